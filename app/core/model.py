@@ -1,0 +1,217 @@
+"""Engine data: immutable documents, paragraph pairs, word-diff ops, findings and comparisons.
+
+Everything here is a frozen dataclass or an enum so a Comparison can be shared between the worker
+thread that computes it, the window that shows it and the exporters that write it, without copies.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """Role of a paragraph in a UN resolution."""
+
+    OTHER = "other"            # not (yet) recognised
+    HEADER = "header"          # Distr., date, Original:, session, agenda item ...
+    TITLE = "title"            # "61/37. Technical assistance ..." (resolution number + title)
+    INTRO = "intro"            # "The Human Rights Council," (the body that speaks)
+    PREAMBLE = "preamble"      # preambular paragraph
+    OPERATIVE = "operative"    # operative paragraph
+    SUBPARAGRAPH = "subparagraph"  # (a), a), (i) under a preambular or operative paragraph
+    FOOTNOTE = "footnote"      # the text of a note
+    FOOTER = "footer"          # meeting, date, "Adopted without a vote" / recorded vote
+
+    @property
+    def is_body(self) -> bool:
+        return self in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with uniform character formatting, as known from the source."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    superscript: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as read.
+
+    ``text`` is the whole paragraph as printed; ``prefix`` is its leading label with the spacing that
+    follows it (``"PP15bis. "``, ``"3.\\t"``, ``"(a) "``) so that ``text == prefix + body`` always holds.
+    Readers fill ``text``/``body``/``runs``; structure recognition fills kind, label and ordinal.
+    """
+
+    index: int                       # position in the document, 0-based, all kinds counted
+    text: str
+    kind: Kind = Kind.OTHER
+    prefix: str = ""                 # printed label and the spaces after it
+    label: str = ""                  # normalised label: "PP15bis", "OP3", "(a)", "3"
+    number: int | None = None        # number in the label (15 for PP15bis), None when unlabelled
+    suffix: str = ""                 # "bis", "ter", ... from the label
+    ordinal: int = 0                 # 1-based position within its section (16th preambular ...)
+    source: str = ""                 # where it came from: "line 12", "paragraph 40", "footnote 1"
+    runs: tuple[Run, ...] = ()       # formatting of ``text`` where the reader knows it
+    style: str = ""                  # paragraph style name (docx)
+    footnote_refs: tuple[str, ...] = ()  # note markers that occur in the text ("1", "2")
+
+    def __post_init__(self) -> None:
+        if not self.text.startswith(self.prefix):
+            raise ValueError("paragraph prefix must start its text")
+
+    @property
+    def body(self) -> str:
+        """Comparable text: the paragraph without its label."""
+        return self.text[len(self.prefix):]
+
+    @property
+    def display_label(self) -> str:
+        """Label for margins and reports: the printed one, else a derived one (PP16, OP3)."""
+        if self.label:
+            return self.label
+        if self.kind is Kind.PREAMBLE and self.ordinal:
+            return f"PP{self.ordinal}"
+        if self.kind is Kind.OPERATIVE and self.ordinal:
+            return f"OP{self.ordinal}"
+        return ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An ordered list of paragraphs read from one file."""
+
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+    format: str = "txt"              # "docx", "txt", "md"
+    language: str = "und"            # ISO 639-1 code, "und" when unknown
+    encoding: str = ""               # text files: the encoding that decoded it
+    had_tracked_changes: bool = False
+    tracked_view: str = "accepted"   # how existing revisions were read: "accepted" or "original"
+    resolution_number: str = ""      # "61/37" when the title carries one
+    warnings: tuple[str, ...] = ()   # things the reader wants the user to know
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def of_kind(self, *kinds: Kind) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind in kinds)
+
+    def with_paragraphs(self, paragraphs: tuple[Paragraph, ...], **changes) -> "Document":
+        return replace(self, paragraphs=paragraphs, **changes)
+
+
+class Op(str, Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One word-diff operation. ``a`` is the draft text, ``b`` the adopted text.
+
+    DELETE has only ``a``, INSERT only ``b``; EQUAL has both, which differ only when an ignore option
+    (case, punctuation, spaces, quotes) made them compare equal.
+    """
+
+    op: Op
+    a: str = ""
+    b: str = ""
+
+
+class PairKind(str, Enum):
+    EQUAL = "equal"
+    CHANGED = "changed"
+    INSERTED = "inserted"   # only in the adopted text
+    DELETED = "deleted"     # only in the draft
+    MOVED = "moved"         # same or similar paragraph at another place
+    SPLIT = "split"         # one draft paragraph became several adopted ones
+    MERGED = "merged"       # several draft paragraphs became one adopted one
+
+
+class Severity(str, Enum):
+    HIGH = "high"       # a figure, date or symbol differs
+    MEDIUM = "medium"   # structure: counts, missing footnote, label skip
+    LOW = "low"         # wording hints, e.g. opening phrase without "also"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the reviewer should look at, attached to a pair or to the whole comparison."""
+
+    code: str                      # "number", "date", "symbol", "opening", "count", "label", ...
+    severity: Severity
+    message: str
+    draft_value: str = ""
+    adopted_value: str = ""
+    draft_span: tuple[int, int] | None = None    # offsets in the draft paragraph's text
+    adopted_span: tuple[int, int] | None = None  # offsets in the adopted paragraph's text
+    pair_index: int | None = None                # index into Comparison.pairs, None = document level
+
+
+@dataclass(frozen=True)
+class ParaPair:
+    """Aligned paragraphs: indexes into the draft and adopted Document.paragraphs.
+
+    For SPLIT/MERGED the several paragraphs' texts are joined with "\\n" before the word diff, so the
+    ops rebuild ``"\\n".join(texts)`` on each side.
+    """
+
+    kind: PairKind
+    draft: tuple[int, ...]
+    adopted: tuple[int, ...]
+    similarity: float = 1.0
+    ops: tuple[DiffOp, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    label_changed: bool = False
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+    ignore_labels: bool = True        # compare bodies; labels are reported apart (label_changed)
+    conflate_spaces: bool = True      # runs of spaces/tabs/no-break spaces compare equal
+    conflate_quotes: bool = True      # ’ ' ‘ and “ ” " « » compare equal
+    cross_language: str = "auto"      # "auto", "always", "never"
+
+
+@dataclass(frozen=True)
+class Statistics:
+    pairs: int = 0
+    equal: int = 0
+    changed: int = 0
+    inserted: int = 0
+    deleted: int = 0
+    moved: int = 0
+    split: int = 0
+    merged: int = 0
+    words_deleted: int = 0
+    words_inserted: int = 0
+    findings: int = 0
+    timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    draft: Document
+    adopted: Document
+    pairs: tuple[ParaPair, ...]
+    mode: str = "same-language"     # or "cross-language"
+    options: CompareOptions = CompareOptions()
+    findings: tuple[Finding, ...] = ()   # document-level findings (counts, label skips ...)
+    stats: Statistics = Statistics()
+
+    @property
+    def cross_language(self) -> bool:
+        return self.mode == "cross-language"
+
+    def all_findings(self) -> tuple[Finding, ...]:
+        return self.findings + tuple(f for p in self.pairs for f in p.findings)

@@ -1,0 +1,47 @@
+"""Shared test set-up: headless Qt, paths to the seed pair and the bundled samples."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+# Qt must never need a display in tests; set before any PySide6 import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "resources" / "samples"
+LO_TRACKED = SHARED / "tools" / "lo_tracked.py"
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def seed_draft() -> Path:
+    path = SEEDS / "draft_fr.txt"
+    if not path.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return path
+
+
+@pytest.fixture
+def seed_adopted() -> Path:
+    path = SEEDS / "adopted_en.txt"
+    if not path.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return path
+
+
+def libreoffice_available() -> bool:
+    return LO_TRACKED.exists() and shutil.which("soffice") is not None and Path("/usr/bin/python3").exists()
+
+
+requires_libreoffice = pytest.mark.skipif(
+    not libreoffice_available() and os.environ.get("CI") != "true",
+    reason="headless LibreOffice (libreoffice-writer-nogui, python3-uno) not installed",
+)
