@@ -58,6 +58,7 @@ class Paragraph:
     source: str = ""                 # where it came from: "line 12", "paragraph 40", "footnote 1"
     runs: tuple[Run, ...] = ()       # formatting of ``text`` where the reader knows it
     style: str = ""                  # paragraph style name (docx)
+    numbering: str = ""              # list label Word draws itself ("3.", "(a)"); not part of text
     footnote_refs: tuple[str, ...] = ()  # note markers that occur in the text ("1", "2")
 
     def __post_init__(self) -> None:

@@ -1,0 +1,126 @@
+"""Cross-language paragraph alignment: words cannot be compared, structure and invariants can.
+
+Paragraphs are grouped by section (front matter, preamble, operative part, notes, footer); within a
+section a Needleman-Wunsch alignment maximises a score built from what survives translation:
+relative position, the numbers the paragraphs contain, their length ratio and the label number.
+Labels are hints only: the adopted text drops preamble labels and renumbers, and inserted ``bis``
+paragraphs shift every later one.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Sequence
+
+from app.core.align import Match
+from app.core.model import Kind, PairKind, Paragraph
+
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*")
+_SECTION = {
+    Kind.HEADER: "front", Kind.TITLE: "front", Kind.INTRO: "front",
+    Kind.PREAMBLE: "preamble", Kind.OPERATIVE: "operative",
+    Kind.FOOTNOTE: "notes", Kind.FOOTER: "footer",
+}
+_SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "other")
+MIN_SCORE = 0.6        # below this a pair is not worth making: leave both unpaired
+BAND_MIN = 24          # alignment band half-width for long sections
+
+
+def sections(paragraphs: Sequence[Paragraph]) -> dict[str, list[int]]:
+    """Section name -> paragraph indexes. Sub-paragraphs follow their parent's section; unrecognised
+    paragraphs before the body count as front matter, after it as footer material."""
+    out: dict[str, list[int]] = {name: [] for name in _SECTION_ORDER}
+    current = "front"
+    for p in paragraphs:
+        if p.kind is Kind.SUBPARAGRAPH:
+            name = current if current in ("preamble", "operative") else "other"
+        elif p.kind is Kind.OTHER:
+            name = "front" if current == "front" else "other"
+        else:
+            name = _SECTION[p.kind]
+            if name in ("preamble", "operative"):
+                current = name
+        out[name].append(p.index)
+    return out
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[.,\u00a0\u202f ]", "", m.group()) for m in _DIGITS.finditer(text))
+
+
+class _Features:
+    def __init__(self, p: Paragraph, rank: float) -> None:
+        self.kind = p.kind
+        self.rank = rank
+        self.numbers = _numbers(p.body)
+        self.length = max(len(p.body), 1)
+        self.number = p.number
+
+
+def _score(a: _Features, b: _Features, length_ratio: float) -> float:
+    if a.kind is not b.kind:
+        return -math.inf
+    score = 1.0 - abs(a.rank - b.rank)                      # position within the section
+    if a.numbers or b.numbers:                              # figures survive translation
+        score += len(a.numbers & b.numbers) / len(a.numbers | b.numbers) - 0.5 * bool(a.numbers ^ b.numbers)
+    score -= 0.5 * min(1.0, abs(math.log(a.length / (b.length * length_ratio))))
+    if a.number is not None and a.number == b.number:
+        score += 0.3                                        # printed numbers agree: a hint, not a key
+    return score
+
+
+def _align_section(a: list[_Features], b: list[_Features], length_ratio: float) -> list[tuple[int, int, float]]:
+    n, m = len(a), len(b)
+    if not n or not m:
+        return []
+    band = max(BAND_MIN, abs(n - m) + BAND_MIN)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]   # 0 diag, 1 up (skip a), 2 left (skip b)
+    for x in range(1, n + 1):
+        back[x][0] = 1
+    for y in range(1, m + 1):
+        back[0][y] = 2
+    for x in range(1, n + 1):
+        centre = x * m // n
+        for y in range(1, m + 1):
+            best, move = score[x - 1][y], 1
+            if score[x][y - 1] > best:
+                best, move = score[x][y - 1], 2
+            if abs(y - centre) <= band:
+                s = _score(a[x - 1], b[y - 1], length_ratio)
+                if s >= MIN_SCORE and score[x - 1][y - 1] + s > best:
+                    best, move = score[x - 1][y - 1] + s, 0
+            score[x][y] = best
+            back[x][y] = move
+    out = []
+    x, y = n, m
+    while x and y:
+        move = back[x][y]
+        if move == 0:
+            out.append((x - 1, y - 1, _score(a[x - 1], b[y - 1], length_ratio)))
+            x, y = x - 1, y - 1
+        elif move == 1:
+            x -= 1
+        else:
+            y -= 1
+    return out[::-1]
+
+
+def align_cross_language(draft: Sequence[Paragraph], adopted: Sequence[Paragraph]) -> list[Match]:
+    a_sec, b_sec = sections(draft), sections(adopted)
+    body = ("preamble", "operative")
+    a_len = sum(len(draft[i].body) for s in body for i in a_sec[s]) or 1
+    b_len = sum(len(adopted[i].body) for s in body for i in b_sec[s]) or 1
+    length_ratio = a_len / b_len   # French runs longer than English: learn it from this very pair
+    matches: list[Match] = []
+    for name in _SECTION_ORDER:
+        a_ids, b_ids = a_sec[name], b_sec[name]
+        a_feat = [_Features(draft[i], (k + 0.5) / len(a_ids)) for k, i in enumerate(a_ids)]
+        b_feat = [_Features(adopted[j], (k + 0.5) / len(b_ids)) for k, j in enumerate(b_ids)]
+        for x, y, s in _align_section(a_feat, b_feat, length_ratio):
+            matches.append(Match(PairKind.CHANGED, (a_ids[x],), (b_ids[y],), max(0.0, min(1.0, s / 2.3))))
+    taken_a = {i for m in matches for i in m.draft}
+    taken_b = {j for m in matches for j in m.adopted}
+    matches += [Match(PairKind.DELETED, (p.index,), (), 0.0) for p in draft if p.index not in taken_a]
+    matches += [Match(PairKind.INSERTED, (), (p.index,), 0.0) for p in adopted if p.index not in taken_b]
+    return matches

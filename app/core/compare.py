@@ -1,0 +1,160 @@
+"""Two structured Documents in, one immutable Comparison out: align, order, word-diff, check."""
+from __future__ import annotations
+
+import time
+from typing import Callable, Sequence
+
+from app.core.align import Match, align_same_language
+from app.core.align_cross import align_cross_language
+from app.core.model import (
+    CompareOptions, Comparison, DiffOp, Document, Finding, Op, PairKind, ParaPair, Statistics,
+)
+from app.core.worddiff import count_words, diff_words
+
+
+class Cancelled(Exception):
+    """The caller asked to stop (``is_cancelled()`` returned True)."""
+
+
+def choose_mode(draft: Document, adopted: Document, options: CompareOptions) -> str:
+    if options.cross_language == "always":
+        return "cross-language"
+    if options.cross_language == "never":
+        return "same-language"
+    known = "und" not in (draft.language, adopted.language)
+    return "cross-language" if known and draft.language != adopted.language else "same-language"
+
+
+def compared_text(doc: Document, indexes: Sequence[int], options: CompareOptions) -> str:
+    """The text a pair's word ops rebuild on one side: bodies (or whole texts) joined by newlines."""
+    paras = doc.paragraphs
+    return "\n".join(paras[i].body if options.ignore_labels else paras[i].text for i in indexes)
+
+
+def reading_order(matches: list[Match], n_draft: int, n_adopted: int) -> list[Match]:
+    """Interleave matches as a reader meets them: in-order pairs on both sides, deletions where they sat
+    in the draft (before insertions of the same gap), insertions and moves where they sit in the adopted
+    text. A moved paragraph's draft position is out of order by definition."""
+    by_a: dict[int, Match] = {}
+    by_b: dict[int, Match] = {}
+    for m in matches:
+        for i in m.draft:
+            by_a[i] = m
+        for j in m.adopted:
+            by_b[j] = m
+    out: list[Match] = []
+    emitted: set[int] = set()
+
+    def emit(m: Match) -> None:
+        if id(m) not in emitted:
+            emitted.add(id(m))
+            out.append(m)
+
+    i = j = 0
+    while i < n_draft or j < n_adopted:
+        ma = by_a.get(i) if i < n_draft else None
+        mb = by_b.get(j) if j < n_adopted else None
+        if ma is not None and (ma.kind is PairKind.MOVED or id(ma) in emitted):
+            i += 1
+        elif ma is not None and ma.kind is PairKind.DELETED:
+            emit(ma)
+            i += 1
+        elif mb is not None and (mb.kind in (PairKind.INSERTED, PairKind.MOVED) or id(mb) in emitted):
+            emit(mb)
+            j += 1
+        elif ma is not None and (mb is None or ma is mb or ma.adopted[0] < j):
+            emit(ma)
+            i += 1
+        elif mb is not None:
+            emit(mb)
+            j += 1
+    return out
+
+
+def _pair(match: Match, draft: Document, adopted: Document, options: CompareOptions, cross: bool) -> ParaPair:
+    a_text = compared_text(draft, match.draft, options)
+    b_text = compared_text(adopted, match.adopted, options)
+    if cross:
+        ops: tuple[DiffOp, ...] = ()
+    elif match.kind is PairKind.DELETED:
+        ops = (DiffOp(Op.DELETE, a=a_text),) if a_text else ()
+    elif match.kind is PairKind.INSERTED:
+        ops = (DiffOp(Op.INSERT, b=b_text),) if b_text else ()
+    else:
+        ops = diff_words(a_text, b_text, options)
+    kind = match.kind
+    if kind is PairKind.CHANGED and not cross and all(op.op is Op.EQUAL for op in ops):
+        kind = PairKind.EQUAL
+    label_changed = False
+    if match.draft and match.adopted:
+        a_label = draft.paragraphs[match.draft[0]].display_label
+        b_label = adopted.paragraphs[match.adopted[0]].display_label
+        label_changed = bool(a_label or b_label) and a_label != b_label
+    return ParaPair(kind, match.draft, match.adopted, round(match.similarity, 4), ops, (), label_changed)
+
+
+def _statistics(pairs: Sequence[ParaPair], findings: int, timings: dict[str, float]) -> Statistics:
+    counts = {k: 0 for k in PairKind}
+    words_deleted = words_inserted = 0
+    for p in pairs:
+        counts[p.kind] += 1
+        for op in p.ops:
+            if op.op is Op.DELETE:
+                words_deleted += count_words(op.a)
+            elif op.op is Op.INSERT:
+                words_inserted += count_words(op.b)
+    return Statistics(
+        pairs=len(pairs), equal=counts[PairKind.EQUAL], changed=counts[PairKind.CHANGED],
+        inserted=counts[PairKind.INSERTED], deleted=counts[PairKind.DELETED], moved=counts[PairKind.MOVED],
+        split=counts[PairKind.SPLIT], merged=counts[PairKind.MERGED],
+        words_deleted=words_deleted, words_inserted=words_inserted, findings=findings,
+        timings=tuple((k, round(v, 4)) for k, v in timings.items()),
+    )
+
+
+def compare_documents(
+    draft: Document,
+    adopted: Document,
+    options: CompareOptions = CompareOptions(),
+    *,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Comparison:
+    def check() -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    mode = choose_mode(draft, adopted, options)
+    cross = mode == "cross-language"
+    if cross:
+        matches = align_cross_language(draft.paragraphs, adopted.paragraphs)
+    else:
+        matches = align_same_language([p.body for p in draft.paragraphs], [p.body for p in adopted.paragraphs])
+    ordered = reading_order(matches, len(draft.paragraphs), len(adopted.paragraphs))
+    timings["align"] = time.perf_counter() - t
+    check()
+
+    t = time.perf_counter()
+    pairs = []
+    for n, match in enumerate(ordered):
+        if n % 64 == 0:
+            check()
+        pairs.append(_pair(match, draft, adopted, options, cross))
+    timings["diff"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pairs, doc_findings = _check(draft, adopted, pairs, cross)
+    timings["check"] = time.perf_counter() - t
+    n_findings = len(doc_findings) + sum(len(p.findings) for p in pairs)
+    return Comparison(draft, adopted, tuple(pairs), mode, options, doc_findings,
+                      _statistics(pairs, n_findings, timings))
+
+
+def _check(draft: Document, adopted: Document, pairs: list[ParaPair], cross: bool) -> tuple[list[ParaPair], tuple[Finding, ...]]:
+    """Attach cross-check findings; a hook filled by app.core.checks when present."""
+    try:
+        from app.core.checks import run_checks
+    except ImportError:
+        return pairs, ()
+    return run_checks(draft, adopted, pairs, cross)

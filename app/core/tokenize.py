@@ -1,0 +1,86 @@
+"""Word tokens for diffing and matching.
+
+A paragraph is cut into words (with internal hyphens and apostrophes), numbers (with their decimal and
+thousands separators), single punctuation marks, runs of spaces, and the "\\n" that joins the paragraphs
+of a split or merged pair. French elisions (l’, d’, qu’ ...) are their own token so that "l’Expert" vs
+"d’Expert" is a one-token change. Joining all tokens gives back the text exactly.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD, NUMBER, PUNCT, SPACE, BREAK = "word", "number", "punct", "space", "break"
+
+_TOKEN_RE = re.compile(
+    r"\n"                                                           # paragraph break
+    r"|[^\S\n]+"                                                    # spaces, tabs, no-break spaces
+    r"|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?"  # number: 3,000  1.5  1,5
+    r"|[^\W\d_]\w*(?:[-’']\w+)*"                                    # word, capacity-building, l’homme
+    r"|\w+|.",                                                      # anything else, one mark at a time
+    re.DOTALL,
+)
+_ELISIONS = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"))
+
+# Typographic variants that a reader does not consider a change when "conflate quotes" is on.
+_QUOTE_MAP = str.maketrans({
+    "’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+})
+_DASH_MAP = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+
+Token = tuple[str, str]   # (text, kind): plain tuples, the tokenizer is on the hot path
+
+
+@lru_cache(maxsize=1 << 14)
+def tokenize(text: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    append = out.append
+    for tok in _TOKEN_RE.findall(text):
+        first = tok[0]
+        if first.isalpha():
+            if "’" in tok or "'" in tok:
+                cut = _elision_end(tok)
+                if cut:
+                    append((tok[:cut], WORD))
+                    tok = tok[cut:]
+            append((tok, WORD))
+        elif first.isdigit():
+            append((tok, NUMBER))
+        elif first == "\n":
+            append((tok, BREAK))
+        elif first.isspace():
+            append((tok, SPACE))
+        else:
+            append((tok, WORD if tok.isalnum() else PUNCT))
+    return tuple(out)
+
+
+def _elision_end(word: str) -> int:
+    """Length of a French elided article/pronoun at the start of ``word`` (l’, qu’ ...), else 0."""
+    for quote in "’'":
+        k = word.find(quote)
+        if 0 < k <= 6 and word[:k].lower() in _ELISIONS:
+            return k + 1
+    return 0
+
+
+def conflate_quotes(text: str) -> str:
+    return text.translate(_QUOTE_MAP).translate(_DASH_MAP)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form used for paragraph matching (not for the shown diff)."""
+    decomposed = unicodedata.normalize("NFKD", conflate_quotes(word).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_MATCH_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*|[^\W\d_]\w*(?:[-’']\w+)*")
+
+
+def match_words(text: str) -> list[str]:
+    """Folded words and numbers of a text: the material paragraph alignment works on."""
+    return [fold(w) for w in _MATCH_RE.findall(text)]

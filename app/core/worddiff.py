@@ -1,0 +1,122 @@
+"""Word-level diff of two texts on diff-match-patch.
+
+Tokens are grouped into units: one significant token (a word, a number, a punctuation mark unless
+punctuation is ignored, a paragraph break) with the insignificant tokens that follow it (spaces, and
+punctuation when ignored). Each distinct unit key is mapped to one character, the two character strings
+are diffed with ``diff_main(checklines=False)`` and ``Diff_Timeout = 0`` (exact and reproducible), then
+``diff_cleanupSemantic`` merges tiny equalities so a reader sees phrases, not confetti. Keys carry the
+ignore options, texts do not: an EQUAL op keeps both sides' own text, so the ops always rebuild both
+texts exactly whatever the options.
+"""
+from __future__ import annotations
+
+from diff_match_patch import diff_match_patch
+
+from app.core.model import CompareOptions, DiffOp, Op
+from app.core.tokenize import NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
+
+_DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+
+
+def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
+    """Cut ``text`` into units; return (unit texts, unit keys). Leading insignificant tokens form a unit
+    of their own with an empty key so that they compare equal to any leading spacing."""
+    texts: list[str] = []
+    keys: list[str] = []
+    spaces_count = not options.conflate_spaces
+    punct_counts = not options.ignore_punctuation
+    case = options.ignore_case
+    # conflate_quotes maps character to character, so token offsets hold in the conflated text too
+    conflated = conflate_quotes(text) if options.conflate_quotes else text
+    end = 0
+    for text_, kind in tokenize(text):
+        start, end = end, end + len(text_)
+        if kind == SPACE:
+            significant, key = spaces_count, " "
+        else:
+            significant = punct_counts if kind == PUNCT else True
+            key = conflated[start:end]
+            if case:
+                key = key.casefold()
+        if significant:
+            texts.append(text_)
+            keys.append(key)
+        elif texts:
+            texts[-1] += text_
+        else:
+            texts.append(text_)
+            keys.append("")
+    return texts, keys
+
+
+class _CharMap:
+    """Unit key -> one private character, shared by both sides of a diff."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+
+    def encode(self, keys: list[str]) -> str:
+        chars = []
+        for key in keys:
+            ch = self._codes.get(key)
+            if ch is None:
+                n = len(self._codes) + 0x100
+                if n >= 0xD800:  # skip the surrogate block
+                    n += 0x800
+                ch = chr(n)
+                self._codes[key] = ch
+            chars.append(ch)
+        return "".join(chars)
+
+
+def _dmp() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # no deadline: the same inputs always give the same ops
+    return dmp
+
+
+_DMP = _dmp()
+
+
+def diff_words(a: str, b: str, options: CompareOptions = CompareOptions()) -> tuple[DiffOp, ...]:
+    """Word ops turning ``a`` into ``b``."""
+    if a == b:
+        return (DiffOp(Op.EQUAL, a, b),) if a else ()
+    a_texts, a_keys = units(a, options)
+    b_texts, b_keys = units(b, options)
+    charmap = _CharMap()
+    a_chars, b_chars = charmap.encode(a_keys), charmap.encode(b_keys)
+    diffs = _DMP.diff_main(a_chars, b_chars, False)
+    _DMP.diff_cleanupSemantic(diffs)
+
+    ops: list[DiffOp] = []
+    ia = ib = 0
+    for code, chunk in diffs:
+        n = len(chunk)
+        if code == 0:
+            op = DiffOp(Op.EQUAL, "".join(a_texts[ia:ia + n]), "".join(b_texts[ib:ib + n]))
+            ia += n
+            ib += n
+        elif code == -1:
+            op = DiffOp(Op.DELETE, a="".join(a_texts[ia:ia + n]))
+            ia += n
+        else:
+            op = DiffOp(Op.INSERT, b="".join(b_texts[ib:ib + n]))
+            ib += n
+        _append(ops, op)
+    return tuple(ops)  # diff_cleanupMerge already puts each deletion before its insertion
+
+
+def _append(ops: list[DiffOp], op: DiffOp) -> None:
+    if ops and ops[-1].op is op.op:
+        last = ops[-1]
+        ops[-1] = DiffOp(op.op, last.a + op.a, last.b + op.b)
+    else:
+        ops.append(op)
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _, kind in tokenize(text) if kind in (WORD, NUMBER))
+
+
+__all__ = ["diff_words", "units", "count_words", "PUNCT"]

@@ -1,0 +1,127 @@
+"""Same-language alignment: build drafts with known edits and check that the pairs found match them."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.core.compare import compare_documents
+from app.core.model import Document, Op, PairKind, Paragraph
+from synthetic import make_pair, paragraph, vocabulary
+
+
+def doc(texts, name="x.txt") -> Document:
+    return Document(name, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
+
+
+@pytest.fixture(scope="module")
+def base() -> list[str]:
+    rng = random.Random(11)
+    vocab = vocabulary(800, rng)
+    return [paragraph(rng, vocab, rng.randint(20, 60)) for _ in range(30)]
+
+
+def pairs_by_kind(comparison):
+    out = {}
+    for p in comparison.pairs:
+        out.setdefault(p.kind, []).append((p.draft, p.adopted))
+    return out
+
+
+def assert_covers_every_paragraph(c):
+    draft = sorted(i for p in c.pairs for i in p.draft)
+    adopted = sorted(j for p in c.pairs for j in p.adopted)
+    assert draft == list(range(len(c.draft.paragraphs)))
+    assert adopted == list(range(len(c.adopted.paragraphs)))
+
+
+def assert_reading_order(c):
+    last_a = last_b = -1
+    for p in c.pairs:
+        if p.adopted:
+            assert p.adopted[0] > last_b
+            last_b = p.adopted[-1]
+        if p.draft and p.kind is not PairKind.MOVED:
+            assert p.draft[0] > last_a
+            last_a = p.draft[-1]
+
+
+def test_identical_documents_are_all_equal(base):
+    c = compare_documents(doc(base), doc(base))
+    assert {p.kind for p in c.pairs} == {PairKind.EQUAL}
+    assert [(p.draft, p.adopted) for p in c.pairs] == [((i,), (i,)) for i in range(len(base))]
+
+
+def test_inserted_and_deleted_paragraphs(base):
+    extra = "Decides to establish a new trust fund for victims of the conflict in the region;"
+    adopted = base[:5] + [extra] + base[5:12] + base[13:]
+    c = compare_documents(doc(base), doc(adopted))
+    kinds = pairs_by_kind(c)
+    assert kinds[PairKind.INSERTED] == [((), (5,))]
+    assert kinds[PairKind.DELETED] == [((12,), ())]
+    assert len(kinds[PairKind.EQUAL]) == len(base) - 1
+    assert_covers_every_paragraph(c)
+    assert_reading_order(c)
+
+
+def test_replaced_inserted_and_deleted_words_are_the_ops(base):
+    words = base[7].split(" ")
+    old, gone = words[4], words[10]
+    words[4] = "REPLACED"
+    del words[10]
+    words.insert(15, "ADDED")
+    adopted = base[:7] + [" ".join(words)] + base[8:]
+    c = compare_documents(doc(base), doc(adopted))
+    changed = [p for p in c.pairs if p.kind is PairKind.CHANGED]
+    assert [(p.draft, p.adopted) for p in changed] == [((7,), (7,))]
+    edits = [(op.op, op.a.strip(" ,;."), op.b.strip(" ,;.")) for op in changed[0].ops if op.op is not Op.EQUAL]
+    assert (Op.DELETE, old.strip(",;."), "") in edits
+    assert (Op.INSERT, "", "REPLACED") in edits
+    assert (Op.DELETE, gone.strip(",;."), "") in edits
+    assert (Op.INSERT, "", "ADDED") in edits
+    assert len(edits) == 4
+
+
+def test_moved_paragraph(base):
+    adopted = base[:3] + base[4:20] + [base[3]] + base[20:]
+    c = compare_documents(doc(base), doc(adopted))
+    moved = pairs_by_kind(c)[PairKind.MOVED]
+    assert moved == [((3,), (19,))]
+    assert_covers_every_paragraph(c)
+    assert_reading_order(c)
+    assert [p.kind for p in c.pairs].index(PairKind.MOVED) == 19  # shown where it sits in the adopted text
+
+
+def test_split_paragraph(base):
+    words = base[9].split(" ")
+    half = len(words) // 2
+    first, second = " ".join(words[:half]) + ";", " ".join(["Also"] + words[half:])
+    adopted = base[:9] + [first, second] + base[10:]
+    c = compare_documents(doc(base), doc(adopted))
+    assert pairs_by_kind(c)[PairKind.SPLIT] == [((9,), (9, 10))]
+    split = next(p for p in c.pairs if p.kind is PairKind.SPLIT)
+    assert any("\n" in op.b for op in split.ops if op.op is Op.INSERT)
+    assert_covers_every_paragraph(c)
+
+
+def test_merged_paragraphs(base):
+    merged = base[14].rstrip(",;.") + ", and " + base[15][0].lower() + base[15][1:]
+    adopted = base[:14] + [merged] + base[16:]
+    c = compare_documents(doc(base), doc(adopted))
+    assert pairs_by_kind(c)[PairKind.MERGED] == [((14, 15), (14,))]
+    assert_covers_every_paragraph(c)
+
+
+def test_large_generated_pair_finds_every_move_and_pairs_every_edited_paragraph():
+    sp = make_pair(400, words_per_paragraph=40, edit_rate=0.05, n_moves=12, seed=3)
+    c = compare_documents(doc(sp.draft), doc(sp.adopted))
+    moved = {(p.draft[0], p.adopted[0]) for p in c.pairs if p.kind is PairKind.MOVED}
+    assert moved == set(sp.moved)
+    # every other draft paragraph is paired, in order, with the adopted paragraph it became
+    pairs = {p.draft[0]: p.adopted[0] for p in c.pairs if p.draft and p.adopted}
+    moved_draft, moved_adopted = {i for i, _ in sp.moved}, {j for _, j in sp.moved}
+    in_order = [i for i in range(400) if i not in moved_draft]
+    expected = [j for j in range(400) if j not in moved_adopted]
+    assert [pairs.get(i) for i in in_order] == expected
+    assert_covers_every_paragraph(c)
+    assert_reading_order(c)

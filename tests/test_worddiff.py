@@ -1,0 +1,133 @@
+"""Word diff: exact rebuild of both sides, word granularity, ignore options, diff-match-patch's own cases."""
+from __future__ import annotations
+
+from diff_match_patch import diff_match_patch
+from hypothesis import given, settings, strategies as st
+
+from app.core.diffops import op_spans, side_text
+from app.core.model import CompareOptions, DiffOp, Op
+from app.core.tokenize import tokenize
+from app.core.worddiff import diff_words
+
+ALL_OPTIONS = [
+    CompareOptions(),
+    CompareOptions(ignore_case=True, ignore_punctuation=True),
+    CompareOptions(conflate_spaces=False, conflate_quotes=False),
+    CompareOptions(ignore_case=True, conflate_spaces=False, ignore_punctuation=True, conflate_quotes=False),
+]
+
+
+def rebuilds(a: str, b: str, ops) -> bool:
+    return side_text(ops, "a") == a and side_text(ops, "b") == b
+
+
+def test_tokens_join_back_to_the_text():
+    text = "PP15bis. Saluant l’adoption, le 13 décembre 2024, de 3 000 plans (2024-2026) ;\n« x »"
+    assert "".join(t for t, _ in tokenize(text)) == text
+    words = [t for t, k in tokenize(text) if k in ("word", "number")]
+    assert words[:6] == ["PP15bis", "Saluant", "l’", "adoption", "le", "13"]
+    assert "3" in words and "000" in words  # French thousands stay two tokens; cross-check joins them
+
+
+def test_one_word_change_is_one_deletion_and_one_insertion():
+    ops = diff_words("Calls upon all parties to respect", "Requests all parties to respect")
+    edits = [op for op in ops if op.op is not Op.EQUAL]
+    assert [(op.op, op.a.strip(), op.b.strip()) for op in edits] == [
+        (Op.DELETE, "Calls upon", ""), (Op.INSERT, "", "Requests")]
+
+
+def test_word_inserted_in_the_middle():
+    ops = diff_words("for a period of one year", "for a period of one calendar year")
+    assert [op for op in ops if op.op is not Op.EQUAL] == [DiffOp(Op.INSERT, b="calendar ")]
+
+
+def test_ignore_case_and_punctuation_make_equal_but_keep_each_sides_text():
+    a, b = "Welcoming the Act, of 2025", "welcoming the act of 2025"
+    assert any(op.op is not Op.EQUAL for op in diff_words(a, b))
+    ops = diff_words(a, b, CompareOptions(ignore_case=True, ignore_punctuation=True))
+    assert all(op.op is Op.EQUAL for op in ops)
+    assert rebuilds(a, b, ops)
+
+
+def test_quotes_and_spaces_conflated_by_default_but_not_when_asked():
+    a, b = "l’homme  et  la femme", "l'homme et la femme"
+    assert all(op.op is Op.EQUAL for op in diff_words(a, b))
+    strict = diff_words(a, b, CompareOptions(conflate_spaces=False, conflate_quotes=False))
+    assert any(op.op is not Op.EQUAL for op in strict)
+    assert rebuilds(a, b, strict)
+
+
+def test_paragraph_break_is_a_token_of_its_own():
+    a = "Calls upon the Government to release all persons and to investigate torture;"
+    b = "Calls upon the Government to release all persons;\nAlso calls upon the Government to investigate torture;"
+    ops = diff_words(a, b)
+    assert rebuilds(a, b, ops)
+    assert any("\n" in op.b for op in ops if op.op is Op.INSERT)
+
+
+def test_op_spans_point_into_both_texts():
+    a, b = "the quick brown fox", "the slow brown fox"
+    for span in op_spans(diff_words(a, b)):
+        if span.op is Op.DELETE:
+            assert a[span.a_start:span.a_end] == "quick "
+        if span.op is Op.INSERT:
+            assert b[span.b_start:span.b_end] == "slow "
+
+
+# diff-match-patch's own table (testDiffMain), with every character standing for a word.
+_WORDS = {c: w for c, w in zip("abcdefghijklmnopqrstuvwxyz0123456789 .", [
+    "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo",
+    "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor",
+    "Whiskey", "Xray", "Yankee", "Zulu", "zero", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "space", "stop"])}
+DMP_CASES = [
+    ("", "", []),
+    ("abc", "abc", [(0, "abc")]),
+    ("abc", "ab123c", [(0, "ab"), (1, "123"), (0, "c")]),
+    ("a123bc", "abc", [(0, "a"), (-1, "123"), (0, "bc")]),
+    ("abc", "a123b456c", [(0, "a"), (1, "123"), (0, "b"), (1, "456"), (0, "c")]),
+    ("a123b456c", "abc", [(0, "a"), (-1, "123"), (0, "b"), (-1, "456"), (0, "c")]),
+    ("a", "b", [(-1, "a"), (1, "b")]),
+    ("Apples are a fruit.", "Bananas are also fruit.",
+     [(-1, "Apple"), (1, "Banana"), (0, "s are a"), (1, "lso"), (0, " fruit.")]),
+    ("1ayb2", "abxab", [(-1, "1"), (0, "a"), (-1, "y"), (0, "b"), (-1, "2"), (1, "xab")]),
+    ("abcy", "xaxcxabc", [(1, "xaxcx"), (0, "abc"), (-1, "y")]),
+]
+
+
+def as_words(chars: str) -> str:
+    return "".join(_WORDS[c.lower()] + " " for c in chars)
+
+
+def test_diff_match_patch_cases_hold_at_word_level():
+    dmp = diff_match_patch()
+    for a, b, expected in DMP_CASES:
+        dmp.diff_cleanupSemantic(expected)   # the wrapper applies semantic cleanup; so does the expectation
+        want = [(code, as_words(text)) for code, text in expected]
+        got = [({Op.EQUAL: 0, Op.DELETE: -1, Op.INSERT: 1}[op.op], op.a if op.op is not Op.INSERT else op.b)
+               for op in diff_words(as_words(a), as_words(b))]
+        assert got == want, (a, b)
+
+
+texts = st.text(alphabet=st.sampled_from(list("ab cdé,.;’'\"«»\n\t\u00a0-–123ABC")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=texts, b=texts, which=st.integers(0, len(ALL_OPTIONS) - 1))
+def test_ops_rebuild_both_sides_exactly(a, b, which):
+    ops = diff_words(a, b, ALL_OPTIONS[which])
+    assert rebuilds(a, b, ops)
+    assert all(op.op is not Op.INSERT or not op.a for op in ops)
+    assert all(op.op is not Op.DELETE or not op.b for op in ops)
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=st.text(max_size=120), b=st.text(max_size=120))
+def test_any_unicode_rebuilds(a, b):
+    assert rebuilds(a, b, diff_words(a, b))
+
+
+def test_diff_is_reproducible():
+    a = "Encourages the Malian authorities to continue to take the necessary actions " * 20
+    b = a.replace("continue", "pursue").replace("necessary", "needed")
+    assert diff_words(a, b) == diff_words(a, b)
