@@ -1,6 +1,7 @@
 """Word diff: exact rebuild of both sides, word granularity, ignore options, diff-match-patch's own cases."""
 from __future__ import annotations
 
+import pytest
 from diff_match_patch import diff_match_patch
 from hypothesis import given, settings, strategies as st
 
@@ -131,3 +132,14 @@ def test_diff_is_reproducible():
     a = "Encourages the Malian authorities to continue to take the necessary actions " * 20
     b = a.replace("continue", "pursue").replace("necessary", "needed")
     assert diff_words(a, b) == diff_words(a, b)
+
+
+unit_strings = st.text(alphabet=st.sampled_from([chr(0x100 + i) for i in range(12)]), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=unit_strings, b=unit_strings)
+def test_accelerated_diff_gives_the_same_ops_as_the_reference(a, b):
+    pytest.importorskip("fast_diff_match_patch")
+    from app.core import worddiff
+    assert worddiff.diff_chars(a, b) == [tuple(d) for d in worddiff.diff_chars(a, b, accelerated=False)]

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from diff_match_patch import diff_match_patch
 
+try:  # the C++ build of the same algorithm: identical results (tests/test_worddiff.py), ~6x faster
+    import fast_diff_match_patch as _fast
+except ImportError:  # pragma: no cover - pure Python fallback
+    _fast = None
+
 from app.core.model import CompareOptions, DiffOp, Op
 from app.core.tokenize import NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
 
@@ -76,6 +81,17 @@ def _dmp() -> diff_match_patch:
 
 
 _DMP = _dmp()
+_FAST_OP = {"=": 0, "-": -1, "+": 1}
+
+
+def diff_chars(a: str, b: str, *, accelerated: bool = True) -> list[tuple[int, str]]:
+    """diff_main(checklines=False) + diff_cleanupSemantic, as (code, text) with code 0/-1/+1."""
+    if accelerated and _fast is not None:
+        return [(_FAST_OP[o], t) for o, t in _fast.diff(a, b, timelimit=0, checklines=False,
+                                                        cleanup="Semantic", counts_only=False)]
+    diffs = _DMP.diff_main(a, b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    return diffs
 
 
 def diff_words(a: str, b: str, options: CompareOptions = CompareOptions()) -> tuple[DiffOp, ...]:
@@ -85,10 +101,7 @@ def diff_words(a: str, b: str, options: CompareOptions = CompareOptions()) -> tu
     a_texts, a_keys = units(a, options)
     b_texts, b_keys = units(b, options)
     charmap = _CharMap()
-    a_chars, b_chars = charmap.encode(a_keys), charmap.encode(b_keys)
-    diffs = _DMP.diff_main(a_chars, b_chars, False)
-    _DMP.diff_cleanupSemantic(diffs)
-
+    diffs = diff_chars(charmap.encode(a_keys), charmap.encode(b_keys))
     ops: list[DiffOp] = []
     ia = ib = 0
     for code, chunk in diffs:
