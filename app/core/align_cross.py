@@ -23,6 +23,8 @@ _SECTION = {
 }
 _SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "other")
 MIN_SCORE = 0.6        # below this a pair is not worth making: leave both unpaired
+GAP_FILL_MAX = 3       # leftovers paired by position between anchors
+GAP_FILL_MIN_SCORE = 0.0
 BAND_MIN = 24          # alignment band half-width for long sections
 
 
@@ -60,6 +62,8 @@ class _Features:
 def _score(a: _Features, b: _Features, length_ratio: float) -> float:
     if a.kind is not b.kind:
         return -math.inf
+    if a.kind in (Kind.TITLE, Kind.INTRO):
+        return 2.0                                          # one of each per resolution
     score = 1.0 - abs(a.rank - b.rank)                      # position within the section
     if a.numbers or b.numbers:                              # figures survive translation
         score += len(a.numbers & b.numbers) / len(a.numbers | b.numbers) - 0.5 * bool(a.numbers ^ b.numbers)
@@ -103,7 +107,27 @@ def _align_section(a: list[_Features], b: list[_Features], length_ratio: float) 
             x -= 1
         else:
             y -= 1
-    return out[::-1]
+    return _fill_gaps(out[::-1], a, b, length_ratio)
+
+
+def _fill_gaps(pairs: list[tuple[int, int, float]], a: list[_Features], b: list[_Features],
+               length_ratio: float) -> list[tuple[int, int, float]]:
+    """Pair leftovers that sit alone between the same two anchors on both sides (same count, at most
+    three): the structure says they correspond even when a figure changed and pulled the score down."""
+    out: list[tuple[int, int, float]] = []
+    prev = (-1, -1)
+    for item in pairs + [(len(a), len(b), 0.0)]:
+        gap_a = range(prev[0] + 1, item[0])
+        gap_b = range(prev[1] + 1, item[1])
+        if 0 < len(gap_a) == len(gap_b) <= GAP_FILL_MAX:
+            for x, y in zip(gap_a, gap_b):
+                s = _score(a[x], b[y], length_ratio)
+                if s > GAP_FILL_MIN_SCORE:
+                    out.append((x, y, s))
+        if item[0] < len(a):
+            out.append(item)
+        prev = item[:2]
+    return out
 
 
 def align_cross_language(draft: Sequence[Paragraph], adopted: Sequence[Paragraph]) -> list[Match]:

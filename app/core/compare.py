@@ -87,9 +87,8 @@ def _pair(match: Match, draft: Document, adopted: Document, options: CompareOpti
         kind = PairKind.EQUAL
     label_changed = False
     if match.draft and match.adopted:
-        a_label = draft.paragraphs[match.draft[0]].display_label
-        b_label = adopted.paragraphs[match.adopted[0]].display_label
-        label_changed = bool(a_label or b_label) and a_label != b_label
+        a_par, b_par = draft.paragraphs[match.draft[0]], adopted.paragraphs[match.adopted[0]]
+        label_changed = bool(a_par.display_label or b_par.display_label) and a_par.label_key != b_par.label_key
     return ParaPair(kind, match.draft, match.adopted, round(match.similarity, 4), ops, (), label_changed)
 
 

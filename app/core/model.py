@@ -71,6 +71,15 @@ class Paragraph:
         return self.text[len(self.prefix):]
 
     @property
+    def label_key(self) -> tuple[str, int, str]:
+        """What a label means, not how it is typed: "OP3", "3." and the 3rd operative paragraph agree."""
+        if self.kind in (Kind.PREAMBLE, Kind.OPERATIVE):
+            if self.number is not None:
+                return (self.kind.value, self.number, self.suffix)
+            return (self.kind.value, self.ordinal, "")
+        return (self.kind.value, 0, self.label)
+
+    @property
     def display_label(self) -> str:
         """Label for margins and reports: the printed one, else a derived one (PP16, OP3)."""
         if self.label:

@@ -1,0 +1,191 @@
+"""Recognise the parts of a UN resolution and parse negotiation labels.
+
+Header block, title (with the resolution number), the body that speaks ("The Human Rights Council,"),
+preambular and operative paragraphs, sub-paragraphs, footnotes (also when a note sits mid-text after a
+page break) and the footer (meeting, date, adoption). Labels as negotiators type them (``PP1.``,
+``PP 21``, ``PP9``, ``PP15bis``, ``OP3``, ``3.`` + tab, ``(a)``, ``a)``) become ``prefix``/``label`` so
+that the comparable body never contains them. Labels are hints: the section sweep decides the kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.core.language import detect_language
+from app.core.model import Document, Kind, Paragraph
+
+_SUFFIX = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
+PPOP_LABEL = re.compile(rf"^(?P<sec>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.:)]?(?P<gap>[ \t\u00a0]+|$)",
+                        re.IGNORECASE)
+NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+)(?=\S)")
+SUB_LABEL = re.compile(r"^(?P<lab>\(?(?P<x>[a-z]{1,2}|[ivxlc]{1,6})\))(?P<gap>[ \t\u00a0]+)(?=\S)")
+TITLE_NUMBER = re.compile(r"^(?P<res>\d{1,3}/\d{1,4})\.(?P<gap>[ \t\u00a0]+)(?=\S)")
+TITLE_PLACEHOLDER = re.compile(r"^(?:[_.\u2026 ]*/[_.\u2026 ]*)?[_\u2026.]{0,6}\.(?P<gap>[\t ]+)(?=\S)")
+FOOTNOTE_LINE = re.compile(r"^(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079]+|\*{1,3}|\[\d+\])(?P<gap>[ \t\u00a0]*)(?=\S)")
+FOOTNOTE_REF = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+")
+INTRO = re.compile(
+    r"^(?:the|le|la|l['’]|el)\s*[^,]{0,60}?\b(?:council|assembly|conseil|assembl[ée]e|consejo|asamblea|"
+    r"commission|comisi[óo]n|conference|conf[ée]rence|conferencia)\b[^,]{0,60},$", re.IGNORECASE)
+HEADER_HINT = re.compile(
+    r"^(?:distr\.?|original|english|french|spanish|anglais|français|espagnol|inglés|francés|español|"
+    r"general assembly|assemblée générale|asamblea general|human rights council|conseil des droits|"
+    r"consejo de derechos|agenda item|point \d+ de l|tema \d+ del|resolution adopted|résolution adoptée|"
+    r"resolución aprobada|draft resolution|projet de résolution|proyecto de resolución|united nations|"
+    r"nations unies|naciones unidas|a/hrc/|a/res/|a/\d+/|\w+(?:-\w+)? session|\w+ session$|\d{1,2}(?:er)? \w+ \d{4}$)",
+    re.IGNORECASE)
+FOOTER_HINT = re.compile(
+    r"^\[?\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)|"
+    r"adopted|adoptée?|aprobad[ao]|\d{1,2}(?:er)? \w+ \d{4}$)", re.IGNORECASE)
+SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+
+
+def _labelled(p: Paragraph, kind: Kind, match: re.Match, label: str, number: int | None, suffix: str) -> Paragraph:
+    return replace(p, kind=kind, prefix=p.text[:match.end()], label=label, number=number, suffix=suffix.lower())
+
+
+def parse_label(p: Paragraph) -> Paragraph:
+    """Attach a negotiation or numbering label when the paragraph starts with one (kind is a hint)."""
+    text = p.text
+    m = PPOP_LABEL.match(text)
+    if m and (m.end() < len(text)):
+        sec = m.group("sec").upper()
+        suf = (m.group("suf") or "").lower()
+        kind = Kind.PREAMBLE if sec == "PP" else Kind.OPERATIVE
+        return _labelled(p, kind, m, f"{sec}{int(m.group('num'))}{suf}", int(m.group("num")), suf)
+    m = NUMBER_LABEL.match(text)
+    if m:
+        suf = (m.group("suf") or "").lower()
+        return _labelled(p, Kind.OPERATIVE, m, f"{int(m.group('num'))}{suf}", int(m.group("num")), suf)
+    m = SUB_LABEL.match(text)
+    if m:
+        x = m.group("x")
+        return _labelled(p, Kind.SUBPARAGRAPH, m, f"({x})", None, "")
+    return p
+
+
+def _is_footnote(p: Paragraph) -> re.Match | None:
+    m = FOOTNOTE_LINE.match(p.text)
+    if m and (m.group("gap") or not m.group("mark").startswith("*")):
+        return m
+    return None
+
+
+def recognise(doc: Document) -> Document:
+    """Return the document with kinds, labels, ordinals, resolution number and language filled in."""
+    paras = list(doc.paragraphs)
+    if not paras:
+        return doc
+    intro_at = next((i for i, p in enumerate(paras[:80]) if p.kind is not Kind.FOOTNOTE and INTRO.match(p.text)), None)
+    body_start = 0
+    resolution = ""
+    if intro_at is not None:
+        paras[intro_at] = replace(paras[intro_at], kind=Kind.INTRO)
+        title_at = _title_index(paras, intro_at)
+        for i in range(intro_at):
+            if paras[i].kind is Kind.FOOTNOTE:
+                continue
+            paras[i] = replace(paras[i], kind=Kind.HEADER)
+        if title_at is not None:
+            paras[title_at], resolution = _as_title(paras[title_at])
+        body_start = intro_at + 1
+    else:
+        body_start = _leading_header(paras)
+    _sweep_body(paras, body_start)
+    paras = _ordinals(paras)
+    language = doc.language if doc.language != "und" else detect_language(
+        p.body for p in paras if p.kind.is_body or p.kind is Kind.OTHER)
+    return doc.with_paragraphs(tuple(paras), language=language,
+                               resolution_number=resolution or doc.resolution_number)
+
+
+def _title_index(paras: list[Paragraph], intro_at: int) -> int | None:
+    for i in range(intro_at - 1, max(-1, intro_at - 4), -1):
+        p = paras[i]
+        if p.kind is Kind.FOOTNOTE:
+            continue
+        if TITLE_NUMBER.match(p.text) or TITLE_PLACEHOLDER.match(p.text):
+            return i
+        if not HEADER_HINT.match(p.text):
+            return i
+        return None
+    return None
+
+
+def _as_title(p: Paragraph) -> tuple[Paragraph, str]:
+    m = TITLE_NUMBER.match(p.text)
+    if m:
+        return replace(p, kind=Kind.TITLE, prefix=p.text[:m.end()]), m.group("res")
+    m = TITLE_PLACEHOLDER.match(p.text)
+    if m:
+        return replace(p, kind=Kind.TITLE, prefix=p.text[:m.end()]), ""
+    return replace(p, kind=Kind.TITLE), ""
+
+
+def _leading_header(paras: list[Paragraph]) -> int:
+    """Without an intro line: short header-like lines before the first labelled paragraph."""
+    n = 0
+    while n < len(paras) and n < 20 and HEADER_HINT.match(paras[n].text) and not parse_label(paras[n]).label:
+        paras[n] = replace(paras[n], kind=Kind.HEADER)
+        n += 1
+    return n
+
+
+def _sweep_body(paras: list[Paragraph], start: int) -> None:
+    """Preamble until the first operative label, then operative part, then footer."""
+    section = Kind.PREAMBLE if start > 0 else Kind.OTHER
+    ended = False       # the last operative paragraph ended with a full stop: what follows is footer
+    for i in range(start, len(paras)):
+        p = paras[i]
+        if p.kind is Kind.FOOTNOTE:
+            continue
+        m = _is_footnote(p)
+        if m:
+            mark = m.group("mark").translate(SUPERSCRIPT).strip("[]")
+            paras[i] = replace(p, kind=Kind.FOOTNOTE, prefix=p.text[:m.end()], label=mark)
+            continue
+        labelled = parse_label(p)
+        refs = tuple(r.translate(SUPERSCRIPT) for r in FOOTNOTE_REF.findall(labelled.body[-40:]))
+        if refs:
+            labelled = replace(labelled, footnote_refs=refs)
+        if ended or (section is Kind.OPERATIVE and not labelled.label and FOOTER_HINT.match(p.text)):
+            paras[i] = replace(p, kind=Kind.FOOTER)
+            ended = True
+            continue
+        if labelled.kind is Kind.SUBPARAGRAPH:
+            paras[i] = labelled if section is not Kind.OTHER else replace(labelled, kind=Kind.OTHER)
+            continue
+        if labelled.kind is Kind.OPERATIVE:
+            section = Kind.OPERATIVE
+        elif labelled.kind is Kind.PREAMBLE:
+            if section is Kind.OPERATIVE:
+                labelled = replace(labelled, kind=Kind.OPERATIVE)
+            else:
+                section = Kind.PREAMBLE
+        else:
+            labelled = replace(labelled, kind=section)
+        paras[i] = labelled
+        if section is Kind.OPERATIVE and labelled.label and labelled.text.rstrip().endswith("."):
+            ended = _last_operative(paras, i)
+
+
+def _last_operative(paras: list[Paragraph], i: int) -> bool:
+    """A full stop ends the operative part only when no labelled paragraph follows."""
+    for q in paras[i + 1:i + 40]:
+        if q.kind is Kind.FOOTNOTE or _is_footnote(q):
+            continue
+        if parse_label(q).kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+            return False
+    return True
+
+
+def _ordinals(paras: list[Paragraph]) -> list[Paragraph]:
+    counts = {Kind.PREAMBLE: 0, Kind.OPERATIVE: 0, Kind.SUBPARAGRAPH: 0, Kind.FOOTNOTE: 0}
+    out = []
+    for p in paras:
+        if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE):
+            counts[Kind.SUBPARAGRAPH] = 0
+        if p.kind in counts:
+            counts[p.kind] += 1
+            p = replace(p, ordinal=counts[p.kind])
+        out.append(p)
+    return out

@@ -1,0 +1,93 @@
+"""The full comparison as JSON, in a documented and versioned schema (docs/json-schema.md).
+
+Version 1. Readers should check ``schema`` and ``version``; fields are only ever added within a major
+version, never renamed or removed.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from app.core.model import Comparison, Document, Finding, ParaPair
+from app.io.atomic import atomic_write_text
+
+SCHEMA = "draftcompare.comparison"
+VERSION = 1
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "language": doc.language,
+        "encoding": doc.encoding,
+        "resolution_number": doc.resolution_number,
+        "had_tracked_changes": doc.had_tracked_changes,
+        "tracked_view": doc.tracked_view,
+        "warnings": list(doc.warnings),
+        "paragraphs": [
+            {
+                "index": p.index, "kind": p.kind.value, "label": p.label, "display_label": p.display_label,
+                "number": p.number, "suffix": p.suffix, "ordinal": p.ordinal, "prefix": p.prefix,
+                "text": p.text, "source": p.source, "numbering": p.numbering,
+            }
+            for p in doc.paragraphs
+        ],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code, "severity": f.severity.value, "message": f.message,
+        "draft_value": f.draft_value, "adopted_value": f.adopted_value,
+        "draft_span": list(f.draft_span) if f.draft_span else None,
+        "adopted_span": list(f.adopted_span) if f.adopted_span else None,
+        "pair": f.pair_index,
+    }
+
+
+def _pair(n: int, pair: ParaPair, c: Comparison) -> dict[str, Any]:
+    def labels(doc: Document, idx):
+        return [doc.paragraphs[i].display_label for i in idx]
+
+    return {
+        "index": n,
+        "kind": pair.kind.value,
+        "draft": list(pair.draft),
+        "adopted": list(pair.adopted),
+        "draft_labels": labels(c.draft, pair.draft),
+        "adopted_labels": labels(c.adopted, pair.adopted),
+        "similarity": pair.similarity,
+        "label_changed": pair.label_changed,
+        "ops": [[op.op.value, op.a, op.b] for op in pair.ops],
+        "findings": [_finding(f) for f in pair.findings],
+    }
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    s = c.stats
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "mode": c.mode,
+        "options": {
+            "ignore_case": c.options.ignore_case, "ignore_punctuation": c.options.ignore_punctuation,
+            "ignore_labels": c.options.ignore_labels, "conflate_spaces": c.options.conflate_spaces,
+            "conflate_quotes": c.options.conflate_quotes, "cross_language": c.options.cross_language,
+        },
+        "draft": _document(c.draft),
+        "adopted": _document(c.adopted),
+        "pairs": [_pair(n, p, c) for n, p in enumerate(c.pairs)],
+        "findings": [_finding(f) for f in c.findings],
+        "statistics": {
+            "pairs": s.pairs, "equal": s.equal, "changed": s.changed, "inserted": s.inserted,
+            "deleted": s.deleted, "moved": s.moved, "split": s.split, "merged": s.merged,
+            "words_deleted": s.words_deleted, "words_inserted": s.words_inserted, "findings": s.findings,
+        },
+    }
+
+
+def write_json(c: Comparison, path: str | Path) -> Path:
+    text = json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=1)
+    return atomic_write_text(path, text + "\n", inputs=(c.draft.path, c.adopted.path))

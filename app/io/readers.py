@@ -1,0 +1,83 @@
+"""Open any supported input: check the path, sniff the content (never trust the extension), dispatch.
+
+Every refusal is an InputError naming the file and the reason in words a drafting officer can act on.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.core.model import Document
+from app.io.errors import InputError
+
+MAX_BYTES = 100 * 1024 * 1024       # a resolution is well under 1 MB; 100 MB is generous
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
+SUPPORTED = ".docx, .txt and .md"
+
+
+def read_document(path: str | os.PathLike, *, tracked: str = "accepted", max_bytes: int = MAX_BYTES) -> Document:
+    """Read a .docx, .txt or .md file into an unstructured Document (see app.core.structure)."""
+    if tracked not in ("accepted", "original"):
+        raise ValueError("tracked must be 'accepted' or 'original'")
+    p = Path(path)
+    data = _read_bytes(p, max_bytes)
+    suffix = p.suffix.lower()
+    head = data[:16]
+    if head.startswith(OLE_MAGIC):
+        raise InputError(str(p), _ole_reason(data, suffix))
+    if head.lstrip().startswith(b"{\\rtf"):
+        raise InputError(str(p), "this is an RTF file, not a Word .docx document; "
+                                  "open it in Word or LibreOffice and save it as .docx")
+    if head.startswith(b"%PDF"):
+        raise InputError(str(p), "PDF files are not supported yet; save the document as .docx or .txt")
+    if head.startswith(ZIP_MAGICS):
+        if suffix in (".odt", ".ods", ".odp"):
+            raise InputError(str(p), "OpenDocument files are not supported yet; save it as .docx")
+        from app.io.docx_reader import read_docx
+        return read_docx(p, data, tracked=tracked)
+    if suffix in (".docx", ".docm", ".dotx"):
+        raise InputError(str(p), "this is not a valid Word document (the file is not a .docx package; "
+                                  "it may be damaged or have the wrong extension)")
+    if suffix in (".doc", ".pdf", ".odt", ".rtf", ".html", ".htm"):
+        raise InputError(str(p), f"{suffix} files are not supported yet; supported formats are {SUPPORTED}")
+    from app.io.text_reader import read_text
+    return read_text(p, data)
+
+
+def _read_bytes(p: Path, max_bytes: int) -> bytes:
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(str(p), "the file does not exist") from None
+    except OSError as exc:
+        raise InputError(str(p), f"the file cannot be opened ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise InputError(str(p), "this is a folder, not a document")
+    if st.st_size == 0:
+        raise InputError(str(p), "the file is empty")
+    if st.st_size > max_bytes:
+        raise InputError(str(p), f"the file is too large ({st.st_size / 2**20:.0f} MB; "
+                                  f"the limit is {max_bytes / 2**20:.0f} MB)")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(min(st.st_size, max_bytes) + 1)   # never a 100 MB buffer for a 50 kB file
+    except PermissionError:
+        raise InputError(str(p), "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise InputError(str(p), f"the file cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(str(p), f"the file is too large (the limit is {max_bytes / 2**20:.0f} MB)")
+    if not data:
+        raise InputError(str(p), "the file is empty")
+    return data
+
+
+def _ole_reason(data: bytes, suffix: str) -> str:
+    """An OLE compound file: an encrypted .docx (Office wraps those in OLE) or a Word 97-2003 file."""
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return ("the document is password-protected (encrypted); open it in Word, remove the password "
+                "(File > Info > Protect Document) and save it again")
+    return ("this is a Word 97-2003 (.doc) or other legacy Office file, not a .docx; open it in Word or "
+            "LibreOffice and save it as .docx")

@@ -1,0 +1,148 @@
+"""Plain-text and Markdown documents: decode, reduce inline Markdown, one paragraph per non-empty line.
+
+Resolutions pasted from the web or exported from a word processor arrive as .txt with Markdown-ish
+inline markers (``*Invites*``, ``[A/HRC/61/76](#)``); the markers are reduced to their text and kept as
+run formatting, also when an emphasis spans a line break (``*55th meeting`` / ``31 March 2026*``).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from app.core.model import Document, Paragraph, Run
+from app.io.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
+_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+_CONTROL_OK = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, encoding name). BOMs first, then strict UTF-8, then Windows-1252."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", " with BOM").replace("utf-16", "UTF-16").replace("utf-32", "UTF-32")
+            except UnicodeDecodeError:
+                raise InputError(path, f"the text is not valid {name.upper()} although it starts with a byte-order mark") from None
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "the file holds binary data, not text (it has NUL bytes and no byte-order mark)")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        raise InputError(path, "the text cannot be decoded: it is neither UTF-8, UTF-16 nor Windows-1252") from None
+
+
+def _check_is_text(text: str, path: str) -> None:
+    sample = text[:20000]
+    if not sample.strip():
+        raise InputError(path, "the file is empty (it contains no text)")
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in _CONTROL_OK)
+    if bad > max(8, len(sample) // 100):
+        raise InputError(path, "the file holds binary data, not text; open a .docx, .txt or .md file")
+
+
+def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:
+    """Reduce links and balanced * / ** emphasis in one block; return text and (bold, italic) per char."""
+    out: list[str] = []
+    flags: list[tuple[bool, bool]] = []
+    bold = italic = False
+    opened: list[int] = []   # output positions where emphasis opened, to undo if unbalanced
+    i, n = 0, len(block)
+    while i < n:
+        ch = block[i]
+        if ch == "\\" and i + 1 < n and block[i + 1] in "*[]_\\":
+            out.append(block[i + 1]); flags.append((bold, italic)); i += 2
+            continue
+        if ch == "[":
+            m = _LINK.match(block, i)
+            if m:
+                for c in m.group(1):
+                    out.append(c); flags.append((bold, italic))
+                i = m.end()
+                continue
+        if ch == "*":
+            width = 2 if block.startswith("**", i) else 1
+            before = block[i - 1] if i else " "
+            after = block[i + width] if i + width < n else " "
+            is_bold = width == 2
+            active = bold if is_bold else italic
+            if active and not before.isspace():
+                if is_bold:
+                    bold = False
+                else:
+                    italic = False
+                i += width
+                continue
+            if not active and not after.isspace() and block.find("*" * width, i + width) > 0:
+                if is_bold:
+                    bold = True
+                else:
+                    italic = True
+                opened.append(len(out))
+                i += width
+                continue
+        out.append(ch); flags.append((bold, italic)); i += 1
+    if bold or italic:
+        return block, [(False, False)] * len(block)   # unbalanced: keep the markers as typed
+    return "".join(out), flags
+
+
+def _runs(text: str, flags: list[tuple[bool, bool]]) -> tuple[Run, ...]:
+    if not any(b or i for b, i in flags):
+        return ()
+    runs: list[Run] = []
+    start = 0
+    for k in range(1, len(text) + 1):
+        if k == len(text) or flags[k] != flags[start]:
+            b, i = flags[start]
+            runs.append(Run(text[start:k], bold=b, italic=i))
+            start = k
+    return tuple(runs)
+
+
+def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph, ...]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    paragraphs: list[Paragraph] = []
+    line_no = 1
+    for block in _BLOCK_SPLIT.split(text):
+        block_start = line_no
+        line_no += block.count("\n") + 2
+        if markdown and ("*" in block or "[" in block):
+            reduced, flags = _format_block(block)
+        else:
+            reduced, flags = block, None
+        offset = 0
+        for k, line in enumerate(reduced.split("\n")):
+            line_flags = flags[offset:offset + len(line)] if flags is not None else None
+            offset += len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            runs = _runs(stripped, line_flags[lead:lead + len(stripped)]) if line_flags else ()
+            if markdown and stripped.startswith("#") and not runs:
+                stripped = stripped.lstrip("#").strip() or stripped
+            paragraphs.append(Paragraph(index=len(paragraphs), text=stripped, source=f"line {block_start + k}",
+                                        runs=runs))
+    return tuple(paragraphs)
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    text, encoding = decode_text(data, str(path))
+    _check_is_text(text, str(path))
+    paragraphs = paragraphs_from_text(text, markdown=True)
+    if not paragraphs:
+        raise InputError(str(path), "the file is empty (it contains no text)")
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    return Document(path=str(path), paragraphs=paragraphs, format=fmt, encoding=encoding)

@@ -1,0 +1,78 @@
+"""Structure recognition: labels, sections, header/title/intro/footnote/footer, language."""
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import Document, Kind, Paragraph
+from app.core.structure import parse_label, recognise
+from app.io.text_reader import paragraphs_from_text
+
+
+@pytest.mark.parametrize("text,label,prefix,number,suffix,kind", [
+    ("PP1. Guided by the Charter,", "PP1", "PP1. ", 1, "", Kind.PREAMBLE),
+    ("PP 21 Rappelant les conclusions,", "PP21", "PP 21 ", 21, "", Kind.PREAMBLE),
+    ("PP9 Notant la promulgation,", "PP9", "PP9 ", 9, "", Kind.PREAMBLE),
+    ("PP15bis. Saluant la criminalisation,", "PP15bis", "PP15bis. ", 15, "bis", Kind.PREAMBLE),
+    ("PP22.  Affirmant notre soutien", "PP22", "PP22.  ", 22, "", Kind.PREAMBLE),
+    ("OP3 ter. Requests the Office;", "OP3ter", "OP3 ter. ", 3, "ter", Kind.OPERATIVE),
+    ("1. \tCondamne fermement", "1", "1. \t", 1, "", Kind.OPERATIVE),
+    ("12.\tEncourage également", "12", "12.\t", 12, "", Kind.OPERATIVE),
+    ("(a) To continue its work;", "(a)", "(a) ", None, "", Kind.SUBPARAGRAPH),
+    ("ii) De poursuivre;", "(ii)", "ii) ", None, "", Kind.SUBPARAGRAPH),
+])
+def test_labels_are_parsed_and_stripped_from_the_body(text, label, prefix, number, suffix, kind):
+    p = parse_label(Paragraph(0, text))
+    assert (p.label, p.prefix, p.number, p.suffix, p.kind) == (label, prefix, number, suffix, kind)
+    assert p.prefix + p.body == text
+
+
+@pytest.mark.parametrize("text", ["2026 was a year.", "PPE is personal protective equipment.", "3/4 of States"])
+def test_ordinary_openings_are_not_labels(text):
+    assert parse_label(Paragraph(0, text)).label == ""
+
+
+def doc(text: str) -> Document:
+    return recognise(Document("x.txt", paragraphs_from_text(text)))
+
+
+def test_a_general_assembly_resolution_in_spanish():
+    d = doc("""Naciones Unidas
+A/RES/79/1
+Asamblea General
+79/1. Pacto para el Futuro
+La Asamblea General,
+Recordando su resolución 76/6, de 15 de noviembre de 2021, y pide a los Estados que cooperen,
+Reconociendo que los Estados tienen la responsabilidad de la paz y de la seguridad,
+1. Decide aprobar el Pacto para el Futuro;
+2. Decide también seguir ocupándose de la cuestión.
+3a sesión plenaria
+22 de septiembre de 2024
+""")
+    kinds = [p.kind for p in d.paragraphs]
+    assert kinds == [Kind.HEADER] * 3 + [Kind.TITLE, Kind.INTRO, Kind.PREAMBLE, Kind.PREAMBLE,
+                                          Kind.OPERATIVE, Kind.OPERATIVE, Kind.FOOTER, Kind.FOOTER]
+    assert d.language == "es" and d.resolution_number == "79/1"
+    assert [p.ordinal for p in d.of_kind(Kind.OPERATIVE)] == [1, 2]
+
+
+def test_subparagraphs_and_a_mid_text_footnote():
+    d = doc("""The Human Rights Council,
+Recalling the report of the Special Rapporteur,¹
+¹ A/HRC/61/76.
+Noting with concern the situation,
+1. Requests the Office:
+(a) To provide assistance;
+(b) To report to the Council;
+2. Decides to remain seized of the matter.
+""")
+    by_text = {p.text[:12]: p for p in d.paragraphs}
+    assert by_text["¹ A/HRC/61/7"].kind is Kind.FOOTNOTE and by_text["¹ A/HRC/61/7"].label == "1"
+    assert by_text["Recalling th"].footnote_refs == ("1",)
+    assert [p.ordinal for p in d.of_kind(Kind.PREAMBLE)] == [1, 2]
+    assert [(p.label, p.ordinal) for p in d.of_kind(Kind.SUBPARAGRAPH)] == [("(a)", 1), ("(b)", 2)]
+    assert [p.ordinal for p in d.of_kind(Kind.OPERATIVE)] == [1, 2]
+
+
+def test_plain_text_without_resolution_parts_stays_unrecognised():
+    d = doc("Alpha beta gamma.\nDelta epsilon.\n")
+    assert {p.kind for p in d.paragraphs} == {Kind.OTHER}
