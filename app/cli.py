@@ -1,0 +1,207 @@
+"""Command line: ``draftcompare [DRAFT ADOPTED]`` opens the window; ``compare`` and ``export`` run headless.
+
+Bad input never produces a traceback: one line on stderr naming the file and the reason, exit code 2.
+Qt is imported only for the window and the PDF sheet.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from app.core.compare import Cancelled
+from app.core.model import CompareOptions, Comparison, Op, PairKind
+from app.io.errors import DraftCompareError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = ("compare", "export")
+
+
+def _option_args(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("comparison options")
+    g.add_argument("--ignore-case", action="store_true", help="treat upper and lower case as equal")
+    g.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation marks")
+    g.add_argument("--with-labels", action="store_true", help="compare labels (PP1, OP3) as text too")
+    g.add_argument("--strict-spaces", action="store_true", help="report changes in spacing")
+    g.add_argument("--strict-quotes", action="store_true", help="report ’ vs ' and « » vs “ ”")
+    g.add_argument("--cross-language", choices=("auto", "always", "never"), default="auto",
+                   help="cross-language mode: auto (when languages differ), always or never")
+    g.add_argument("--tracked-view", choices=("accepted", "original"), default="accepted",
+                   help="how to read inputs that already hold tracked changes")
+
+
+def _options(ns: argparse.Namespace) -> CompareOptions:
+    return CompareOptions(
+        ignore_case=ns.ignore_case, ignore_punctuation=ns.ignore_punctuation, ignore_labels=not ns.with_labels,
+        conflate_spaces=not ns.strict_spaces, conflate_quotes=not ns.strict_quotes,
+        cross_language=ns.cross_language,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="draftcompare", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cmp_ = sub.add_parser("compare", help="compare two files and print a summary")
+    cmp_.add_argument("draft")
+    cmp_.add_argument("adopted")
+    cmp_.add_argument("--json", metavar="FILE", help="write the full comparison as JSON (schema v1)")
+    cmp_.add_argument("--text", action="store_true", help="print every pair with its word changes")
+    _option_args(cmp_)
+    exp = sub.add_parser("export", help="write tracked-change, annotated and sheet files")
+    exp.add_argument("draft")
+    exp.add_argument("adopted")
+    exp.add_argument("--tracked", metavar="OUT.docx", help="Word file with tracked changes draft → adopted")
+    exp.add_argument("--annotated", metavar="OUT.docx", help="adopted text with Word comments")
+    exp.add_argument("--sheet", metavar="OUT.pdf", help="printable side-by-side comparison sheet (PDF)")
+    exp.add_argument("--sheet-docx", metavar="OUT.docx", help="the comparison sheet as a Word table")
+    exp.add_argument("--json", metavar="FILE", help="the full comparison as JSON")
+    exp.add_argument("--author", default=None, help="revision and comment author (default: your user name)")
+    exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    exp.add_argument("--collapse-equal", action="store_true", help="collapse unchanged paragraphs on the sheet")
+    _option_args(exp)
+    return parser
+
+
+def _label(c: Comparison, pair) -> tuple[str, str]:
+    def one(doc, idx):
+        return "+".join(doc.paragraphs[i].display_label or f"¶{i + 1}" for i in idx) or "—"
+    return one(c.draft, pair.draft), one(c.adopted, pair.adopted)
+
+
+def _inline(pair) -> str:
+    parts = []
+    for op in pair.ops:
+        if op.op is Op.EQUAL:
+            parts.append(op.b)
+        elif op.op is Op.DELETE:
+            parts.append(f"[-{op.a}-]")
+        else:
+            parts.append(f"{{+{op.b}+}}")
+    return "".join(parts)
+
+
+def summary(c: Comparison) -> str:
+    d, a, s = c.draft, c.adopted, c.stats
+
+    def describe(doc) -> str:
+        kinds = {}
+        for p in doc.paragraphs:
+            kinds[p.kind.value] = kinds.get(p.kind.value, 0) + 1
+        return (f"{doc.name} [{doc.language}] {len(doc.paragraphs)} paragraphs: "
+                f"{kinds.get('preamble', 0)} preambular, {kinds.get('operative', 0)} operative")
+
+    lines = [
+        f"Draft:    {describe(d)}",
+        f"Adopted:  {describe(a)}",
+        f"Mode:     {c.mode}",
+        f"Pairs:    {s.pairs} — equal {s.equal}, changed {s.changed}, inserted {s.inserted}, deleted {s.deleted}, "
+        f"moved {s.moved}, split {s.split}, merged {s.merged}",
+        f"Words:    {s.words_deleted} deleted, {s.words_inserted} inserted",
+        f"Findings: {s.findings}",
+        "",
+        f"{'#':>4}  {'kind':9} {'draft':10} {'adopted':10} {'sim':>5}  summary",
+    ]
+    for n, pair in enumerate(c.pairs):
+        if pair.kind is PairKind.EQUAL and not pair.findings:
+            continue
+        dl, al = _label(c, pair)
+        if pair.findings:
+            text = "; ".join(f.message for f in pair.findings)
+        elif pair.ops:
+            text = " ".join(f"-{op.a.strip()}" if op.op is Op.DELETE else f"+{op.b.strip()}"
+                            for op in pair.ops if op.op is not Op.EQUAL)
+        else:
+            idx = pair.adopted or pair.draft
+            doc = a if pair.adopted else d
+            text = doc.paragraphs[idx[0]].text
+        text = " ".join(text.split())
+        lines.append(f"{n + 1:>4}  {pair.kind.value:9} {dl:10} {al:10} {pair.similarity:5.2f}  {text[:90]}")
+    for f in c.findings:
+        lines.append(f"      document  {f.severity.value}: {f.message}")
+    return "\n".join(lines)
+
+
+def full_text(c: Comparison) -> str:
+    out = []
+    for n, pair in enumerate(c.pairs):
+        dl, al = _label(c, pair)
+        out.append(f"=== {n + 1} {pair.kind.value} {dl} → {al}")
+        if c.cross_language:
+            for i in pair.draft:
+                out.append(f"  draft:   {c.draft.paragraphs[i].text}")
+            for j in pair.adopted:
+                out.append(f"  adopted: {c.adopted.paragraphs[j].text}")
+        else:
+            out.append("  " + _inline(pair).replace("\n", "\n  "))
+        out.extend(f"  ! {f.severity.value}: {f.message}" for f in pair.findings)
+    return "\n".join(out)
+
+
+def _compare(ns: argparse.Namespace) -> Comparison:
+    from app.io.pipeline import compare_files
+    return compare_files(ns.draft, ns.adopted, _options(ns), tracked=ns.tracked_view)
+
+
+def cmd_compare(ns: argparse.Namespace) -> int:
+    c = _compare(ns)
+    print(full_text(c) if ns.text else summary(c))
+    if ns.json:
+        from app.io.json_export import write_json
+        write_json(c, ns.json)
+    return EXIT_OK
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    outputs = [ns.tracked, ns.annotated, ns.sheet, ns.sheet_docx, ns.json]
+    if not any(outputs):
+        print("draftcompare export: nothing to do: give --tracked, --annotated, --sheet, --sheet-docx or --json",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    c = _compare(ns)
+    author = ns.author or getpass.getuser()
+    if ns.tracked:
+        from app.io.export_tracked import export_tracked
+        print(f"tracked changes: {export_tracked(c, ns.tracked, author=author)}")
+    if ns.annotated:
+        from app.io.export_annotated import export_annotated
+        print(f"annotated:       {export_annotated(c, ns.annotated, author=author)}")
+    if ns.sheet_docx:
+        from app.io.export_sheet_docx import export_sheet_docx
+        print(f"sheet (.docx):   {export_sheet_docx(c, ns.sheet_docx, collapse_equal=ns.collapse_equal)}")
+    if ns.json:
+        from app.io.json_export import write_json
+        print(f"json:            {write_json(c, ns.json)}")
+    if ns.sheet:
+        from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
+        ensure_qt_app()
+        print(f"sheet (PDF):     {export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal)}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--selftest"]:
+        from app.selftest import run_selftest  # the packaged app proves it works offline
+        return run_selftest(argv[1:])
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        if len(argv) not in (0, 2):
+            print("usage: draftcompare [DRAFT ADOPTED] | draftcompare {compare,export} ...", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        from app.ui.application import run_gui
+        return run_gui(*(argv or [None, None]))
+    ns = build_parser().parse_args(argv)
+    try:
+        return cmd_compare(ns) if ns.command == "compare" else cmd_export(ns)
+    except DraftCompareError as exc:
+        print(f"draftcompare: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Cancelled:
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

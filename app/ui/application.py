@@ -1,0 +1,46 @@
+"""GUI entry point: ``run_gui()`` opens the review window on a pair (or the bundled samples)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import app
+
+ORGANIZATION = "Draft Compare"
+APPLICATION = "Draft Compare"
+
+
+def samples_dir() -> Path:
+    return Path(app.__file__).resolve().parent.parent / "resources" / "samples"
+
+
+def sample_pair() -> tuple[str, str]:
+    folder = samples_dir()
+    return str(folder / "draft_en.txt"), str(folder / "adopted_en.txt")
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, or a new one named for QSettings."""
+    instance = QApplication.instance()
+    if instance is None:
+        instance = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    instance.setOrganizationName(ORGANIZATION)
+    instance.setApplicationName(APPLICATION)
+    instance.setApplicationDisplayName(APPLICATION)
+    return instance
+
+
+def run_gui(draft: str | None = None, adopted: str | None = None, argv=None) -> int:
+    qapp = ensure_application(argv)
+    from app.ui.main_window import MainWindow  # after QApplication: QSettings needs its names
+
+    window = MainWindow()
+    if not (draft and adopted):
+        draft, adopted = sample_pair()
+    window.show()
+    # Start comparing once the event loop runs, so the window paints first.
+    QTimer.singleShot(0, lambda: window.open_pair(str(draft), str(adopted)))
+    return qapp.exec()

@@ -1,0 +1,121 @@
+"""File > Export: save dialogs, background export, and the report of the outcome.
+
+The exporters belong to other modules and are imported when used, so the window starts (and
+says "not available") when one of them is not there yet.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    key: str
+    title: str              # menu text
+    module: str
+    function: str
+    suffix: str             # appended to the adopted file's stem
+    file_filter: str
+    shortcut: str
+
+
+EXPORTS = (
+    ExportSpec("tracked", "&Tracked changes (.docx)…", "app.io.export_tracked", "export_tracked",
+               "-tracked.docx", "Word document (*.docx)", "Ctrl+E"),
+    ExportSpec("annotated", "&Annotated (.docx)…", "app.io.export_annotated", "export_annotated",
+               "-annotated.docx", "Word document (*.docx)", "Ctrl+Shift+E"),
+    ExportSpec("sheet_pdf", "Comparison sheet (&PDF)…", "app.ui.sheet_print", "export_sheet_pdf",
+               "-comparison.pdf", "PDF (*.pdf)", "Ctrl+Alt+P"),
+    ExportSpec("sheet_docx", "Comparison sheet (.&docx)…", "app.io.export_sheet_docx", "export_sheet_docx",
+               "-comparison.docx", "Word document (*.docx)", "Ctrl+Alt+D"),
+)
+PRINT_PREVIEW = ExportSpec("print_preview", "Print pre&view…", "app.ui.sheet_print", "print_preview",
+                           "", "", "Ctrl+Shift+P")
+PRINT = ExportSpec("print", "P&rint…", "app.ui.sheet_print", "print_sheet", "", "", "Ctrl+P")
+
+
+class NotAvailable(Exception):
+    pass
+
+
+def resolve(spec: ExportSpec) -> Callable:
+    try:
+        module = importlib.import_module(spec.module)
+    except ImportError as exc:  # not written yet, or a dependency of it is missing
+        raise NotAvailable(str(exc)) from exc
+    function = getattr(module, spec.function, None)
+    if not callable(function):
+        raise NotAvailable(f"{spec.module} has no {spec.function}()")
+    return function
+
+
+def default_path(window: "MainWindow", spec: ExportSpec) -> str:
+    comparison = window.comparison
+    adopted = Path(comparison.adopted.path) if comparison is not None else Path("comparison")
+    folder = adopted.parent if str(adopted.parent) not in ("", ".") else Path(window.config["last_dir"] or ".")
+    return str(folder / f"{adopted.stem}{spec.suffix}")
+
+
+class ExportController:
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+
+    def _function(self, spec: ExportSpec) -> Callable | None:
+        if self.window.comparison is None:
+            self.window.statusBar().showMessage("Nothing to export: open a pair of documents first", 4000)
+            return None
+        try:
+            return resolve(spec)
+        except NotAvailable as exc:
+            self.window.show_message(
+                "Not available", f"{spec.title.replace('&', '').rstrip('…')} is not available in this version.",
+                detail=str(exc), icon=QMessageBox.Icon.Information)
+            return None
+
+    def export(self, spec: ExportSpec) -> None:
+        function = self._function(spec)
+        if function is None:
+            return
+        title = spec.title.replace("&", "").rstrip("…")
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {title}", default_path(self.window, spec),
+                                              spec.file_filter)
+        if not path:
+            return
+        ext = spec.suffix.rsplit(".", 1)[-1]
+        if not path.lower().endswith("." + ext):
+            path += "." + ext
+        comparison = self.window.comparison
+        kwargs: dict = {}
+        if spec.key in ("tracked", "annotated"):
+            kwargs["author"] = self.window.config.author()
+        if spec.key == "annotated":
+            kwargs["notes"] = None
+
+        def work(_progress, _is_cancelled):
+            return function(comparison, path, **kwargs)
+
+        self.window.config["last_dir"] = str(Path(path).parent)
+        self.window.run_task(
+            work, f"Exporting {title}",
+            on_success=lambda result: self.window.statusBar().showMessage(f"Saved {result or path}", 8000),
+            on_failure=lambda exc: self.window.show_error(f"Cannot export {title}", exc),
+            cancellable=False,
+        )
+
+    def print_sheet(self, spec: ExportSpec) -> None:
+        """Print and print preview open their own dialogs, so they run on the GUI thread."""
+        function = self._function(spec)
+        if function is None:
+            return
+        try:
+            function(self.window, self.window.comparison)
+        except Exception as exc:  # a printer or layout failure must not take the window down
+            self.window.show_error("Cannot print", exc)

@@ -1,0 +1,58 @@
+"""The command line: summary, text and JSON output, and one clean line for bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SAMPLES
+
+DRAFT, ADOPTED = str(SAMPLES / "draft_en.txt"), str(SAMPLES / "adopted_en.txt")
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_compare_prints_a_summary_table():
+    out = run("compare", DRAFT, ADOPTED)
+    assert out.returncode == 0, out.stderr
+    assert "Mode:     same-language" in out.stdout
+    assert "moved" in out.stdout and "split" in out.stdout
+    assert "Traceback" not in out.stderr
+
+
+def test_compare_json_follows_the_documented_schema(tmp_path):
+    target = tmp_path / "c.json"
+    out = run("compare", DRAFT, ADOPTED, "--json", str(target))
+    assert out.returncode == 0, out.stderr
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert (data["schema"], data["version"]) == ("draftcompare.comparison", 1)
+    kinds = [p["kind"] for p in data["pairs"]]
+    assert data["statistics"]["pairs"] == len(kinds) and "moved" in kinds
+    for pair in data["pairs"]:
+        draft_side = "".join(a for op, a, _ in pair["ops"] if op != "insert")
+        if pair["kind"] in ("changed", "equal", "moved") and pair["draft"]:
+            para = data["draft"]["paragraphs"][pair["draft"][0]]
+            assert draft_side == para["text"][len(para["prefix"]):]
+
+
+def test_text_output_marks_deletions_and_insertions():
+    out = run("compare", DRAFT, ADOPTED, "--text")
+    assert out.returncode == 0, out.stderr
+    assert "for a period of [-two years-]{+one year+};" in out.stdout
+
+
+def test_bad_input_gives_one_line_and_exit_code_2(tmp_path):
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"{\\rtf1\\ansi Saved as RTF, renamed .docx}")
+    out = run("compare", str(bad), ADOPTED)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "broken.docx" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_missing_file_is_bad_input(tmp_path):
+    out = run("compare", str(tmp_path / "nope.txt"), ADOPTED)
+    assert out.returncode == 2 and "nope.txt" in out.stderr

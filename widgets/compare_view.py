@@ -1,0 +1,218 @@
+"""The side-by-side view: draft pane, link gutter, adopted pane and overview bar, scrolled together.
+
+Fed by ``set_comparison``; tells the outside about the current change with ``currentPairChanged`` and
+about dropped files with ``fileDropped``. Knows nothing of menus, settings or files.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from app.core.model import Comparison, Document
+from widgets.diff_pane import DiffPane
+from widgets.link_gutter import LinkGutter
+from widgets.overview_bar import OverviewBar
+from widgets.palette import DEFAULT, DiffPalette
+from widgets.rows import Row, build_rows, change_rows, next_index
+from widgets.scroll_sync import ScrollSync
+
+DRAFT, ADOPTED = 0, 1
+
+
+class CompareView(QWidget):
+    currentPairChanged = Signal(int)   # pair index of the current change (-1: none)
+    fileDropped = Signal(str, str)     # side ("a" draft / "b" adopted), path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft_pane = DiffPane("a")
+        self.adopted_pane = DiffPane("b")
+        self.panes = (self.draft_pane, self.adopted_pane)
+        self.draft_header = QLabel("Draft")
+        self.adopted_header = QLabel("Adopted text")
+        for header in (self.draft_header, self.adopted_header):
+            header.setTextFormat(Qt.TextFormat.PlainText)
+            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            header.setContentsMargins(4, 2, 4, 2)
+        self.gutter = LinkGutter(self.draft_pane, self.adopted_pane)
+        self.overview = OverviewBar()
+        self.sync = ScrollSync(self.panes, self)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.draft_header, 0, 0)
+        grid.addWidget(self.adopted_header, 0, 2, 1, 2)
+        grid.addWidget(self.draft_pane, 1, 0)
+        grid.addWidget(self.gutter, 1, 1)
+        grid.addWidget(self.adopted_pane, 1, 2)
+        grid.addWidget(self.overview, 1, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+
+        self.comparison: Comparison | None = None
+        self.rows: list[Row] = []
+        self.palette_colors: DiffPalette = DEFAULT
+        self._changes: list[int] = []
+        self._rows_of_pair: dict[int, list[int]] = {}
+        self._current_row = -1
+        self._jumping = False
+        self._master = ADOPTED
+        self._relayout = QTimer(self, singleShot=True, interval=40)  # coalesce resize steps
+        self._relayout.timeout.connect(self._after_geometry_change)
+
+        self.sync.synced.connect(self._on_user_scroll)
+        self.overview.jumpRequested.connect(self.jump_to_fraction)
+        for pane in self.panes:
+            pane.geometryChanged.connect(self._relayout.start)
+            pane.verticalScrollBar().valueChanged.connect(self._update_overview_view)
+        self.draft_pane.fileDropped.connect(lambda path: self.fileDropped.emit("a", path))
+        self.adopted_pane.fileDropped.connect(lambda path: self.fileDropped.emit("b", path))
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def set_comparison(self, comparison: Comparison | None, palette: DiffPalette = DEFAULT,
+                       changed_only: bool = False) -> None:
+        self.comparison = comparison
+        self.palette_colors = palette
+        self.rows = build_rows(comparison, changed_only) if comparison is not None else []
+        self._changes = change_rows(self.rows)
+        self._rows_of_pair = {}
+        for n, row in enumerate(self.rows):
+            self._rows_of_pair.setdefault(row.pair, []).append(n)
+        self._current_row = -1
+        for pane in self.panes:
+            pane.set_rows(comparison, self.rows, palette)
+        self.gutter.set_rows(self.rows, palette)
+        self.gutter.set_current_pair(-1)
+        if comparison is not None:
+            self.set_headers(comparison.draft, comparison.adopted)
+        self._after_geometry_change()
+
+    def set_headers(self, draft: Document | str | None, adopted: Document | str | None) -> None:
+        self.draft_header.setText(_header("Draft", draft))
+        self.adopted_header.setText(_header("Adopted", adopted))
+        for label, doc in ((self.draft_header, draft), (self.adopted_header, adopted)):
+            label.setToolTip(doc.path if isinstance(doc, Document) else (doc or ""))
+
+    def change_rows(self) -> list[int]:
+        return list(self._changes)
+
+    def rows_of_pair(self, pair: int) -> list[int]:
+        return list(self._rows_of_pair.get(pair, []))
+
+    # -- current change and navigation -----------------------------------------------------------
+
+    @property
+    def current_row(self) -> int:
+        return self._current_row
+
+    @property
+    def current_pair(self) -> int:
+        return self.rows[self._current_row].pair if 0 <= self._current_row < len(self.rows) else -1
+
+    def _set_current_row(self, row: int) -> None:
+        if row == self._current_row:
+            return
+        self._current_row = row
+        for pane in self.panes:
+            pane.set_current_row(row)
+        pair = self.current_pair
+        self.gutter.set_current_pair(pair)
+        self.currentPairChanged.emit(pair)
+
+    def go_to_row(self, row: int) -> None:
+        """Bring a row to the anchor of both panes and make it current."""
+        if not 0 <= row < len(self.rows):
+            return
+        master = ADOPTED if self.rows[row].adopted or not self.rows[row].draft else DRAFT
+        pane = self.panes[master]
+        top, bottom = pane.row_span(row)
+        page = pane.viewport().height()
+        y = top + (bottom - top) / 2 if bottom - top < page * 0.8 else top + page * 0.4
+        self._jumping = True
+        try:
+            self._master = master
+            self.sync.scroll_to_y(master, y)
+        finally:
+            self._jumping = False
+        self._set_current_row(row)
+
+    def go_to_pair(self, pair: int) -> bool:
+        rows = self._rows_of_pair.get(pair)
+        if not rows:
+            return False
+        # A moved pair has two rows; its place is where it stands in the adopted text.
+        self.go_to_row(next((r for r in rows if self.rows[r].adopted), rows[0]))
+        return True
+
+    def step(self, forward: bool = True) -> bool:
+        """Go to the next (previous) change; False when there is none that way."""
+        if not self._changes:
+            return False
+        master_pane = self.panes[self._master]
+        if self._current_row >= 0 and self._current_row in master_pane.visible_rows():
+            target = next_index(self._changes, self._current_row, forward, inclusive=False)
+        else:  # the user scrolled away from the current change: start from what is on screen
+            target = next_index(self._changes, self.sync.anchor(self._master)[0], forward, inclusive=True)
+        if target is None:
+            return False
+        self.go_to_row(target)
+        return True
+
+    def jump_to_fraction(self, fraction: float) -> None:
+        pane = self.panes[ADOPTED]
+        if not pane.row_count():
+            return
+        self._master = ADOPTED
+        self.sync.scroll_to_y(ADOPTED, fraction * pane.row_tops()[-1])
+
+    def _on_user_scroll(self, index: int) -> None:
+        if self._jumping:
+            return
+        self._master = index
+        row = self.sync.anchor(index)[0]
+        if 0 <= row < len(self.rows) and self.rows[row].is_change:
+            self._set_current_row(row)
+
+    # -- geometry ---------------------------------------------------------------------------------
+
+    def set_point_size(self, size: float) -> None:
+        for pane in self.panes:
+            pane.set_point_size(size)
+
+    def _after_geometry_change(self) -> None:
+        """Rows moved (content, width, zoom): keep the panes aligned and redraw the overview."""
+        pane = self.panes[ADOPTED]
+        if pane.row_count():
+            self.sync.follow(self._master)
+            tops = pane.row_tops()
+            height = max(tops[-1], float(pane.viewport().height()), 1.0)  # a short text fills part of the bar
+            marks = []
+            for r in self._changes:
+                color = self.palette_colors.link_color(self.rows[r].kind)
+                marks.append((tops[r] / height, tops[r + 1] / height, color))
+            self.overview.set_marks(marks)
+        else:
+            self.overview.set_marks([])
+        self._update_overview_view()
+        self.gutter.update()
+
+    def _update_overview_view(self, *_args) -> None:
+        pane = self.panes[ADOPTED]
+        bar = pane.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        if total <= 0 or not pane.row_count():
+            self.overview.set_view(0.0, 1.0)
+            return
+        self.overview.set_view(bar.value() / total, min(1.0, (bar.value() + bar.pageStep()) / total))
+
+
+def _header(title: str, doc: Document | str | None) -> str:
+    if doc is None or doc == "":
+        return f"{title}: (none)"
+    if isinstance(doc, Document):
+        language = f" · {doc.language}" if doc.language and doc.language != "und" else ""
+        return f"{title}: {doc.name}{language}"
+    return f"{title}: {str(doc).replace(chr(92), '/').rsplit('/', 1)[-1]}"
