@@ -1,0 +1,50 @@
+"""Attach findings to a comparison: per-pair value and opening checks, document-level structure checks.
+
+Same-language comparisons run the value check too: a changed figure, date or symbol is the change a
+drafting officer must never miss, so it is flagged on top of the word diff.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from app.core.crosscheck import check_pair
+from app.core.model import Document, Finding, PairKind, ParaPair, Paragraph
+from app.core.openings import check_opening
+from app.core.structure_checks import check_structure
+
+_PAIRED = (PairKind.CHANGED, PairKind.MOVED, PairKind.SPLIT, PairKind.MERGED, PairKind.EQUAL)
+
+
+def _joined(doc: Document, indexes: Sequence[int]) -> Paragraph:
+    """One paragraph standing for the several of a split/merged pair (spans index the joined text)."""
+    paras = [doc.paragraphs[i] for i in indexes]
+    if len(paras) == 1:
+        return paras[0]
+    first = paras[0]
+    return replace(first, text="\n".join(p.text for p in paras))
+
+
+def pair_findings(draft: Document, adopted: Document, pair: ParaPair, cross: bool) -> tuple[Finding, ...]:
+    if pair.kind not in _PAIRED or not pair.draft or not pair.adopted:
+        return ()
+    if pair.kind is PairKind.EQUAL and not cross:
+        return ()
+    a, b = _joined(draft, pair.draft), _joined(adopted, pair.adopted)
+    found = list(check_pair(a, b, draft.language, adopted.language))
+    opening = check_opening(draft.paragraphs[pair.draft[0]], adopted.paragraphs[pair.adopted[0]],
+                            draft.language, adopted.language)
+    if opening is not None:
+        found.append(opening)
+    return tuple(found)
+
+
+def run_checks(draft: Document, adopted: Document, pairs: list[ParaPair], cross: bool
+               ) -> tuple[list[ParaPair], tuple[Finding, ...]]:
+    out = []
+    for n, pair in enumerate(pairs):
+        found = pair_findings(draft, adopted, pair, cross)
+        if found:
+            pair = replace(pair, findings=tuple(replace(f, pair_index=n) for f in found))
+        out.append(pair)
+    return out, tuple(check_structure(draft, adopted, out))

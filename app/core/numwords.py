@@ -1,0 +1,120 @@
+"""Numbers and ordinals written as words in English, French and Spanish (1 to 99).
+
+Only what resolutions use: durations ("un an" = "one year"), cycles and sessions ("quatrième cycle",
+"sixty-fourth session", "sexagésimo primer período"). Built once into lookup tables.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_EN_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+            "sixteen seventeen eighteen nineteen".split()
+_EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+_EN_ORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
+           9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth"}
+
+_FR_UNITS = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+_ES_UNITS = ("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+             "diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro veinticinco "
+             "veintiséis veintisiete veintiocho veintinueve").split()
+_ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta", 9: "noventa"}
+_ES_ORD_UNITS = {1: "primero", 2: "segundo", 3: "tercero", 4: "cuarto", 5: "quinto", 6: "sexto", 7: "séptimo",
+                 8: "octavo", 9: "noveno"}
+_ES_ORD_TENS = {1: "décimo", 2: "vigésimo", 3: "trigésimo", 4: "cuadragésimo", 5: "quincuagésimo",
+                6: "sexagésimo", 7: "septuagésimo", 8: "octogésimo", 9: "nonagésimo"}
+
+
+def en_cardinal(n: int) -> str:
+    if n < 20:
+        return _EN_UNITS[n]
+    t, u = divmod(n, 10)
+    return _EN_TENS[t] + (f"-{_EN_UNITS[u]}" if u else "")
+
+
+def en_ordinal(n: int) -> str:
+    if n in _EN_ORD:
+        return _EN_ORD[n]
+    if n < 20:
+        return _EN_UNITS[n] + "th"
+    t, u = divmod(n, 10)
+    if not u:
+        return _EN_TENS[t][:-1] + "ieth"
+    return f"{_EN_TENS[t]}-{en_ordinal(u)}"
+
+
+def fr_cardinal(n: int) -> str:
+    if n <= 16:
+        return _FR_UNITS[n]
+    if n < 20:
+        return "dix-" + _FR_UNITS[n - 10]
+    if n >= 80:
+        rest = n - 80
+        return "quatre-vingts" if not rest else "quatre-vingt-" + fr_cardinal(rest)
+    if n >= 60:
+        base, rest = "soixante", n - 60
+    else:
+        base, rest = _FR_TENS[n // 10], n % 10
+    if not rest:
+        return base
+    if rest in (1, 11):
+        return f"{base} et {fr_cardinal(rest)}"
+    return f"{base}-{fr_cardinal(rest)}"
+
+
+def fr_ordinal(n: int) -> str:
+    if n == 1:
+        return "premier"
+    word = fr_cardinal(n)
+    if word.endswith("quatre-vingts"):
+        word = word[:-1]
+    if word.endswith("cinq"):
+        return word + "uième"
+    if word.endswith("neuf"):
+        return word[:-1] + "vième"
+    if word.endswith("e"):
+        return word[:-1] + "ième"
+    return word + "ième"
+
+
+def es_cardinal(n: int) -> str:
+    if n < 30:
+        return _ES_UNITS[n]
+    t, u = divmod(n, 10)
+    return _ES_TENS[t] + (f" y {_ES_UNITS[u]}" if u else "")
+
+
+def es_ordinals(n: int) -> tuple[str, ...]:
+    t, u = divmod(n, 10)
+    if n < 10:
+        base = _ES_ORD_UNITS[n]
+        tail = ()
+    elif n in (11, 12):
+        return ("undécimo", "duodécimo", "decimoprimero" if n == 11 else "decimosegundo")
+    else:
+        base = _ES_ORD_TENS[t] + (f" {_ES_ORD_UNITS[u]}" if u else "")
+        tail = (_ES_ORD_TENS[t] + (_ES_ORD_UNITS[u] if u else ""),) if t == 1 else ()
+    forms = {base, *tail}
+    for w in list(forms):
+        if w.endswith("primero") or w.endswith("tercero"):
+            forms.add(w[:-1])           # "primer período", "tercer ciclo"
+        if w.endswith("o"):
+            forms.add(w[:-1] + "a")     # feminine
+    return tuple(forms)
+
+
+@lru_cache(maxsize=None)
+def tables() -> tuple[dict[str, int], dict[str, int]]:
+    """(cardinal word -> n, ordinal word -> n), all three languages, lower case, hyphen/space forms."""
+    cardinals: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for n in range(1, 100):
+        for w in (en_cardinal(n), fr_cardinal(n), es_cardinal(n)):
+            cardinals.setdefault(w, n)
+        for w in (en_ordinal(n), fr_ordinal(n), *es_ordinals(n)):
+            ordinals.setdefault(w, n)
+            ordinals.setdefault(w.replace("-", " "), n)
+    cardinals.update({"una": 1, "un": 1, "une": 1, "veintiún": 21, "quatre-vingt": 80})
+    ordinals.update({"première": 1, "second": 2, "seconde": 2, "deuxième": 2, "unième": 1})
+    return cardinals, ordinals
