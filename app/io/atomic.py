@@ -50,6 +50,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[object], None], *,
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        os.chmod(tmp_name, 0o666 & ~_umask())   # mkstemp makes 0600; outputs get the user's usual mode
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
             write(fh)
             fh.flush()
@@ -69,6 +70,12 @@ def atomic_write(path: str | os.PathLike, write: Callable[[object], None], *,
             except OSError:
                 pass
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

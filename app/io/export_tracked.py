@@ -1,0 +1,347 @@
+"""Export a comparison as a Word file with real tracked changes.
+
+Accept-all gives the adopted text and reject-all the draft text, paragraph by paragraph. Each pair is
+turned into a stream of events (text kept, deleted or inserted; paragraph breaks kept, deleted or
+inserted) and a writer lays the events out as paragraphs: a paragraph break that exists on one side only
+is a tracked paragraph mark, which is how splits, merges and whole-paragraph changes stay exact.
+Moved paragraphs become w:moveFrom at their draft place and w:moveTo at their adopted place.
+"""
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from app.core.model import Comparison, Kind, Op, PairKind, ParaPair, Paragraph, Run
+from app.io.atomic import atomic_write
+from app.io.revisions_xml import PLAIN, Revisions, make_run
+
+EQ, DEL, INS, MOVE_FROM, MOVE_TO = "eq", "del", "ins", "moveFrom", "moveTo"
+TAGS = {DEL: "w:del", INS: "w:ins", MOVE_FROM: "w:moveFrom", MOVE_TO: "w:moveTo"}
+
+
+@dataclass(frozen=True)
+class Text:
+    kind: str
+    text: str
+    fmt: Run
+
+
+@dataclass(frozen=True)
+class Break:
+    kind: str
+
+
+@dataclass(frozen=True)
+class Style:
+    paragraph: Paragraph
+
+
+class Cursor:
+    """Walks one side's paragraphs as ops consume their text, to know each piece's formatting."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], skip_prefix: bool) -> None:
+        self.paragraphs = list(paragraphs)
+        self.skip_prefix = skip_prefix
+        self.k = 0
+        self.offset = len(self.current.prefix) if (self.paragraphs and skip_prefix) else 0
+
+    @property
+    def current(self) -> Paragraph | None:
+        return self.paragraphs[self.k] if self.k < len(self.paragraphs) else None
+
+    def advance(self) -> None:
+        self.k += 1
+        self.offset = len(self.current.prefix) if (self.current and self.skip_prefix) else 0
+
+    def prefix(self) -> str:
+        return self.current.prefix if (self.current and self.skip_prefix) else ""
+
+    def take(self, text: str, at: int | None = None) -> list[tuple[str, Run]]:
+        """Split ``text`` (which sits at the cursor, or at ``at``) by the paragraph's run formatting."""
+        start = self.offset if at is None else at
+        if at is None:
+            self.offset += len(text)
+        par = self.current
+        if par is None or not par.runs:
+            return [(text, PLAIN)] if text else []
+        out: list[tuple[str, Run]] = []
+        pos = 0
+        for run in par.runs:
+            r_end = pos + len(run.text)
+            lo, hi = max(pos, start), min(r_end, start + len(text))
+            if lo < hi:
+                out.append((text[lo - start:hi - start], run))
+            pos = r_end
+        covered = sum(len(t) for t, _ in out)
+        if covered < len(text):    # runs shorter than the text: keep the rest plain, never lose text
+            out.append((text[covered:], PLAIN))
+        return out
+
+
+def _texts(kind: str, cursor: Cursor, text: str) -> Iterator[Text]:
+    for piece, fmt in cursor.take(text):
+        yield Text(kind, piece, fmt)
+
+
+def pair_events(pair: ParaPair, comparison: Comparison) -> Iterator[object]:
+    """Events of one pair in reading order (moves give their moveTo part here)."""
+    draft = [comparison.draft.paragraphs[i] for i in pair.draft]
+    adopted = [comparison.adopted.paragraphs[j] for j in pair.adopted]
+    if pair.kind is PairKind.MOVED:
+        yield from whole(draft=[], adopted=adopted, ins_kind=MOVE_TO)
+    elif comparison.cross_language or not pair.ops or not draft or not adopted:
+        yield from whole(draft, adopted)
+    else:
+        yield from from_ops(pair, draft, adopted, comparison.options.ignore_labels)
+
+
+def whole(draft: Sequence[Paragraph], adopted: Sequence[Paragraph], del_kind: str = DEL,
+          ins_kind: str = INS) -> Iterator[object]:
+    """All of the draft deleted, all of the adopted inserted (cross-language, inserted, deleted, moved)."""
+    a, b = Cursor(draft, False), Cursor(adopted, False)
+    yield Style((adopted or draft)[0])
+    for n, p in enumerate(draft):
+        yield from _texts(del_kind, a, p.text)
+        last = n == len(draft) - 1
+        if not last or not adopted:
+            yield Break(del_kind)
+            if not last:
+                yield Style(draft[n + 1])
+            elif adopted:
+                yield Style(adopted[0])
+        a.advance()
+    for n, p in enumerate(adopted):
+        yield from _texts(ins_kind, b, p.text)
+        last = n == len(adopted) - 1
+        yield Break(EQ if last and draft else ins_kind)
+        if not last:
+            yield Style(adopted[n + 1])
+        b.advance()
+
+
+def from_ops(pair: ParaPair, draft: Sequence[Paragraph], adopted: Sequence[Paragraph],
+             ignore_labels: bool) -> Iterator[object]:
+    a, b = Cursor(draft, ignore_labels), Cursor(adopted, ignore_labels)
+    yield Style(adopted[0])
+    yield from _prefixes(a, b)
+    for op in pair.ops:
+        if op.op is Op.EQUAL and op.a == op.b:
+            yield from _equal(a, b, op.a)
+        elif op.op is Op.EQUAL:            # equal under an ignore option: show the real change
+            yield from _one_side(DEL, a, b, op.a)
+            yield from _one_side(INS, a, b, op.b)
+        elif op.op is Op.DELETE:
+            yield from _one_side(DEL, a, b, op.a)
+        else:
+            yield from _one_side(INS, a, b, op.b)
+    yield Break(EQ)
+
+
+def _equal(a: Cursor, b: Cursor, text: str) -> Iterator[object]:
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            yield Break(EQ)
+            a.advance()
+            b.advance()
+            yield Style(b.current or a.current)
+            yield from _prefixes(a, b)
+        if line:
+            a.take(line)
+            yield from _texts(EQ, b, line)
+
+
+def _one_side(kind: str, a: Cursor, b: Cursor, text: str) -> Iterator[object]:
+    cursor = a if kind == DEL else b
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            yield Break(kind)
+            cursor.advance()
+            if kind == INS:
+                yield Style(b.current or a.current)
+            prefix = cursor.prefix()
+            if prefix:
+                yield from _prefix_texts(kind, cursor, prefix)
+        if line:
+            yield from _texts(kind, cursor, line)
+
+
+def _prefix_texts(kind: str, cursor: Cursor, prefix: str) -> Iterator[Text]:
+    for piece, fmt in cursor.take(prefix, at=0):
+        yield Text(kind, piece, fmt)
+
+
+def _prefixes(a: Cursor, b: Cursor) -> Iterator[Text]:
+    pa, pb = a.prefix(), b.prefix()
+    if pa == pb:
+        yield from _prefix_texts(EQ, b, pb)
+    else:
+        yield from _prefix_texts(DEL, a, pa)
+        yield from _prefix_texts(INS, b, pb)
+
+
+def document_events(comparison: Comparison) -> Iterator[tuple[int, object]]:
+    """All events, with moveFrom parts placed where the moved paragraphs stood in the draft.
+    Yields (move number or 0, event)."""
+    items: list[tuple[str, ParaPair]] = [("pair", p) for p in comparison.pairs]
+    moves = [p for p in comparison.pairs if p.kind is PairKind.MOVED and p.draft]
+    for move in sorted(moves, key=lambda p: p.draft[0], reverse=True):
+        at = len(items)
+        for n, (what, p) in enumerate(items):
+            if what == "pair" and p.kind is not PairKind.MOVED and p.draft and p.draft[0] > move.draft[0]:
+                at = n
+                break
+        items.insert(at, ("from", move))
+    numbers = {id(p): n for n, p in enumerate(moves, 1)}
+    for what, pair in items:
+        if what == "from":
+            draft = [comparison.draft.paragraphs[i] for i in pair.draft]
+            for event in whole(draft, [], del_kind=MOVE_FROM):
+                yield numbers[id(pair)], event
+        else:
+            for event in pair_events(pair, comparison):
+                yield numbers.get(id(pair), 0), event
+
+
+STYLES = {
+    Kind.HEADER: "DC Header", Kind.TITLE: "DC Title", Kind.INTRO: "DC Intro", Kind.PREAMBLE: "DC Preamble",
+    Kind.OPERATIVE: "DC Operative", Kind.SUBPARAGRAPH: "DC Subparagraph", Kind.FOOTNOTE: "DC Footnote",
+    Kind.FOOTER: "DC Footer", Kind.OTHER: "Normal",
+}
+
+
+def _add_styles(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+    normal.paragraph_format.space_after = Pt(6)
+    specs = {
+        "DC Header": dict(size=10), "DC Title": dict(bold=True, size=12, space_before=12),
+        "DC Intro": dict(indent=Cm(1.27)), "DC Preamble": dict(first=Cm(1.27), justify=True),
+        "DC Operative": dict(first=Cm(1.27), justify=True), "DC Subparagraph": dict(indent=Cm(1.9), justify=True),
+        "DC Footnote": dict(size=10), "DC Footer": dict(italic=True, size=11),
+    }
+    for name, spec in specs.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        if "size" in spec:
+            style.font.size = Pt(spec["size"])
+        style.font.bold = spec.get("bold")
+        style.font.italic = spec.get("italic")
+        fmt = style.paragraph_format
+        if "indent" in spec:
+            fmt.left_indent = spec["indent"]
+        if "first" in spec:
+            fmt.first_line_indent = spec["first"]
+        if "space_before" in spec:
+            fmt.space_before = Pt(spec["space_before"])
+        if spec.get("justify"):
+            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def build_document(comparison: Comparison, *, author: str, date: datetime):
+    document = docx.Document()
+    _add_styles(document)
+    rev = Revisions(author, date)
+    body = document.element.body
+    sect = body.find(qn("w:sectPr"))
+    state = {"p": None, "style": None, "move_open": {}}
+
+    def paragraph():
+        if state["p"] is None:
+            p = OxmlElement("w:p")
+            sect.addprevious(p)
+            style = state["style"]
+            if style is not None and STYLES[style.kind] != "Normal":
+                ppr = p.get_or_add_pPr()
+                ps = OxmlElement("w:pStyle")
+                ps.set(qn("w:val"), document.styles[STYLES[style.kind]].style_id)
+                ppr.insert(0, ps)
+            state["p"] = p
+        return state["p"]
+
+    move_ranges: dict[tuple[int, str], str] = {}
+    closed: list[list] = []           # [paragraph element, mark kind, kinds of its content]
+    content: set[str] = set()
+    for move, event in document_events(comparison):
+        if isinstance(event, Style):
+            if state["p"] is None:
+                state["style"] = event.paragraph
+            continue
+        p = paragraph()
+        kind = event.kind
+        if kind in (MOVE_FROM, MOVE_TO) and (move, kind) not in move_ranges:
+            start, range_id = rev.range_start(f"w:{kind}RangeStart", f"move{move}")
+            p.append(start)
+            move_ranges[(move, kind)] = range_id
+        if isinstance(event, Text):
+            if not event.text:
+                continue
+            content.add(kind)
+            run = make_run(event.text, event.fmt, deleted=kind in (DEL, MOVE_FROM))
+            p.append(run if kind == EQ else rev.wrap(TAGS[kind], [run]))
+        else:   # Break: close the paragraph; a one-sided break is a tracked paragraph mark
+            if kind in (MOVE_FROM, MOVE_TO):
+                p.append(rev.range_end(f"w:{kind}RangeEnd", move_ranges[(move, kind)]))
+                del move_ranges[(move, kind)]
+            closed.append([p, kind, frozenset(content)])
+            content = set()
+            state["p"] = None
+            state["style"] = None
+    _place_marks(closed)
+    for p, kind, _ in closed:
+        if kind != EQ:
+            rev.mark(p, TAGS[kind])
+    _merge_adjacent_revisions(body)
+    document.settings.element.append(OxmlElement("w:trackRevisions"))
+    return document
+
+
+def _place_marks(closed: list[list]) -> None:
+    """A paragraph wholly inserted (or deleted, moved) after a kept paragraph carries its one-sided
+    break on the paragraph before it, as Word itself records typing Enter at the end of a paragraph.
+    Same text either way, but LibreOffice merges neighbouring insertions and would otherwise take the
+    kept paragraph's break with them on reject. The document's last mark is never tracked."""
+    for n in range(1, len(closed)):
+        kind, content = closed[n][1], closed[n][2]
+        if kind != EQ and content == {kind} and closed[n - 1][1] == EQ:
+            closed[n - 1][1], closed[n][1] = kind, EQ
+    if closed:
+        closed[-1][1] = EQ
+
+
+def _merge_adjacent_revisions(body) -> None:
+    """Neighbouring w:ins (or w:del) in one paragraph become one, so Word lists one change per edit."""
+    for p in body.iter(qn("w:p")):
+        prev = None
+        for child in list(p):
+            if prev is not None and child.tag == prev.tag and child.tag in (qn("w:ins"), qn("w:del")):
+                for r in list(child):
+                    prev.append(r)
+                p.remove(child)
+                continue
+            prev = child
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser() or "Draft Compare"
+    except Exception:   # no user name in some locked-down environments
+        return "Draft Compare"
+
+
+def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str | None = None,
+                   date: datetime | None = None) -> Path:
+    document = build_document(comparison, author=author or default_author(),
+                              date=date or datetime.now(timezone.utc))
+    return atomic_write(out_path, lambda fh: document.save(fh),
+                        inputs=(comparison.draft.path, comparison.adopted.path))

@@ -1,0 +1,96 @@
+"""Raw OOXML for tracked revisions: the one place that writes w:ins, w:del, w:moveFrom and w:moveTo.
+
+python-docx does not model revisions, so runs are built as lxml elements here. Rules that keep Word
+from calling the file corrupt: one id counter per file (a move range start and its end share an id),
+deleted text only in w:delText, and never a revision nested in another.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from app.core.model import Run
+
+PLAIN = Run("")
+
+
+@dataclass
+class Revisions:
+    author: str
+    date: datetime
+    _next: int = 1
+
+    @property
+    def stamp(self) -> str:
+        return self.date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def new_id(self) -> str:
+        value, self._next = self._next, self._next + 1
+        return str(value)
+
+    def _attrs(self, el, with_id: bool = True):
+        if with_id:
+            el.set(qn("w:id"), self.new_id())
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.stamp)
+        return el
+
+    def wrap(self, tag: str, runs: list) -> object:
+        """w:ins / w:del / w:moveFrom / w:moveTo around runs."""
+        el = self._attrs(OxmlElement(tag))
+        for r in runs:
+            el.append(r)
+        return el
+
+    def mark(self, paragraph_element, tag: str) -> None:
+        """Track the paragraph mark itself (w:pPr/w:rPr/<tag>): the break exists on one side only."""
+        ppr = paragraph_element.get_or_add_pPr()
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ppr.append(rpr)   # w:rPr is the last child of w:pPr
+        rpr.append(self._attrs(OxmlElement(tag)))
+
+    def range_start(self, tag: str, name: str) -> tuple[object, str]:
+        el = self._attrs(OxmlElement(tag))
+        el.set(qn("w:name"), name)
+        return el, el.get(qn("w:id"))
+
+    @staticmethod
+    def range_end(tag: str, range_id: str) -> object:
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), range_id)
+        return el
+
+
+def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
+    """A w:r with the run's formatting; tabs become w:tab, text goes in w:t or (deleted) w:delText."""
+    r = OxmlElement("w:r")
+    props = [(fmt.bold, "w:b"), (fmt.italic, "w:i")]
+    if fmt.bold or fmt.italic or fmt.underline or fmt.superscript:
+        rpr = OxmlElement("w:rPr")
+        for on, tag in props:
+            if on:
+                rpr.append(OxmlElement(tag))
+        if fmt.underline:
+            u = OxmlElement("w:u")
+            u.set(qn("w:val"), "single")
+            rpr.append(u)
+        if fmt.superscript:
+            v = OxmlElement("w:vertAlign")
+            v.set(qn("w:val"), "superscript")
+            rpr.append(v)
+        r.append(rpr)
+    text_tag = "w:delText" if deleted else "w:t"
+    for k, piece in enumerate(text.split("\t")):
+        if k:
+            r.append(OxmlElement("w:tab"))
+        if piece:
+            t = OxmlElement(text_tag)
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
+    return r
