@@ -22,7 +22,9 @@ def _joined(doc: Document, indexes: Sequence[int]) -> Paragraph:
     if len(paras) == 1:
         return paras[0]
     first = paras[0]
-    return replace(first, text="\n".join(p.text for p in paras))
+    # Later labels are blanked, not removed, so spans still index "\n".join(texts).
+    text = "\n".join([first.text] + [" " * len(p.prefix) + p.body for p in paras[1:]])
+    return replace(first, text=text)
 
 
 def pair_findings(draft: Document, adopted: Document, pair: ParaPair, cross: bool) -> tuple[Finding, ...]:

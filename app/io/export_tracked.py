@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 import docx
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
 
-from app.core.model import Comparison, Kind, Op, PairKind, ParaPair, Paragraph, Run
+from app.core.model import Comparison, Op, PairKind, ParaPair, Paragraph, Run
 from app.io.atomic import atomic_write
+from app.io.docx_styles import add_styles, style_paragraph
 from app.io.revisions_xml import PLAIN, Revisions, make_run
 
 EQ, DEL, INS, MOVE_FROM, MOVE_TO = "eq", "del", "ins", "moveFrom", "moveTo"
@@ -212,45 +210,9 @@ def document_events(comparison: Comparison) -> Iterator[tuple[int, object]]:
                 yield numbers.get(id(pair), 0), event
 
 
-STYLES = {
-    Kind.HEADER: "DC Header", Kind.TITLE: "DC Title", Kind.INTRO: "DC Intro", Kind.PREAMBLE: "DC Preamble",
-    Kind.OPERATIVE: "DC Operative", Kind.SUBPARAGRAPH: "DC Subparagraph", Kind.FOOTNOTE: "DC Footnote",
-    Kind.FOOTER: "DC Footer", Kind.OTHER: "Normal",
-}
-
-
-def _add_styles(document) -> None:
-    normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(12)
-    normal.paragraph_format.space_after = Pt(6)
-    specs = {
-        "DC Header": dict(size=10), "DC Title": dict(bold=True, size=12, space_before=12),
-        "DC Intro": dict(indent=Cm(1.27)), "DC Preamble": dict(first=Cm(1.27), justify=True),
-        "DC Operative": dict(first=Cm(1.27), justify=True), "DC Subparagraph": dict(indent=Cm(1.9), justify=True),
-        "DC Footnote": dict(size=10), "DC Footer": dict(italic=True, size=11),
-    }
-    for name, spec in specs.items():
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        if "size" in spec:
-            style.font.size = Pt(spec["size"])
-        style.font.bold = spec.get("bold")
-        style.font.italic = spec.get("italic")
-        fmt = style.paragraph_format
-        if "indent" in spec:
-            fmt.left_indent = spec["indent"]
-        if "first" in spec:
-            fmt.first_line_indent = spec["first"]
-        if "space_before" in spec:
-            fmt.space_before = Pt(spec["space_before"])
-        if spec.get("justify"):
-            fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-
 def build_document(comparison: Comparison, *, author: str, date: datetime):
     document = docx.Document()
-    _add_styles(document)
+    add_styles(document)
     rev = Revisions(author, date)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
@@ -261,11 +223,8 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             p = OxmlElement("w:p")
             sect.addprevious(p)
             style = state["style"]
-            if style is not None and STYLES[style.kind] != "Normal":
-                ppr = p.get_or_add_pPr()
-                ps = OxmlElement("w:pStyle")
-                ps.set(qn("w:val"), document.styles[STYLES[style.kind]].style_id)
-                ppr.insert(0, ps)
+            if style is not None:
+                style_paragraph(document, p, style)
             state["p"] = p
         return state["p"]
 

@@ -1,0 +1,81 @@
+"""Annotated export: Word comments for findings and notes, wired so Word and LibreOffice both list them."""
+from __future__ import annotations
+
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+
+from app.core.model import PairKind
+from app.io.export_annotated import build_annotated, export_annotated, pair_comments
+from app.io.pipeline import compare_files
+from conftest import SAMPLES, requires_libreoffice
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+
+
+def expected_comment_targets(c, notes):
+    targets, pending = set(), False
+    for n, pair in enumerate(c.pairs):
+        lines = pair_comments(c, n, pair, notes)
+        if not pair.adopted:
+            pending = pending or bool(lines)
+            continue
+        if lines or pending:
+            targets.add(pair.adopted[0])
+        pending = False
+    if c.findings:
+        targets.add(0)
+    return targets
+
+
+def test_comments_part_is_wired_and_anchored(sample, tmp_path):
+    notes = {next(n for n, p in enumerate(sample.pairs) if p.kind is PairKind.EQUAL): "Agreed text, checked."}
+    out = export_annotated(sample, tmp_path / "annotated.docx", notes=notes, author="A. Officer")
+    z = zipfile.ZipFile(out)
+    assert "word/comments.xml" in z.namelist()
+    assert b"wordprocessingml.comments+xml" in z.read("[Content_Types].xml")
+    assert b"relationships/comments" in z.read("word/_rels/document.xml.rels")
+    comments = etree.fromstring(z.read("word/comments.xml")).findall(W + "comment")
+    body = etree.fromstring(z.read("word/document.xml"))
+    refs = [el.get(W + "id") for el in body.iter(W + "commentReference")]
+    starts = [el.get(W + "id") for el in body.iter(W + "commentRangeStart")]
+    assert sorted(refs) == sorted(starts) == sorted(c.get(W + "id") for c in comments)
+    assert len(comments) == len(expected_comment_targets(sample, notes))
+    texts = ["".join(c.itertext()) for c in comments]
+    assert any("Reviewer's note: Agreed text, checked." in t for t in texts)
+    assert any("Draft label PP4bis, now PP5" in t for t in texts)
+    assert any("Draft line 1 was deleted" in t for t in texts)   # on the paragraph that follows
+    assert not any("number 3" in t for t in texts)   # the label of a split part is not a figure
+    assert any("Different number: the draft has 120, the adopted text has 112" in t for t in texts)
+    assert {c.get(W + "author") for c in comments} == {"A. Officer"}
+
+
+def test_the_annotated_text_is_the_adopted_text(sample, tmp_path):
+    out = export_annotated(sample, tmp_path / "annotated.docx")
+    body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    paras = []
+    for p in body.iter(W + "p"):
+        text = "".join((t.text or "") if t.tag == W + "t" else "\t" for t in p.iter(W + "t", W + "tab"))
+        paras.append(text)
+    assert paras == [p.text for p in sample.adopted.paragraphs]
+
+
+@requires_libreoffice
+@pytest.mark.libreoffice
+def test_libreoffice_lists_the_same_number_of_comments(tmp_path, seed_draft, seed_adopted):
+    c = compare_files(seed_draft, seed_adopted)
+    out = export_annotated(c, tmp_path / "seed-annotated.docx")
+    _, count = build_annotated(c, {}, "x")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / "seed-annotated.odt").read("content.xml")
+    annotations = etree.fromstring(content).iter("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation")
+    assert len(list(annotations)) == count > 10
