@@ -1,0 +1,139 @@
+"""Render the comparison sheet with Qt: PDF (QPdfWriter), print and print preview (QPrinter).
+
+The HTML is laid out once by QTextDocument at the device's resolution and painted page by page, with a
+running header (both file names) and a footer "Page n of m". A4 landscape by default, Letter on request.
+The CLI uses this module for ``--sheet OUT.pdf``, so it needs only a QGuiApplication (offscreen works).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Mapping
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QGuiApplication, QPageLayout, QPageSize,
+                           QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
+
+from app.core.model import Comparison
+from app.io.atomic import check_target
+from app.io.errors import ExportError
+from app.io.sheet_html import sheet_html
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def ensure_qt_app():
+    app = QCoreApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") if not os.environ.get("DISPLAY") else None
+        app = QGuiApplication([])
+    return app
+
+
+def page_layout(page_size: str = "A4") -> QPageLayout:
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Landscape,
+                       QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+
+
+def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_equal: bool = False,
+                 notes: Mapping[int, str] | None = None) -> int:
+    """Paint the sheet on a paged device whose page layout is already set; returns the page count."""
+    html = sheet_html(comparison, collapse_equal=collapse_equal, notes=notes)
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(device.resolution() if hasattr(device, "resolution") else dpi)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(QFont("DejaVu Serif", 9))
+    doc.setHtml(html)
+    band = dpi * 0.28                                   # header and footer bands, about 7 mm each
+    body = QSizeF(area.width(), area.height() - 2 * band)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise ExportError("sheet", "the printer or PDF file could not be opened for drawing")
+    small = QFont("DejaVu Sans", 7)
+    header = f"Draft: {comparison.draft.name}    |    Adopted: {comparison.adopted.name}"
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, band - page * body.height())
+            clip = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(clip)
+            ctx = QAbstractTextDocumentLayout.PaintContext()
+            ctx.clip = clip
+            doc.documentLayout().draw(painter, ctx)
+            painter.restore()
+            painter.setFont(small)
+            painter.drawText(QRectF(0, 0, area.width(), band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             header)
+            painter.drawText(QRectF(0, area.height() - band, area.width(), band),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                             f"Page {page + 1} of {pages}")
+    finally:
+        painter.end()
+    return pages
+
+
+def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
+                     page_size: str = "A4", notes: Mapping[int, str] | None = None) -> Path:
+    """Write the sheet as a PDF, atomically (temporary file in the same folder, then rename)."""
+    ensure_qt_app()
+    target = check_target(out_path, (comparison.draft.path, comparison.adopted.path))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(str(target), "cannot write: the folder does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    os.close(fd)
+    try:
+        writer = QPdfWriter(tmp)
+        writer.setResolution(300)
+        writer.setPageLayout(page_layout(page_size))
+        writer.setTitle(f"Comparison: {comparison.draft.name} / {comparison.adopted.name}")
+        writer.setCreator("Draft Compare")
+        render_sheet(comparison, writer, collapse_equal=collapse_equal, notes=notes)
+        del writer                                       # flushes and closes the PDF
+        if os.path.getsize(tmp) == 0:
+            raise ExportError(str(target), "cannot write the PDF (the disk may be full)")
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise ExportError(str(target), f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def _printer(page_size: str):
+    from PySide6.QtPrintSupport import QPrinter
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(page_size))
+    return printer
+
+
+def print_preview(parent, comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
+                  notes: Mapping[int, str] | None = None):
+    """Open Qt's print preview on the sheet; printing from it uses the same rendering."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    printer = _printer(page_size)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Sheet", "Comparison sheet \u2014 print preview"))
+    dialog.paintRequested.connect(lambda p: render_sheet(comparison, p, collapse_equal=collapse_equal, notes=notes))
+    return dialog.exec()
+
+
+def print_sheet(parent, comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
+                notes: Mapping[int, str] | None = None):
+    from PySide6.QtPrintSupport import QPrintDialog
+    printer = _printer(page_size)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec():
+        render_sheet(comparison, printer, collapse_equal=collapse_equal, notes=notes)
+        return True
+    return False
