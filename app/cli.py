@@ -6,7 +6,6 @@ Qt is imported only for the window and the PDF sheet.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -160,7 +159,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     c = _compare(ns)
-    author = ns.author or getpass.getuser()
+    from app.io.export_tracked import default_author
+    author = ns.author or default_author()
     if ns.tracked:
         from app.io.export_tracked import export_tracked
         print(f"tracked changes: {export_tracked(c, ns.tracked, author=author)}")

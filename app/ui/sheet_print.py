@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Mapping
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QGuiApplication, QPageLayout, QPageSize,
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
 from app.core.model import Comparison
@@ -24,10 +24,13 @@ PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Lett
 
 
 def ensure_qt_app():
+    """The running Qt application, or a new QApplication (offscreen when there is no display)."""
     app = QCoreApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") if not os.environ.get("DISPLAY") else None
-        app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication([])
     return app
 
 
