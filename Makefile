@@ -5,7 +5,9 @@ VPY     := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install clean i18n package
+TS      := $(wildcard resources/i18n/*.ts)
+QM      := $(TS:.ts=.qm)
 
 $(VPY):
 	$(PY) -m venv $(VENV)
@@ -15,19 +17,28 @@ $(STAMP): pyproject.toml | $(VPY)
 	touch $@
 
 $(TSTAMP): pyproject.toml $(STAMP)
-	$(VPY) -m pip install -q -e '.[test]'
+	$(VPY) -m pip install -q -e '.[test,package]'
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) i18n
 
-run: $(STAMP)
+# Translations: the .ts sources are committed, the .qm catalogues are built here (never committed).
+i18n: $(QM)
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) i18n
 	$(VPY) -m app
 
-test: $(TSTAMP)
+test: $(TSTAMP) i18n
 	$(VPY) -m pytest -q
+
+# One-folder bundle in dist/draftcompare, then its smoke test (--selftest and an export, offline).
+package: $(TSTAMP) i18n
+	$(VPY) packaging/build.py
 
 bench: $(STAMP)
 	$(VPY) bench/run_bench.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info resources/i18n/*.qm
