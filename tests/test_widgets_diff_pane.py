@@ -10,9 +10,9 @@ from widgets.compare_view import CompareView
 from widgets.palette import COLOUR_BLIND, DEFAULT
 from widgets.rows import build_rows
 
-DRAFT = ["PP1. Guided by the Charter,", "PP2. Welcoming the release of 120 detainees,", "PP3. Deleted entirely here,",
+DRAFT = ["PP1. Guided by the Charter,", "PP2. Welcoming the release of many detainees,", "PP3. Deleted entirely here,",
          "OP1. Decides to remain seized of the matter."]
-ADOPTED = ["PP1. Guided by the Charter,", "PP2. Welcoming the release of 112 detainees,",
+ADOPTED = ["PP1. Guided by the Charter,", "PP2. Welcoming the release of some detainees,",
            "OP1. Decides to remain actively seized of the matter.", "OP2. Requests a report on it;"]
 
 
@@ -36,10 +36,10 @@ def _formats_of(pane, word: str) -> QTextCharFormat:
 
 def test_deleted_and_inserted_words_have_colour_and_line_cues(qtbot):
     view = _view(qtbot, compare_texts(DRAFT, ADOPTED))
-    deleted = _formats_of(view.draft_pane, "120")
+    deleted = _formats_of(view.draft_pane, "many")
     assert deleted.fontStrikeOut()
     assert deleted.background().color() == QColor(DEFAULT.deleted)
-    inserted = _formats_of(view.adopted_pane, "112")
+    inserted = _formats_of(view.adopted_pane, "some")
     assert inserted.fontUnderline() and not inserted.fontStrikeOut()
     assert inserted.background().color() == QColor(DEFAULT.inserted)
     plain = _formats_of(view.adopted_pane, "Charter")
@@ -48,8 +48,8 @@ def test_deleted_and_inserted_words_have_colour_and_line_cues(qtbot):
 
 def test_colour_blind_palette(qtbot):
     view = _view(qtbot, compare_texts(DRAFT, ADOPTED), COLOUR_BLIND)
-    assert _formats_of(view.draft_pane, "120").background().color() == QColor(COLOUR_BLIND.deleted)
-    assert _formats_of(view.adopted_pane, "112").background().color() == QColor(COLOUR_BLIND.inserted)
+    assert _formats_of(view.draft_pane, "many").background().color() == QColor(COLOUR_BLIND.deleted)
+    assert _formats_of(view.adopted_pane, "some").background().color() == QColor(COLOUR_BLIND.inserted)
 
 
 def test_rows_line_up_with_placeholders_and_labels(qtbot):
