@@ -63,7 +63,8 @@ def test_open_sample_and_step_through_changes(qtbot, window):
     assert c is not None and c.draft.name == "draft_en.txt" and c.adopted.name == "adopted_en.txt"
     view = window.view
     assert view.draft_pane.row_count() == view.adopted_pane.row_count() > 10
-    assert "changed" in window.counts_label.text() and window.mode_label.text() == "same-language"
+    assert "changed" in window.counts_label.text() and window.mode_label.text() == "Same-language"
+    assert window.windowTitle() == "Draft Compare — draft_en.txt ↔ adopted_en.txt"
     changes = view.change_rows()
     assert len(changes) >= 3 and window.change_model.rowCount() >= 3
 
@@ -147,8 +148,9 @@ def test_missing_file_names_it(qtbot, window, tmp_path):
 def test_seed_pair_is_cross_language(qtbot, window, seed_draft, seed_adopted):
     open_and_wait(qtbot, window, seed_draft, seed_adopted)
     assert window.comparison.cross_language
-    assert window.mode_label.text() == "cross-language"
-    assert window.language_label.text() == "fr → en"
+    assert window.mode_label.text() == "Cross-language"
+    assert window.language_label.text() == "Languages: fr → en"
+    assert "French" in window.language_label.toolTip() and "English" in window.language_label.toolTip()
     assert window.view.draft_pane.row_count() > 10
 
 

@@ -5,7 +5,7 @@ about dropped files with ``fileDropped``. Knows nothing of menus, settings or fi
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from app.core.model import Comparison, Document
@@ -28,8 +28,8 @@ class CompareView(QWidget):
         self.draft_pane = DiffPane("a")
         self.adopted_pane = DiffPane("b")
         self.panes = (self.draft_pane, self.adopted_pane)
-        self.draft_header = QLabel("Draft")
-        self.adopted_header = QLabel("Adopted text")
+        self.draft_header = QLabel(self.tr("Draft"))
+        self.adopted_header = QLabel(self.tr("Adopted text"))
         for header in (self.draft_header, self.adopted_header):
             header.setTextFormat(Qt.TextFormat.PlainText)
             header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -91,8 +91,8 @@ class CompareView(QWidget):
         self._after_geometry_change()
 
     def set_headers(self, draft: Document | str | None, adopted: Document | str | None) -> None:
-        self.draft_header.setText(_header("Draft", draft))
-        self.adopted_header.setText(_header("Adopted", adopted))
+        self.draft_header.setText(_header(self.tr("Draft"), draft))
+        self.adopted_header.setText(_header(self.tr("Adopted"), adopted))
         for label, doc in ((self.draft_header, draft), (self.adopted_header, adopted)):
             label.setToolTip(doc.path if isinstance(doc, Document) else (doc or ""))
 
@@ -211,7 +211,8 @@ class CompareView(QWidget):
 
 def _header(title: str, doc: Document | str | None) -> str:
     if doc is None or doc == "":
-        return f"{title}: (none)"
+        none = QCoreApplication.translate("CompareView", "(none)")
+        return f"{title}: {none}"
     if isinstance(doc, Document):
         language = f" · {doc.language}" if doc.language and doc.language != "und" else ""
         return f"{title}: {doc.name}{language}"

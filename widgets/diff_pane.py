@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetrics, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
     QTextDocument,
@@ -55,7 +55,8 @@ class DiffPane(QTextEdit):
         # always on, both panes also keep the same text width.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setObjectName("draftPane" if side == "a" else "adoptedPane")
-        self.empty_message = "Drop the draft here" if side == "a" else "Drop the adopted text here"
+        self.empty_message = (self.tr("Drop the draft here") if side == "a"
+                              else self.tr("Drop the adopted text here"))
         self._margin = LabelMargin(self)
         self._palette: DiffPalette = DEFAULT
         self._row_first_block: list[int] = []
@@ -325,6 +326,9 @@ class _Builder:
         inserted.setBackground(palette.color("inserted"))
         inserted.setFontUnderline(True)
         inserted.setUnderlineColor(palette.color("inserted_link"))
+        if palette.emphasis:
+            for fmt in (deleted, inserted):
+                fmt.setFontWeight(QFont.Weight.Bold)
         self.char_formats = {PLAIN: plain, DELETED: deleted, INSERTED: inserted}
         self.finding = QTextCharFormat()
         self.finding.setBackground(palette.color("finding"))
@@ -397,8 +401,18 @@ class _Builder:
             down = self.move_ends.get(row.pair, n) > n
             arrow = "↓" if down else "↑"
             if self.side == "a":  # the adopted text has it here; the draft had it elsewhere
-                return f"moved here from {draft_label or ('below' if down else 'above')} {arrow}"
-            return f"moved {'to ' + adopted_label if adopted_label else ('down' if down else 'up')} {arrow}"
+                if draft_label:
+                    return QCoreApplication.translate("DiffPane", "moved here from {label} {arrow}").format(
+                        label=draft_label, arrow=arrow)
+                return (QCoreApplication.translate("DiffPane", "moved here from below {arrow}") if down else
+                        QCoreApplication.translate("DiffPane", "moved here from above {arrow}")).format(arrow=arrow)
+            if adopted_label:
+                return QCoreApplication.translate("DiffPane", "moved to {label} {arrow}").format(
+                    label=adopted_label, arrow=arrow)
+            return (QCoreApplication.translate("DiffPane", "moved down {arrow}") if down else
+                    QCoreApplication.translate("DiffPane", "moved up {arrow}")).format(arrow=arrow)
         if self.side == "a":
-            return "inserted in the adopted text" + (f" ({adopted_label})" if adopted_label else "")
-        return "deleted from the draft" + (f" ({draft_label})" if draft_label else "")
+            text = QCoreApplication.translate("DiffPane", "inserted in the adopted text")
+            return f"{text} ({adopted_label})" if adopted_label else text
+        text = QCoreApplication.translate("DiffPane", "deleted from the draft")
+        return f"{text} ({draft_label})" if draft_label else text

@@ -16,7 +16,7 @@ class OverviewBar(QWidget):
         self.view = (0.0, 1.0)
         self.setFixedWidth(14)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Overview of changes: click to jump")
+        self.setToolTip(self.tr("Overview of changes: click to jump"))
 
     def set_marks(self, marks: list[tuple[float, float, QColor]]) -> None:
         self.marks = marks

@@ -151,16 +151,23 @@ def _side_segments(pair: ParaPair, side: str) -> list[tuple[str, str]] | None:
 
 def _attach_findings(comparison: Comparison, pair: ParaPair, side: str, indexes: tuple[int, ...],
                      blocks: list[BlockText]) -> None:
+    """Spans are offsets in the side's Paragraph.text (several paragraphs joined with "\n" for a
+    split / merged pair); each is cut to the blocks it covers and shifted past hidden labels."""
     if not pair.findings or not indexes:
         return
     doc = comparison.draft if side == "a" else comparison.adopted
-    # Spans are offsets in Paragraph.text of the pair's (first) paragraph on that side.
-    shift = len(doc.paragraphs[indexes[0]].prefix) if comparison.options.ignore_labels else 0
-    length = sum(len(t) for t, _ in blocks[0].segments)
+    starts, pos = [], 0
+    for i in indexes:
+        starts.append(pos)
+        pos += len(doc.paragraphs[i].text) + 1
     for f in pair.findings:
         span = f.draft_span if side == "a" else f.adopted_span
         if span is None:
             continue
-        start, end = max(0, span[0] - shift), min(length, span[1] - shift)
-        if end > start:
-            blocks[0].findings.append((start, end, f.message))
+        for k, i in enumerate(indexes):
+            para = doc.paragraphs[i]
+            shift = starts[k] + (len(para.prefix) if comparison.options.ignore_labels else 0)
+            length = sum(len(t) for t, _ in blocks[k].segments)
+            start, end = max(0, span[0] - shift), min(length, span[1] - shift)
+            if end > start:
+                blocks[k].findings.append((start, end, f.message))

@@ -1,7 +1,7 @@
 """Item model of the change list: one row per change (kind, label, short summary)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.core.model import Comparison, Op, PairKind, ParaPair
@@ -9,7 +9,21 @@ from widgets.change_list import PAIR_ROLE
 from widgets.palette import DEFAULT, DiffPalette
 from widgets.rows import effective_kind
 
-COLUMNS = ("Kind", "Label", "Change")
+COLUMNS = (QT_TRANSLATE_NOOP("ChangeModel", "Kind"), QT_TRANSLATE_NOOP("ChangeModel", "Label"),
+           QT_TRANSLATE_NOOP("ChangeModel", "Change"))
+KIND_TITLES = {
+    PairKind.EQUAL: QT_TRANSLATE_NOOP("ChangeModel", "equal"),
+    PairKind.CHANGED: QT_TRANSLATE_NOOP("ChangeModel", "changed"),
+    PairKind.INSERTED: QT_TRANSLATE_NOOP("ChangeModel", "inserted"),
+    PairKind.DELETED: QT_TRANSLATE_NOOP("ChangeModel", "deleted"),
+    PairKind.MOVED: QT_TRANSLATE_NOOP("ChangeModel", "moved"),
+    PairKind.SPLIT: QT_TRANSLATE_NOOP("ChangeModel", "split"),
+    PairKind.MERGED: QT_TRANSLATE_NOOP("ChangeModel", "merged"),
+}
+
+
+def kind_title(kind: PairKind) -> str:
+    return QCoreApplication.translate("ChangeModel", KIND_TITLES[kind])
 SNIPPET = 32
 
 
@@ -55,18 +69,22 @@ def summary(comparison: Comparison, pair: ParaPair) -> str:
         text = f"− {_clip(draft, 60)}"
     else:
         edits = word_edits(pair)
-        lead = {
-            PairKind.MOVED: "moved" + (f" from {comparison.draft.paragraphs[pair.draft[0]].display_label}"
-                                        if pair.draft and comparison.draft.paragraphs[pair.draft[0]].display_label else ""),
-            PairKind.SPLIT: f"split into {len(pair.adopted)}",
-            PairKind.MERGED: f"{len(pair.draft)} merged",
-        }.get(kind, "")
+        lead = ""
+        if kind is PairKind.MOVED:
+            origin = comparison.draft.paragraphs[pair.draft[0]].display_label if pair.draft else ""
+            lead = (QCoreApplication.translate("ChangeModel", "moved from {label}").format(label=origin) if origin
+                    else QCoreApplication.translate("ChangeModel", "moved"))
+        elif kind is PairKind.SPLIT:
+            lead = QCoreApplication.translate("ChangeModel", "split into {n}").format(n=len(pair.adopted))
+        elif kind is PairKind.MERGED:
+            lead = QCoreApplication.translate("ChangeModel", "{n} merged").format(n=len(pair.draft))
         parts = [lead] if lead else []
         if edits:
-            more = f" (+{len(edits) - 2} more)" if len(edits) > 2 else ""
+            more = (" " + QCoreApplication.translate("ChangeModel", "(+{n} more)").format(n=len(edits) - 2)
+                    if len(edits) > 2 else "")
             parts.append(", ".join(edits[:2]) + more)
         elif pair.label_changed and not pair.findings:
-            parts.append("label changed")
+            parts.append(QCoreApplication.translate("ChangeModel", "label changed"))
         text = "; ".join(parts)
     if pair.findings:
         found = "; ".join(f.message for f in pair.findings[:2])
@@ -99,7 +117,7 @@ class ChangeModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def _texts(self, pair_index: int) -> tuple[str, str, str]:
@@ -107,7 +125,7 @@ class ChangeModel(QAbstractTableModel):
         if texts is None:
             c = self.comparison
             pair = c.pairs[pair_index]
-            texts = (effective_kind(c, pair).value, pair_label(c, pair), summary(c, pair))
+            texts = (kind_title(effective_kind(c, pair)), pair_label(c, pair), summary(c, pair))
             self._cache[pair_index] = texts
         return texts
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
@@ -28,18 +29,31 @@ class ExportSpec:
 
 
 EXPORTS = (
-    ExportSpec("tracked", "&Tracked changes (.docx)…", "app.io.export_tracked", "export_tracked",
-               "-tracked.docx", "Word document (*.docx)", "Ctrl+E"),
-    ExportSpec("annotated", "&Annotated (.docx)…", "app.io.export_annotated", "export_annotated",
-               "-annotated.docx", "Word document (*.docx)", "Ctrl+Shift+E"),
-    ExportSpec("sheet_pdf", "Comparison sheet (&PDF)…", "app.ui.sheet_print", "export_sheet_pdf",
-               "-comparison.pdf", "PDF (*.pdf)", "Ctrl+Alt+P"),
-    ExportSpec("sheet_docx", "Comparison sheet (.&docx)…", "app.io.export_sheet_docx", "export_sheet_docx",
-               "-comparison.docx", "Word document (*.docx)", "Ctrl+Alt+D"),
+    ExportSpec("tracked", QT_TRANSLATE_NOOP("Exports", "&Tracked changes (.docx)…"), "app.io.export_tracked", "export_tracked",
+               "-tracked.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+E"),
+    ExportSpec("annotated", QT_TRANSLATE_NOOP("Exports", "&Annotated (.docx)…"), "app.io.export_annotated", "export_annotated",
+               "-annotated.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Shift+E"),
+    ExportSpec("sheet_pdf", QT_TRANSLATE_NOOP("Exports", "Comparison sheet (&PDF)…"), "app.ui.sheet_print", "export_sheet_pdf",
+               "-comparison.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+P"),
+    ExportSpec("sheet_docx", QT_TRANSLATE_NOOP("Exports", "Comparison sheet (.&docx)…"), "app.io.export_sheet_docx", "export_sheet_docx",
+               "-comparison.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Alt+D"),
 )
-PRINT_PREVIEW = ExportSpec("print_preview", "Print pre&view…", "app.ui.sheet_print", "print_preview",
+PRINT_PREVIEW = ExportSpec("print_preview", QT_TRANSLATE_NOOP("Exports", "Print pre&view…"), "app.ui.sheet_print", "print_preview",
                            "", "", "Ctrl+Shift+P")
-PRINT = ExportSpec("print", "P&rint…", "app.ui.sheet_print", "print_sheet", "", "", "Ctrl+P")
+PRINT = ExportSpec("print", QT_TRANSLATE_NOOP("Exports", "P&rint…"), "app.ui.sheet_print", "print_sheet", "", "", "Ctrl+P")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Exports", text)
+
+
+def menu_title(spec: ExportSpec) -> str:
+    """The spec's title in the user's language, with its mnemonic."""
+    return _t(spec.title)
+
+
+def plain_title(spec: ExportSpec) -> str:
+    return menu_title(spec).replace("&", "").rstrip("…")
 
 
 class NotAvailable(Exception):
@@ -70,13 +84,16 @@ class ExportController:
 
     def _function(self, spec: ExportSpec) -> Callable | None:
         if self.window.comparison is None:
-            self.window.statusBar().showMessage("Nothing to export: open a pair of documents first", 4000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Exports", "Nothing to export: open a pair of documents first"), 4000)
             return None
         try:
             return resolve(spec)
         except NotAvailable as exc:
             self.window.show_message(
-                "Not available", f"{spec.title.replace('&', '').rstrip('…')} is not available in this version.",
+                QCoreApplication.translate("Exports", "Not available"),
+                QCoreApplication.translate("Exports", "{title} is not available in this version.").format(
+                    title=plain_title(spec)),
                 detail=str(exc), icon=QMessageBox.Icon.Information)
             return None
 
@@ -84,9 +101,10 @@ class ExportController:
         function = self._function(spec)
         if function is None:
             return
-        title = spec.title.replace("&", "").rstrip("…")
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {title}", default_path(self.window, spec),
-                                              spec.file_filter)
+        title = plain_title(spec)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, QCoreApplication.translate("Exports", "Export {title}").format(title=title),
+            default_path(self.window, spec), _t(spec.file_filter))
         if not path:
             return
         ext = spec.suffix.rsplit(".", 1)[-1]
@@ -104,9 +122,11 @@ class ExportController:
 
         self.window.config["last_dir"] = str(Path(path).parent)
         self.window.run_task(
-            work, f"Exporting {title}",
-            on_success=lambda result: self.window.statusBar().showMessage(f"Saved {result or path}", 8000),
-            on_failure=lambda exc: self.window.show_error(f"Cannot export {title}", exc),
+            work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
+            on_success=lambda result: self.window.statusBar().showMessage(
+                QCoreApplication.translate("Exports", "Saved {path}").format(path=result or path), 8000),
+            on_failure=lambda exc: self.window.show_error(
+                QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
             cancellable=False,
         )
 
@@ -118,4 +138,4 @@ class ExportController:
         try:
             function(self.window, self.window.comparison)
         except Exception as exc:  # a printer or layout failure must not take the window down
-            self.window.show_error("Cannot print", exc)
+            self.window.show_error(QCoreApplication.translate("Exports", "Cannot print"), exc)

@@ -16,18 +16,18 @@ class FindBar(QWidget):
     def __init__(self, panes: list[QTextEdit], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.panes = panes
-        self.edit = QLineEdit(placeholderText="Find in both texts")
+        self.edit = QLineEdit(placeholderText=self.tr("Find in both texts"))
         self.edit.setClearButtonEnabled(True)
         self.edit.setObjectName("findEdit")
-        self.case = QCheckBox("Match case")
+        self.case = QCheckBox(self.tr("Match &case"))
         self.status = QLabel()
         self.status.setMinimumWidth(120)
-        prev_btn = QToolButton(text="Previous", toolTip="Find previous (Shift+F3)")
-        next_btn = QToolButton(text="Next", toolTip="Find next (F3)")
-        close_btn = QToolButton(text="✕", toolTip="Close (Esc)")
+        prev_btn = QToolButton(text=self.tr("Previous"), toolTip=self.tr("Find previous (Shift+F3)"))
+        next_btn = QToolButton(text=self.tr("Next"), toolTip=self.tr("Find next (F3)"))
+        close_btn = QToolButton(text="✕", toolTip=self.tr("Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         layout.addWidget(self.edit, 1)
         for w in (prev_btn, next_btn, self.case, self.status, close_btn):
             layout.addWidget(w)
@@ -105,9 +105,10 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.status.setText("")
         elif self._matches == 0:
-            self.status.setText("Not found")
+            self.status.setText(self.tr("Not found"))
         else:
-            self.status.setText(message or f"{self._matches} match{'es' if self._matches != 1 else ''}")
+            self.status.setText(message or (self.tr("1 match") if self._matches == 1
+                                            else self.tr("{n} matches").format(n=self._matches)))
 
     def find_next(self) -> bool:
         return self._find(True)
@@ -135,8 +136,13 @@ class FindBar(QWidget):
                 self._pane = index
                 pane.setTextCursor(found)
                 pane.ensureCursorVisible()
-                side = "draft" if index == 0 else "adopted text"
-                self._show_status(f"{self._matches} matches · in {side}" if self._matches > 1 else f"1 match · in {side}")
+                if index == 0:
+                    where = (self.tr("{n} matches · in the draft").format(n=self._matches) if self._matches > 1
+                             else self.tr("1 match · in the draft"))
+                else:
+                    where = (self.tr("{n} matches · in the adopted text").format(n=self._matches)
+                             if self._matches > 1 else self.tr("1 match · in the adopted text"))
+                self._show_status(where)
                 return True
         self._show_status()
         return False

@@ -8,20 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QToolButton, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.model import Comparison
-from app.ui import exports
+from app.ui import exports, menus
 from app.ui.change_model import ChangeModel
 from app.ui.find_bar import FindBar
+from app.ui.findings_panel import FindingsList, FindingsModel
 from app.ui.open_dialog import OpenPairDialog
 from app.ui.options_dialog import OptionsDialog
 from app.ui.settings import Config
+from app.ui.status import status_texts
 from app.ui.worker import Task, TaskWatcher, error_text, start
 from widgets.change_list import ChangeList
 from widgets.compare_view import CompareView
@@ -29,6 +28,9 @@ from widgets.palette import palette_named
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "draftcompare.svg"
 ZOOM_RANGE = (-6, 24)
+# Stage names app.io.pipeline reports (English there: the engine has no Qt); translated when shown.
+PROGRESS_STAGES = (QT_TRANSLATE_NOOP("Progress", "Reading draft"), QT_TRANSLATE_NOOP("Progress", "Reading adopted text"),
+                   QT_TRANSLATE_NOOP("Progress", "Aligning paragraphs"), QT_TRANSLATE_NOOP("Progress", "Done"))
 
 
 def compare_work(draft: str, adopted: str, options):
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(self, config: Config | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.config = config or Config()
-        self.setWindowTitle("Draft Compare")
+        self.setWindowTitle(self.tr("Draft Compare"))
         if ICON.exists():
             self.setWindowIcon(QIcon(str(ICON)))
         self.comparison: Comparison | None = None
@@ -59,6 +61,14 @@ class MainWindow(QMainWindow):
         self.change_model = ChangeModel(self)
         self.change_list = ChangeList()
         self.change_list.setModel(self.change_model)
+        self.findings_model = FindingsModel(self)
+        self.findings_list = FindingsList()
+        self.findings_list.setModel(self.findings_model)
+        # The findings sit in a tab beside the change list: same place, same keys, one click apart.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.change_list, self.tr("Changes"))
+        self.side_tabs.addTab(self.findings_list, self.tr("Findings"))
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -67,140 +77,37 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.change_list)
+        self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1000])
         self.setCentralWidget(self.splitter)
 
         self.exports = exports.ExportController(self)
-        self._build_actions()
-        self._build_menus()
-        self._build_status_bar()
+        menus.build_actions(self)
+        menus.build_menus(self)
+        menus.build_status_bar(self)
         self.change_list.changeActivated.connect(self.view.go_to_pair)
+        self.findings_list.changeActivated.connect(self.view.go_to_pair)
         self.view.currentPairChanged.connect(self.change_list.set_current_pair)
+        self.view.currentPairChanged.connect(self.findings_list.set_current_pair)
         self.view.fileDropped.connect(self.replace_side)
         self.apply_zoom()
         self._update_actions()
         self._restore_state()
 
-    # -- actions and menus -----------------------------------------------------------------------
-
-    def _action(self, text: str, shortcut, slot: Callable, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        shortcuts = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutVisibleInContextMenu(True)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even with the menu bar hidden
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_open = a("&Open…", QKeySequence.StandardKey.Open, self.open_dialog, "Open a draft and an adopted text")
-        self.act_swap = a("S&wap sides", "Ctrl+Shift+W", self.swap_sides, "Compare the other way round")
-        self.act_reload = a("&Reload", "F5", self.reload, "Read both files again and compare")
-        self.act_quit = a("&Quit", "Ctrl+Q", self.close, "Quit Draft Compare")
-        self.act_next = a("&Next change", "F8", self.next_change, "Go to the next change")
-        self.act_prev = a("&Previous change", "Shift+F8", self.previous_change, "Go to the previous change")
-        self.act_changed_only = a("&Changed paragraphs only", "Ctrl+Shift+H", self.set_changed_only,
-                                  "Hide paragraphs that did not change", checkable=True)
-        self.act_changed_only.setChecked(self.config["changed_only"])
-        self.act_zoom_in = a("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.zoom(+1), "Larger text")
-        self.act_zoom_out = a("Zoom &out", "Ctrl+-", lambda: self.zoom(-1), "Smaller text")
-        self.act_zoom_reset = a("&Reset zoom", "Ctrl+0", lambda: self.zoom(None), "Default text size")
-        self.act_show_list = a("Change &list", "F9", self.change_list.setVisible, "Show or hide the change list",
-                               checkable=True)
-        self.act_show_list.setChecked(True)
-        self.act_find = a("&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_bar, "Find in both texts")
-        self.act_find_next = a("Find ne&xt", "F3", self.find_bar.find_next, "Find the next match")
-        self.act_find_prev = a("Find pre&vious", "Shift+F3", self.find_bar.find_previous, "Find the previous match")
-        self.act_options = a("&Options…", "Ctrl+,", self.options_dialog, "Comparison options, palette, author")
-        self.act_about = a("&About Draft Compare", "F1", self.about, "About this program")
-        self.export_actions = {}
-        for spec in exports.EXPORTS:
-            self.export_actions[spec.key] = a(spec.title, spec.shortcut, lambda _c=False, s=spec: self.exports.export(s),
-                                              f"Export {spec.title.replace('&', '').rstrip('…')}")
-        for spec in (exports.PRINT_PREVIEW, exports.PRINT):
-            self.export_actions[spec.key] = a(spec.title, spec.shortcut,
-                                              lambda _c=False, s=spec: self.exports.print_sheet(s),
-                                              spec.title.replace("&", "").rstrip("…"))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.act_open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        file_menu.addAction(self.act_swap)
-        file_menu.addAction(self.act_reload)
-        file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu("&Export")
-        for spec in exports.EXPORTS:
-            self.export_menu.addAction(self.export_actions[spec.key])
-        self.export_menu.addSeparator()
-        self.export_menu.addAction(self.export_actions["print_preview"])
-        self.export_menu.addAction(self.export_actions["print"])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
-        for act in (self.act_find, self.act_find_next, self.act_find_prev):
-            edit.addAction(act)
-        edit.addSeparator()
-        edit.addAction(self.act_options)
-        view = bar.addMenu("&View")
-        for act in (self.act_next, self.act_prev, None, self.act_changed_only, self.act_show_list, None,
-                    self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
-            view.addSeparator() if act is None else view.addAction(act)
-        bar.addMenu("&Help").addAction(self.act_about)
-
-        tools = self.addToolBar("Main")
-        tools.setObjectName("mainToolBar")
-        tools.setIconSize(QSize(16, 16))
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (self.act_open, self.act_swap, None, self.act_prev, self.act_next, self.act_changed_only, None,
-                    self.act_find, self.act_zoom_out, self.act_zoom_in):
-            tools.addSeparator() if act is None else tools.addAction(act)
+    # -- actions and menus (built in app.ui.menus) -----------------------------------------------
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        pairs = self.config.recent_pairs()
-        for n, (draft, adopted) in enumerate(pairs, 1):
-            text = f"&{n} {Path(draft).name} ↔ {Path(adopted).name}"
-            act = self.recent_menu.addAction(text)
-            act.setShortcut(QKeySequence(f"Ctrl+Alt+{n}"))
-            act.setToolTip(f"{draft}\n{adopted}")
-            act.triggered.connect(lambda _c=False, d=draft, a=adopted: self.open_pair(d, a))
-        self.recent_menu.setEnabled(bool(pairs))
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.counts_label = QLabel()
-        self.language_label = QLabel()
-        self.mode_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(260)
-        self.progress.setRange(0, 100)
-        self.cancel_button = QToolButton(text="Cancel")
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.cancel_task)
-        for w in (self.counts_label, self.language_label, self.mode_label):
-            status.addPermanentWidget(w)
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
+        menus.fill_recent_menu(self)
 
     def _update_actions(self) -> None:
         loaded = self.comparison is not None
         busy = self.watcher is not None
         for act in (self.act_next, self.act_prev, self.act_find, self.act_find_next, self.act_find_prev):
             act.setEnabled(loaded)
+        for act in (self.act_next_finding, self.act_prev_finding):
+            act.setEnabled(self.findings_model.rowCount() > 0)
         for act in self.export_actions.values():
             act.setEnabled(loaded and not busy)
         self.act_swap.setEnabled(all(self.paths))
@@ -215,10 +122,13 @@ class MainWindow(QMainWindow):
             self.config["last_dir"] = str(Path(adopted).parent)
             self.open_pair(draft, adopted)
 
+    def _set_title(self, draft: str, adopted: str) -> None:
+        self.setWindowTitle(self.tr("Draft Compare — {draft} ↔ {adopted}").format(draft=draft, adopted=adopted))
+
     def open_pair(self, draft: str, adopted: str) -> None:
         self.paths = (str(draft), str(adopted))
         self.view.set_headers(self.paths[0], self.paths[1])
-        self.setWindowTitle(f"Draft Compare — {Path(draft).name} ↔ {Path(adopted).name}")
+        self._set_title(Path(draft).name, Path(adopted).name)
         self._compare()
 
     def replace_side(self, side: str, path: str) -> None:
@@ -230,7 +140,8 @@ class MainWindow(QMainWindow):
         else:
             self.paths = (draft, adopted)
             self.view.set_headers(draft, adopted)
-            self.statusBar().showMessage("Now drop the " + ("adopted text" if side == "a" else "draft"), 6000)
+            self.statusBar().showMessage(self.tr("Now drop the adopted text") if side == "a"
+                                         else self.tr("Now drop the draft"), 6000)
             self._update_actions()
 
     def swap_sides(self) -> None:
@@ -244,14 +155,14 @@ class MainWindow(QMainWindow):
     def _compare(self) -> None:
         draft, adopted = self.paths
         options = self.config.compare_options()
-        self.run_task(compare_work(draft, adopted, options), "Comparing",
+        self.run_task(compare_work(draft, adopted, options), self.tr("Comparing"),
                       on_success=lambda c: self._compared(c, draft, adopted),
                       on_failure=self._compare_failed)
 
     def _compare_failed(self, exc: BaseException) -> None:
         if self.comparison is not None:  # keep showing (and naming) the last good pair
             self._show_names(self.comparison)
-        self.show_error("Cannot compare these files", exc)
+        self.show_error(self.tr("Cannot compare these files"), exc)
 
     def _compared(self, comparison: Comparison, draft: str, adopted: str) -> None:
         self.config.add_recent_pair(draft, adopted)
@@ -260,12 +171,18 @@ class MainWindow(QMainWindow):
 
     def show_comparison(self, comparison: Comparison | None) -> None:
         """Show a finished comparison (also the entry point for tests and benchmarks)."""
+        fresh = comparison is not self.comparison
         self.comparison = comparison
         palette = palette_named(self.config["palette"])
         self.view.set_comparison(comparison, palette, self.act_changed_only.isChecked())
         self.change_model.set_comparison(comparison, palette)
+        self.findings_model.set_comparison(comparison)
+        self.side_tabs.setTabText(0, self.tr("Changes ({n})").format(n=self.change_model.rowCount()))
+        self.side_tabs.setTabText(1, self.tr("Findings ({n})").format(n=self.findings_model.rowCount()))
         if comparison is not None:
             self._show_names(comparison)
+            if fresh:  # across languages the findings are the review; in one language the changes are
+                self.side_tabs.setCurrentIndex(1 if comparison.cross_language else 0)
         if self.find_bar.isVisible():
             self.find_bar.highlight_all()
         self._update_status()
@@ -274,7 +191,7 @@ class MainWindow(QMainWindow):
     def _show_names(self, comparison: Comparison) -> None:
         self.paths = (comparison.draft.path, comparison.adopted.path)
         self.view.set_headers(comparison.draft, comparison.adopted)
-        self.setWindowTitle(f"Draft Compare — {comparison.draft.name} ↔ {comparison.adopted.name}")
+        self._set_title(comparison.draft.name, comparison.adopted.name)
         self._update_actions()
 
     def _update_status(self) -> None:
@@ -282,24 +199,17 @@ class MainWindow(QMainWindow):
         if c is None:
             for label in (self.counts_label, self.language_label, self.mode_label):
                 label.clear()
+                label.setToolTip("")
+            self.mode_label.setStyleSheet("")
             return
-        s = c.stats
-        if c.cross_language:  # every pair is a translation: what counts is what the checks found
-            flagged = sum(1 for p in c.pairs if p.findings)
-            parts = [f"{flagged} with findings", f"{s.inserted} inserted", f"{s.deleted} deleted", f"{s.moved} moved"]
-        else:
-            parts = [f"{s.changed} changed", f"{s.inserted} inserted", f"{s.deleted} deleted", f"{s.moved} moved"]
-        if s.split or s.merged:
-            parts.append(f"{s.split + s.merged} split/merged")
-        if not c.cross_language:
-            words = s.words_deleted + s.words_inserted
-            parts.append(f"{words} word{'s' if words != 1 else ''} changed")
-        if s.findings:
-            parts.append(f"{s.findings} finding{'s' if s.findings != 1 else ''}")
-        self.counts_label.setText(" · ".join(parts))
-        self.language_label.setText(f"{c.draft.language} → {c.adopted.language}")
-        self.language_label.setToolTip("Languages detected in the draft and the adopted text")
-        self.mode_label.setText(c.mode)
+        texts = status_texts(c)
+        self.counts_label.setText(texts.counts)
+        self.counts_label.setToolTip(texts.counts_tip)
+        self.language_label.setText(texts.languages)
+        self.language_label.setToolTip(texts.languages_tip)
+        self.mode_label.setText(texts.mode)
+        self.mode_label.setToolTip(texts.mode_tip)
+        self.mode_label.setStyleSheet(texts.mode_style)
 
     # -- background tasks --------------------------------------------------------------------------
 
@@ -322,7 +232,7 @@ class MainWindow(QMainWindow):
 
         self.watcher = TaskWatcher(
             task, on_progress=self._show_progress, on_success=on_success, on_failure=on_failure,
-            on_cancel=lambda: self.statusBar().showMessage(f"{label}: cancelled", 4000),
+            on_cancel=lambda: self.statusBar().showMessage(self.tr("{task}: cancelled").format(task=label), 4000),
             on_finish=finish, parent=self)
         self.progress.setRange(0, 100 if cancellable else 0)  # exports report no steps: busy indicator
         self.progress.setValue(0)
@@ -335,22 +245,58 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self, stage: str, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))
-        self.progress.setFormat(f"{stage}… %p%")
+        self.progress.setFormat(f"{QCoreApplication.translate('Progress', stage)}… %p%")
 
     def cancel_task(self) -> None:
         if self.watcher is not None:
             self.watcher.task.cancel()
-            self.progress.setFormat("Cancelling…")
+            self.progress.setFormat(self.tr("Cancelling…"))
 
     # -- navigation, view ---------------------------------------------------------------------------
 
     def next_change(self) -> None:
         if not self.view.step(True):
-            self.statusBar().showMessage("No further change", 3000)
+            self.statusBar().showMessage(self.tr("No further change"), 3000)
 
     def previous_change(self) -> None:
         if not self.view.step(False):
-            self.statusBar().showMessage("No earlier change", 3000)
+            self.statusBar().showMessage(self.tr("No earlier change"), 3000)
+
+    def show_side_tab(self, index: int) -> None:
+        self.side_tabs.show()
+        self.act_show_list.setChecked(True)
+        self.side_tabs.setCurrentIndex(index)
+        self.side_tabs.currentWidget().setFocus()
+
+    def step_finding(self, forward: bool) -> bool:
+        """Select the next (previous) finding that belongs to a pair; the list's choice moves the panes."""
+        model, view = self.findings_model, self.findings_list
+        rows = [r for r, f in enumerate(model.findings) if f.pair_index is not None]
+        if not rows:
+            self.statusBar().showMessage(self.tr("No findings"), 3000)
+            return False
+        current = view.currentIndex().row() if view.currentIndex().isValid() else None
+        if current is None:  # start from the change on show
+            pair = self.view.current_pair
+            later = [r for r in rows if model.findings[r].pair_index > pair] if forward else \
+                [r for r in rows if model.findings[r].pair_index < pair]
+            target = (later[0] if forward else later[-1]) if later else None
+        else:
+            later = [r for r in rows if (r > current if forward else r < current)]
+            target = (later[0] if forward else later[-1]) if later else None
+        if target is None:
+            self.statusBar().showMessage(self.tr("No further finding") if forward else self.tr("No earlier finding"),
+                                         3000)
+            return False
+        self.side_tabs.setCurrentIndex(1)
+        view.setCurrentIndex(model.index(target, 0))  # -> changeActivated -> the panes go there
+        return True
+
+    def next_finding(self) -> None:
+        self.step_finding(True)
+
+    def previous_finding(self) -> None:
+        self.step_finding(False)
 
     def set_changed_only(self, on: bool) -> None:
         self.config["changed_only"] = bool(on)
@@ -378,9 +324,8 @@ class MainWindow(QMainWindow):
             self.show_comparison(self.comparison)
 
     def about(self) -> None:
-        self.show_message("About Draft Compare",
-                          "Draft Compare: a draft resolution beside the adopted text, aligned paragraph by "
-                          "paragraph, with word changes, moves and cross-language checks.",
+        self.show_message(self.tr("About Draft Compare"),
+                          self.tr("Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks."),  # noqa: E501
                           icon=QMessageBox.Icon.Information)
 
     # -- messages -----------------------------------------------------------------------------------

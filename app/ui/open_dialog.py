@@ -3,36 +3,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget,
 )
 
-FILE_FILTER = "Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "OpenPairDialog", "Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)")
 
 
 class OpenPairDialog(QDialog):
     def __init__(self, draft: str = "", adopted: str = "", start_dir: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open draft and adopted text")
+        self.setWindowTitle(self.tr("Open draft and adopted text"))
         self.start_dir = start_dir
         self.draft_edit = QLineEdit(draft)
         self.adopted_edit = QLineEdit(adopted)
         self.draft_edit.setObjectName("draftPath")
         self.adopted_edit.setObjectName("adoptedPath")
         grid = QGridLayout(self)
-        for row, (label, edit) in enumerate((("&Draft:", self.draft_edit), ("&Adopted text:", self.adopted_edit))):
+        for row, (label, edit) in enumerate(((self.tr("&Draft:"), self.draft_edit), (self.tr("&Adopted text:"), self.adopted_edit))):
             lab = QLabel(label)
             lab.setBuddy(edit)
             edit.setMinimumWidth(420)
-            edit.setPlaceholderText(".docx, .txt or .md")
-            browse = QPushButton("Browse…")
+            edit.setPlaceholderText(self.tr(".docx, .txt or .md"))
+            browse = QPushButton(self.tr("Browse…"))
             browse.clicked.connect(lambda _c=False, e=edit: self._browse(e))
             grid.addWidget(lab, row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(browse, row, 2)
-        swap = QPushButton("S&wap")
-        swap.setToolTip("Exchange draft and adopted text")
+        swap = QPushButton(self.tr("S&wap"))
+        swap.setToolTip(self.tr("Exchange draft and adopted text"))
         swap.clicked.connect(self.swap)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(swap, QDialogButtonBox.ButtonRole.ActionRole)
@@ -57,7 +59,7 @@ class OpenPairDialog(QDialog):
 
     def _browse(self, edit: QLineEdit) -> None:
         start = edit.text() or self.start_dir
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a file", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), start, self.tr(FILE_FILTER))
         if path:
             edit.setText(path)
             self.start_dir = str(Path(path).parent)

@@ -1,6 +1,7 @@
 """Options: how to compare (CompareOptions), which palette, who signs the tracked changes."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -10,47 +11,49 @@ from app.ui.settings import CROSS_LANGUAGE_CHOICES, Config
 from widgets.palette import PALETTES
 
 _CHECKS = (
-    ("ignore_case", "Ignore &case"),
-    ("ignore_punctuation", "Ignore &punctuation"),
-    ("ignore_labels", "Ignore paragraph &labels and numbering"),
-    ("conflate_spaces", "Treat all &spaces alike (tabs, no-break spaces)"),
-    ("conflate_quotes", "Treat all &quote styles alike (’ ' “ ” « »)"),
+    ("ignore_case", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &case")),
+    ("ignore_punctuation", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &punctuation")),
+    ("ignore_labels", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore paragraph &labels and numbering")),
+    ("conflate_spaces", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &spaces alike (tabs, no-break spaces)")),
+    ("conflate_quotes", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &quote styles alike (’ ' “ ” « »)")),
 )
-_CROSS_TITLES = {"auto": "Automatic (when languages differ)", "always": "Always", "never": "Never"}
+_CROSS_TITLES = {"auto": QT_TRANSLATE_NOOP("OptionsDialog", "Automatic (when languages differ)"),
+                 "always": QT_TRANSLATE_NOOP("OptionsDialog", "Always"),
+                 "never": QT_TRANSLATE_NOOP("OptionsDialog", "Never")}
 
 
 class OptionsDialog(QDialog):
     def __init__(self, config: Config, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Options")
+        self.setWindowTitle(self.tr("Options"))
         self.config = config
         options = config.compare_options()
 
-        compare = QGroupBox("Comparison")
+        compare = QGroupBox(self.tr("Comparison"))
         form = QFormLayout(compare)
         self.checks: dict[str, QCheckBox] = {}
         for name, title in _CHECKS:
-            box = QCheckBox(title)
+            box = QCheckBox(self.tr(title))
             box.setChecked(getattr(options, name))
             box.setObjectName(name)
             self.checks[name] = box
             form.addRow(box)
         self.cross = QComboBox()
         for value in CROSS_LANGUAGE_CHOICES:
-            self.cross.addItem(_CROSS_TITLES[value], value)
+            self.cross.addItem(self.tr(_CROSS_TITLES[value]), value)
         self.cross.setCurrentIndex(max(0, self.cross.findData(options.cross_language)))
-        form.addRow("Cross-language &mode:", self.cross)
+        form.addRow(self.tr("Cross-language &mode:"), self.cross)
 
-        view = QGroupBox("Display and export")
+        view = QGroupBox(self.tr("Display and export"))
         vform = QFormLayout(view)
         self.palette_box = QComboBox()
         for palette in PALETTES.values():
-            self.palette_box.addItem(palette.title, palette.name)
+            self.palette_box.addItem(palette.display_title, palette.name)
         self.palette_box.setCurrentIndex(max(0, self.palette_box.findData(config["palette"])))
-        vform.addRow("Colour &palette:", self.palette_box)
+        vform.addRow(self.tr("Colour &palette:"), self.palette_box)
         self.author = QLineEdit(config["author"])
         self.author.setPlaceholderText(config.author())
-        vform.addRow("&Author of tracked changes:", self.author)
+        vform.addRow(self.tr("&Author of tracked changes:"), self.author)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -1,0 +1,52 @@
+"""User-interface language: our own catalogue plus Qt's, chosen from a setting or the system locale.
+
+The catalogues are compiled at build time (``make i18n``: pyside6-lrelease turns resources/i18n/*.ts
+into .qm beside them); the .ts files are the committed source. Qt's own dialogs (file dialog buttons,
+print preview, message boxes) are translated by Qt's ``qtbase_<lang>.qm`` shipped with PySide6.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+SUPPORTED = ("en", "fr")
+CATALOGUE = "draftcompare"
+
+
+def i18n_dir() -> Path:
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent.parent))
+    return base / "resources" / "i18n"
+
+
+def resolve_language(setting: str = "system") -> str:
+    """"system" follows the desktop locale; anything unsupported falls back to English."""
+    lang = QLocale.system().name().split("_")[0] if setting in ("", "system") else setting
+    return lang if lang in SUPPORTED else "en"
+
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, setting: str = "system") -> str:
+    """Install (or replace) the translators for the chosen language; returns the language in use."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = resolve_language(setting)
+    if lang == "en":
+        return lang
+    ours = QTranslator(app)
+    if ours.load(f"{CATALOGUE}_{lang}", str(i18n_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        qt = QTranslator(app)
+        if qt.load(f"{name}_{lang}", qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
+            break
+    QLocale.setDefault(QLocale(lang))
+    return lang

@@ -1,0 +1,68 @@
+"""What the status bar says about a comparison: counts, languages and the mode."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from app.core.model import Comparison
+
+
+@dataclass(frozen=True)
+class StatusTexts:
+    counts: str
+    counts_tip: str
+    languages: str
+    languages_tip: str
+    mode: str
+    mode_tip: str
+    mode_style: str
+
+
+def language_name(code: str) -> str:
+    if not code or code == "und":
+        return QCoreApplication.translate("Status", "unknown")
+    locale = QLocale(code)
+    if locale.language() == QLocale.Language.C:
+        return code
+    return QLocale.languageToString(locale.language())
+
+
+def status_texts(c: Comparison) -> StatusTexts:
+    s = c.stats
+    if c.cross_language:  # every pair is a translation: what counts is what the checks found
+        flagged = sum(1 for p in c.pairs if p.findings)
+        parts = [QCoreApplication.translate("Status", "%n with findings", "", flagged)]
+    else:
+        parts = [QCoreApplication.translate("Status", "%n changed", "", s.changed)]
+    parts += [QCoreApplication.translate("Status", "%n inserted", "", s.inserted),
+              QCoreApplication.translate("Status", "%n deleted", "", s.deleted),
+              QCoreApplication.translate("Status", "%n moved", "", s.moved)]
+    if s.split or s.merged:
+        parts.append(QCoreApplication.translate("Status", "%n split/merged", "", s.split + s.merged))
+    if not c.cross_language:
+        words = s.words_deleted + s.words_inserted
+        parts.append(QCoreApplication.translate("Status", "%n word changed", "", words) if words == 1
+                     else QCoreApplication.translate("Status", "%n words changed", "", words))
+    findings = len(c.all_findings())
+    if findings:
+        parts.append(QCoreApplication.translate("Status", "%n finding", "", findings) if findings == 1
+                     else QCoreApplication.translate("Status", "%n findings", "", findings))
+    counts = " · ".join(parts)
+    languages = QCoreApplication.translate("Status", "Languages: {draft} → {adopted}").format(
+        draft=c.draft.language, adopted=c.adopted.language)
+    languages_tip = QCoreApplication.translate("Status", "Draft in {draft}, adopted text in {adopted} (detected)").format(
+        draft=language_name(c.draft.language), adopted=language_name(c.adopted.language))
+    if c.cross_language:
+        mode = QCoreApplication.translate("Status", "Cross-language")
+        mode_tip = QCoreApplication.translate(
+            "Status", "The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown")  # noqa: E501
+        style = "QLabel { background: #1f5fa8; color: white; font-weight: bold; border-radius: 3px; }"
+    else:
+        mode = QCoreApplication.translate("Status", "Same-language")
+        mode_tip = QCoreApplication.translate(
+            "Status", "Both texts are in the same language: word changes are shown")
+        style = "QLabel { background: #2e7d32; color: white; font-weight: bold; border-radius: 3px; }"
+    counts_tip = QCoreApplication.translate(
+        "Status", "Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks")
+    return StatusTexts(counts, counts_tip, languages, languages_tip, mode, mode_tip, style)
