@@ -114,8 +114,8 @@ class ExportController:
         kwargs: dict = {}
         if spec.key in ("tracked", "annotated"):
             kwargs["author"] = self.window.config.author()
-        if spec.key == "annotated":
-            kwargs["notes"] = None
+        if spec.key in ("annotated", "sheet_pdf", "sheet_docx", "print_preview", "print"):
+            kwargs["notes"] = self.window.review.notes_by_pair()
 
         def work(_progress, _is_cancelled):
             return function(comparison, path, **kwargs)

@@ -17,6 +17,8 @@ from app.ui import exports, menus
 from app.ui.change_model import ChangeModel
 from app.ui.find_bar import FindBar
 from app.ui.findings_panel import FindingsList, FindingsModel
+from app.ui.notes_panel import NotesPanel
+from app.ui.review_session import ReviewSession
 from app.ui.open_dialog import OpenPairDialog
 from app.ui.options_dialog import OptionsDialog
 from app.ui.settings import Config
@@ -69,6 +71,10 @@ class MainWindow(QMainWindow):
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.addTab(self.change_list, self.tr("Changes"))
         self.side_tabs.addTab(self.findings_list, self.tr("Findings"))
+        # The reviewer's notes: one per pair, autosaved beside the adopted document.
+        self.notes_panel = NotesPanel()
+        self.review = ReviewSession(self)
+        self.side_tabs.addTab(self.notes_panel, self.tr("Notes"))
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +98,11 @@ class MainWindow(QMainWindow):
         self.view.currentPairChanged.connect(self.change_list.set_current_pair)
         self.view.currentPairChanged.connect(self.findings_list.set_current_pair)
         self.view.fileDropped.connect(self.replace_side)
+        self.view.currentPairChanged.connect(self._show_note)
+        self.notes_panel.noteEdited.connect(self.review.set_note)
+        self.notes_panel.checkedToggled.connect(self.review.set_checked)
+        self.review.changed.connect(lambda: self.notes_panel.set_unplaced(self.review.unplaced()))
+        self.review.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.apply_zoom()
         self._update_actions()
         self._restore_state()
@@ -179,6 +190,10 @@ class MainWindow(QMainWindow):
         self.findings_model.set_comparison(comparison)
         self.side_tabs.setTabText(0, self.tr("Changes ({n})").format(n=self.change_model.rowCount()))
         self.side_tabs.setTabText(1, self.tr("Findings ({n})").format(n=self.findings_model.rowCount()))
+        if comparison is not None and fresh:
+            self.notes_panel.flush()
+            self.review.open_for(comparison)
+            self._show_note(self.view.current_pair)
         if comparison is not None:
             self._show_names(comparison)
             if fresh:  # across languages the findings are the review; in one language the changes are
@@ -187,6 +202,16 @@ class MainWindow(QMainWindow):
             self.find_bar.highlight_all()
         self._update_status()
         self._update_actions()
+
+    def _show_note(self, pair) -> None:
+        c = self.comparison
+        if c is None or pair is None or not 0 <= pair < len(c.pairs):
+            self.notes_panel.show_pair(None, "", "", False)
+            return
+        p = c.pairs[pair]
+        par = c.adopted.paragraphs[p.adopted[0]] if p.adopted else c.draft.paragraphs[p.draft[0]]
+        label = par.display_label or par.text[:40]
+        self.notes_panel.show_pair(pair, label, self.review.note(pair), self.review.checked(pair))
 
     def _show_names(self, comparison: Comparison) -> None:
         self.paths = (comparison.draft.path, comparison.adopted.path)
@@ -376,6 +401,8 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:  # late results of a closed window are dropped
             self.watcher.active = False
             self.watcher.task.cancel()
+        self.notes_panel.flush()
+        self.review.close()          # writes pending notes now; nothing waits on a timer
         self.save_state()
         super().closeEvent(event)
 
