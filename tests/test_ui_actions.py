@@ -81,7 +81,7 @@ def test_export_runs_in_background_and_reports_success(qtbot, window, monkeypatc
 
 
 def test_export_failure_shows_the_reason(qtbot, window, monkeypatch, tmp_path):
-    def export_sheet_docx(comparison, out_path, *, collapse_equal=False):
+    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None):
         raise ExportError(out_path, "the folder is read-only")
 
     fake_module(monkeypatch, "app.io.export_sheet_docx", export_sheet_docx=export_sheet_docx)
