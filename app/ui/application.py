@@ -30,6 +30,11 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     instance.setOrganizationName(ORGANIZATION)
     instance.setApplicationName(APPLICATION)
     instance.setApplicationDisplayName(APPLICATION)
+    if not getattr(instance, "_draftcompare_translated", False):
+        from PySide6.QtCore import QSettings
+        from app.ui.i18n import install_translators
+        install_translators(instance, str(QSettings().value("view/language", "system") or "system"))
+        instance._draftcompare_translated = True
     return instance
 
 

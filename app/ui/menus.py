@@ -38,66 +38,64 @@ def build_actions(w: "MainWindow") -> None:
     def a(*args, **kwargs) -> QAction:
         return make_action(w, *args, **kwargs)
 
-    t = QCoreApplication.translate
-    w.act_open = a(t("MainWindow", "&Open…"), QKeySequence.StandardKey.Open, w.open_dialog,
-                   t("MainWindow", "Open a draft and an adopted text"))
-    w.act_swap = a(t("MainWindow", "S&wap sides"), "Ctrl+Shift+W", w.swap_sides,
-                   t("MainWindow", "Compare the other way round"))
-    w.act_reload = a(t("MainWindow", "&Reload"), "F5", w.reload, t("MainWindow", "Read both files again and compare"))
-    w.act_quit = a(t("MainWindow", "&Quit"), "Ctrl+Q", w.close, t("MainWindow", "Quit Draft Compare"))
-    w.act_next = a(t("MainWindow", "&Next change"), "F8", w.next_change, t("MainWindow", "Go to the next change"))
-    w.act_prev = a(t("MainWindow", "&Previous change"), "Shift+F8", w.previous_change,
-                   t("MainWindow", "Go to the previous change"))
-    w.act_next_finding = a(t("MainWindow", "Next &finding"), "F7", w.next_finding,
-                           t("MainWindow", "Go to the next finding"))
-    w.act_prev_finding = a(t("MainWindow", "Previous f&inding"), "Shift+F7", w.previous_finding,
-                           t("MainWindow", "Go to the previous finding"))
-    w.act_changed_only = a(t("MainWindow", "&Changed paragraphs only"), "Ctrl+Shift+H", w.set_changed_only,
-                           t("MainWindow", "Hide paragraphs that did not change"), checkable=True)
+    w.act_open = a(QCoreApplication.translate("MainWindow", "&Open…"), QKeySequence.StandardKey.Open, w.open_dialog,
+                   QCoreApplication.translate("MainWindow", "Open a draft and an adopted text"))
+    w.act_swap = a(QCoreApplication.translate("MainWindow", "S&wap sides"), "Ctrl+Shift+W", w.swap_sides,
+                   QCoreApplication.translate("MainWindow", "Compare the other way round"))
+    w.act_reload = a(QCoreApplication.translate("MainWindow", "&Reload"), "F5", w.reload, QCoreApplication.translate("MainWindow", "Read both files again and compare"))
+    w.act_quit = a(QCoreApplication.translate("MainWindow", "&Quit"), "Ctrl+Q", w.close, QCoreApplication.translate("MainWindow", "Quit Draft Compare"))
+    w.act_next = a(QCoreApplication.translate("MainWindow", "&Next change"), "F8", w.next_change, QCoreApplication.translate("MainWindow", "Go to the next change"))
+    w.act_prev = a(QCoreApplication.translate("MainWindow", "&Previous change"), "Shift+F8", w.previous_change,
+                   QCoreApplication.translate("MainWindow", "Go to the previous change"))
+    w.act_next_finding = a(QCoreApplication.translate("MainWindow", "Next &finding"), "F7", w.next_finding,
+                           QCoreApplication.translate("MainWindow", "Go to the next finding"))
+    w.act_prev_finding = a(QCoreApplication.translate("MainWindow", "Previous f&inding"), "Shift+F7", w.previous_finding,
+                           QCoreApplication.translate("MainWindow", "Go to the previous finding"))
+    w.act_changed_only = a(QCoreApplication.translate("MainWindow", "&Changed paragraphs only"), "Ctrl+Shift+H", w.set_changed_only,
+                           QCoreApplication.translate("MainWindow", "Hide paragraphs that did not change"), checkable=True)
     w.act_changed_only.setChecked(w.config["changed_only"])
-    w.act_zoom_in = a(t("MainWindow", "Zoom &in"), ["Ctrl++", "Ctrl+="], lambda: w.zoom(+1),
-                      t("MainWindow", "Larger text"))
-    w.act_zoom_out = a(t("MainWindow", "Zoom &out"), "Ctrl+-", lambda: w.zoom(-1), t("MainWindow", "Smaller text"))
-    w.act_zoom_reset = a(t("MainWindow", "&Reset zoom"), "Ctrl+0", lambda: w.zoom(None),
-                         t("MainWindow", "Default text size"))
-    w.act_show_list = a(t("MainWindow", "Side &panel"), "F9", w.side_tabs.setVisible,
-                        t("MainWindow", "Show or hide the changes and findings"), checkable=True)
+    w.act_zoom_in = a(QCoreApplication.translate("MainWindow", "Zoom &in"), ["Ctrl++", "Ctrl+="], lambda: w.zoom(+1),
+                      QCoreApplication.translate("MainWindow", "Larger text"))
+    w.act_zoom_out = a(QCoreApplication.translate("MainWindow", "Zoom &out"), "Ctrl+-", lambda: w.zoom(-1), QCoreApplication.translate("MainWindow", "Smaller text"))
+    w.act_zoom_reset = a(QCoreApplication.translate("MainWindow", "&Reset zoom"), "Ctrl+0", lambda: w.zoom(None),
+                         QCoreApplication.translate("MainWindow", "Default text size"))
+    w.act_show_list = a(QCoreApplication.translate("MainWindow", "Side &panel"), "F9", w.side_tabs.setVisible,
+                        QCoreApplication.translate("MainWindow", "Show or hide the changes and findings"), checkable=True)
     w.act_show_list.setChecked(True)
-    w.act_show_changes = a(t("MainWindow", "C&hanges"), "Ctrl+1", lambda: w.show_side_tab(0),
-                           t("MainWindow", "Show the list of changes"))
-    w.act_show_findings = a(t("MainWindow", "Fin&dings"), "Ctrl+2", lambda: w.show_side_tab(1),
-                            t("MainWindow", "Show the findings of the cross-check"))
-    w.act_find = a(t("MainWindow", "&Find…"), QKeySequence.StandardKey.Find, w.find_bar.open_bar,
-                   t("MainWindow", "Find in both texts"))
-    w.act_find_next = a(t("MainWindow", "Find ne&xt"), "F3", w.find_bar.find_next,
-                        t("MainWindow", "Find the next match"))
-    w.act_find_prev = a(t("MainWindow", "Find pre&vious"), "Shift+F3", w.find_bar.find_previous,
-                        t("MainWindow", "Find the previous match"))
-    w.act_options = a(t("MainWindow", "&Options…"), "Ctrl+,", w.options_dialog,
-                      t("MainWindow", "Comparison options, palette, author"))
-    w.act_about = a(t("MainWindow", "&About Draft Compare"), "F1", w.about, t("MainWindow", "About this program"))
+    w.act_show_changes = a(QCoreApplication.translate("MainWindow", "C&hanges"), "Ctrl+1", lambda: w.show_side_tab(0),
+                           QCoreApplication.translate("MainWindow", "Show the list of changes"))
+    w.act_show_findings = a(QCoreApplication.translate("MainWindow", "Fin&dings"), "Ctrl+2", lambda: w.show_side_tab(1),
+                            QCoreApplication.translate("MainWindow", "Show the findings of the cross-check"))
+    w.act_find = a(QCoreApplication.translate("MainWindow", "&Find…"), QKeySequence.StandardKey.Find, w.find_bar.open_bar,
+                   QCoreApplication.translate("MainWindow", "Find in both texts"))
+    w.act_find_next = a(QCoreApplication.translate("MainWindow", "Find ne&xt"), "F3", w.find_bar.find_next,
+                        QCoreApplication.translate("MainWindow", "Find the next match"))
+    w.act_find_prev = a(QCoreApplication.translate("MainWindow", "Find pre&vious"), "Shift+F3", w.find_bar.find_previous,
+                        QCoreApplication.translate("MainWindow", "Find the previous match"))
+    w.act_options = a(QCoreApplication.translate("MainWindow", "&Options…"), "Ctrl+,", w.options_dialog,
+                      QCoreApplication.translate("MainWindow", "Comparison options, palette, author"))
+    w.act_about = a(QCoreApplication.translate("MainWindow", "&About Draft Compare"), "F1", w.about, QCoreApplication.translate("MainWindow", "About this program"))
     w.export_actions = {}
     for spec in exports.EXPORTS:
         w.export_actions[spec.key] = a(
             exports.menu_title(spec), spec.shortcut, lambda _c=False, s=spec: w.exports.export(s),
-            t("MainWindow", "Export {title}").format(title=exports.plain_title(spec)))
+            QCoreApplication.translate("MainWindow", "Export {title}").format(title=exports.plain_title(spec)))
     for spec in (exports.PRINT_PREVIEW, exports.PRINT):
         w.export_actions[spec.key] = a(exports.menu_title(spec), spec.shortcut,
                                        lambda _c=False, s=spec: w.exports.print_sheet(s), exports.plain_title(spec))
 
 
 def build_menus(w: "MainWindow") -> None:
-    t = QCoreApplication.translate
     bar = w.menuBar()
-    file_menu = bar.addMenu(t("MainWindow", "&File"))
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(w.act_open)
-    w.recent_menu = file_menu.addMenu(t("MainWindow", "Open &recent"))
+    w.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &recent"))
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
     fill_recent_menu(w)
     file_menu.addAction(w.act_swap)
     file_menu.addAction(w.act_reload)
     file_menu.addSeparator()
-    w.export_menu = file_menu.addMenu(t("MainWindow", "&Export"))
+    w.export_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Export"))
     for spec in exports.EXPORTS:
         w.export_menu.addAction(w.export_actions[spec.key])
     w.export_menu.addSeparator()
@@ -105,19 +103,19 @@ def build_menus(w: "MainWindow") -> None:
     w.export_menu.addAction(w.export_actions["print"])
     file_menu.addSeparator()
     file_menu.addAction(w.act_quit)
-    edit = bar.addMenu(t("MainWindow", "&Edit"))
+    edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     for act in (w.act_find, w.act_find_next, w.act_find_prev):
         edit.addAction(act)
     edit.addSeparator()
     edit.addAction(w.act_options)
-    view = bar.addMenu(t("MainWindow", "&View"))
+    view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     for act in (w.act_next, w.act_prev, w.act_next_finding, w.act_prev_finding, None, w.act_changed_only,
                 w.act_show_list, w.act_show_changes, w.act_show_findings, None,
                 w.act_zoom_in, w.act_zoom_out, w.act_zoom_reset):
         view.addSeparator() if act is None else view.addAction(act)
-    bar.addMenu(t("MainWindow", "&Help")).addAction(w.act_about)
+    bar.addMenu(QCoreApplication.translate("MainWindow", "&Help")).addAction(w.act_about)
 
-    tools = w.addToolBar(t("MainWindow", "Main"))
+    tools = w.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     tools.setObjectName("mainToolBar")
     tools.setIconSize(QSize(16, 16))
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

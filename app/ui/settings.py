@@ -83,6 +83,7 @@ BoolOption("compare", "conflate_quotes", True)
 TextOption("compare", "cross_language", "auto")
 # View.
 TextOption("view", "palette", "default")
+TextOption("view", "language", "system")       # "system", "en" or "fr"
 IntOption("view", "zoom", 0)
 BoolOption("view", "changed_only", False)
 # Files and export.

@@ -1,0 +1,1037 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ChangeModel</name>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="12"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="12"/>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="13"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="15"/>
+        <source>equal</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="16"/>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="17"/>
+        <source>inserted</source>
+        <translation>inséré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="18"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="19"/>
+        <location filename="../../app/ui/change_model.py" line="76"/>
+        <source>moved</source>
+        <translation>déplacé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="20"/>
+        <source>split</source>
+        <translation>scindé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="21"/>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="75"/>
+        <source>moved from {label}</source>
+        <translation>déplacé depuis {label}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="78"/>
+        <source>split into {n}</source>
+        <translation>scindé en {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="80"/>
+        <source>{n} merged</source>
+        <translation>{n} fusionnés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="83"/>
+        <source>(+{n} more)</source>
+        <translation>(+{n} autres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="87"/>
+        <source>label changed</source>
+        <translation>étiquette modifiée</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="31"/>
+        <location filename="../../widgets/compare_view.py" line="94"/>
+        <source>Draft</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="32"/>
+        <source>Adopted text</source>
+        <translation>Texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="95"/>
+        <source>Adopted</source>
+        <translation>Adopté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="214"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPalette</name>
+    <message>
+        <location filename="../../widgets/palette.py" line="61"/>
+        <source>Red / green</source>
+        <translation>Rouge / vert</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/palette.py" line="70"/>
+        <source>Colour-blind safe (blue / orange)</source>
+        <translation>Adapté aux daltoniens (bleu / orange)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/palette.py" line="79"/>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPane</name>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="58"/>
+        <source>Drop the draft here</source>
+        <translation>Déposez le projet ici</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="59"/>
+        <source>Drop the adopted text here</source>
+        <translation>Déposez le texte adopté ici</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="405"/>
+        <source>moved here from {label} {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="407"/>
+        <source>moved here from below {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="408"/>
+        <source>moved here from above {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="410"/>
+        <source>moved to {label} {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="412"/>
+        <source>moved down {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="413"/>
+        <source>moved up {arrow}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="415"/>
+        <source>inserted in the adopted text</source>
+        <translation>inséré dans le texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/diff_pane.py" line="417"/>
+        <source>deleted from the draft</source>
+        <translation>supprimé du projet</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../app/ui/exports.py" line="32"/>
+        <source>&amp;Tracked changes (.docx)…</source>
+        <translation>&amp;Modifications suivies (.docx)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="33"/>
+        <location filename="../../app/ui/exports.py" line="35"/>
+        <location filename="../../app/ui/exports.py" line="39"/>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="34"/>
+        <source>&amp;Annotated (.docx)…</source>
+        <translation>&amp;Annoté (.docx)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="36"/>
+        <source>Comparison sheet (&amp;PDF)…</source>
+        <translation>Tableau comparatif (&amp;PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="37"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="38"/>
+        <source>Comparison sheet (.&amp;docx)…</source>
+        <translation>Tableau comparatif (.&amp;docx)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="41"/>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Aperçu avant impression…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="43"/>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="88"/>
+        <source>Nothing to export: open a pair of documents first</source>
+        <translation>Rien à exporter : ouvrez d’abord deux documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="94"/>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="95"/>
+        <source>{title} is not available in this version.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="106"/>
+        <source>Export {title}</source>
+        <translation>Exporter {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="125"/>
+        <source>Exporting {title}</source>
+        <translation>Export : {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="127"/>
+        <source>Saved {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="129"/>
+        <source>Cannot export {title}</source>
+        <translation>Impossible d’exporter {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="141"/>
+        <source>Cannot print</source>
+        <translation>Impossible d’imprimer</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="19"/>
+        <source>Find in both texts</source>
+        <translation>Rechercher dans les deux textes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="22"/>
+        <source>Match &amp;case</source>
+        <translation>Respecter la &amp;casse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="25"/>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="25"/>
+        <source>Find previous (Shift+F3)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="26"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="26"/>
+        <source>Find next (F3)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="27"/>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="30"/>
+        <source>Find:</source>
+        <translation>Rechercher :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="108"/>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="110"/>
+        <source>1 match</source>
+        <translation>1 occurrence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="111"/>
+        <source>{n} matches</source>
+        <translation>{n} occurrences</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="140"/>
+        <source>{n} matches · in the draft</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="141"/>
+        <source>1 match · in the draft</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="143"/>
+        <source>{n} matches · in the adopted text</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/find_bar.py" line="144"/>
+        <source>1 match · in the adopted text</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="17"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="17"/>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="18"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="20"/>
+        <source>high</source>
+        <translation>élevée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="21"/>
+        <source>medium</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="22"/>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="23"/>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="69"/>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="75"/>
+        <source>Draft: {draft}</source>
+        <translation>Projet : {draft}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="76"/>
+        <source>Adopted: {adopted}</source>
+        <translation>Adopté : {adopted}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="50"/>
+        <source>Draft Compare</source>
+        <translation>Draft Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="72"/>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="73"/>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="77"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="137"/>
+        <source>Draft Compare — {draft} ↔ {adopted}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="154"/>
+        <source>Now drop the adopted text</source>
+        <translation>Déposez maintenant le texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="155"/>
+        <source>Now drop the draft</source>
+        <translation>Déposez maintenant le projet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169"/>
+        <source>Comparing</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="176"/>
+        <source>Cannot compare these files</source>
+        <translation>Impossible de comparer ces fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="191"/>
+        <source>Changes ({n})</source>
+        <translation>Modifications ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="192"/>
+        <source>Findings ({n})</source>
+        <translation>Constats ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <source>{task}: cancelled</source>
+        <translation>{task} : annulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="284"/>
+        <source>No further change</source>
+        <translation>Aucune modification suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="288"/>
+        <source>No earlier change</source>
+        <translation>Aucune modification précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="301"/>
+        <source>No findings</source>
+        <translation>Aucun constat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="313"/>
+        <source>No further finding</source>
+        <translation>Aucun constat suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="313"/>
+        <source>No earlier finding</source>
+        <translation>Aucun constat précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="352"/>
+        <source>About Draft Compare</source>
+        <translation>À propos de Draft Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="41"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="42"/>
+        <source>Open a draft and an adopted text</source>
+        <translation>Ouvrir un projet et un texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="43"/>
+        <source>S&amp;wap sides</source>
+        <translation>&amp;Inverser les côtés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="44"/>
+        <source>Compare the other way round</source>
+        <translation>Comparer dans l’autre sens</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="45"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="45"/>
+        <source>Read both files again and compare</source>
+        <translation>Relire les deux fichiers et comparer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="46"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="46"/>
+        <source>Quit Draft Compare</source>
+        <translation>Quitter Draft Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="47"/>
+        <source>&amp;Next change</source>
+        <translation>Modification &amp;suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="47"/>
+        <source>Go to the next change</source>
+        <translation>Aller à la modification suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="48"/>
+        <source>&amp;Previous change</source>
+        <translation>Modification &amp;précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="49"/>
+        <source>Go to the previous change</source>
+        <translation>Aller à la modification précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="50"/>
+        <source>Next &amp;finding</source>
+        <translation>&amp;Constat suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="51"/>
+        <source>Go to the next finding</source>
+        <translation>Aller au constat suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="52"/>
+        <source>Previous f&amp;inding</source>
+        <translation>C&amp;onstat précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="53"/>
+        <source>Go to the previous finding</source>
+        <translation>Aller au constat précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="54"/>
+        <source>&amp;Changed paragraphs only</source>
+        <translation>&amp;Paragraphes modifiés seulement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="55"/>
+        <source>Hide paragraphs that did not change</source>
+        <translation>Masquer les paragraphes inchangés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="57"/>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="58"/>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="59"/>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="59"/>
+        <source>Smaller text</source>
+        <translation>Texte plus petit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="60"/>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="61"/>
+        <source>Default text size</source>
+        <translation>Taille de texte par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="62"/>
+        <source>Side &amp;panel</source>
+        <translation>&amp;Panneau latéral</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="63"/>
+        <source>Show or hide the changes and findings</source>
+        <translation>Afficher ou masquer les modifications et constats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="65"/>
+        <source>C&amp;hanges</source>
+        <translation>&amp;Modifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="66"/>
+        <source>Show the list of changes</source>
+        <translation>Afficher la liste des modifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="67"/>
+        <source>Fin&amp;dings</source>
+        <translation>&amp;Constats</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="68"/>
+        <source>Show the findings of the cross-check</source>
+        <translation>Afficher les constats de la vérification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="69"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="70"/>
+        <source>Find in both texts</source>
+        <translation>Rechercher dans les deux textes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="71"/>
+        <source>Find ne&amp;xt</source>
+        <translation>Rechercher le &amp;suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="72"/>
+        <source>Find the next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="73"/>
+        <source>Find pre&amp;vious</source>
+        <translation>Rechercher le &amp;précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="74"/>
+        <source>Find the previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="75"/>
+        <source>&amp;Options…</source>
+        <translation>&amp;Options…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="76"/>
+        <source>Comparison options, palette, author</source>
+        <translation>Options de comparaison, couleurs, auteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="77"/>
+        <source>&amp;About Draft Compare</source>
+        <translation>À &amp;propos de Draft Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="77"/>
+        <source>About this program</source>
+        <translation>À propos de ce programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="82"/>
+        <source>Export {title}</source>
+        <translation>Exporter {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="90"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="92"/>
+        <source>Open &amp;recent</source>
+        <translation>Ouverts &amp;récemment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="98"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="106"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="111"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="116"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="118"/>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="151"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="153"/>
+        <source>Stop the running comparison</source>
+        <translation>Arrêter la comparaison en cours</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="15"/>
+        <location filename="../../app/ui/notes_panel.py" line="39"/>
+        <source>No paragraph selected</source>
+        <translation>Aucun paragraphe choisi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="17"/>
+        <source>Your note on this paragraph (saved automatically)</source>
+        <translation>Votre note sur ce paragraphe (enregistrée automatiquement)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="18"/>
+        <source>Reviewer's note</source>
+        <translation>Note du réviseur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="19"/>
+        <source>&amp;Checked</source>
+        <translation>&amp;Vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="20"/>
+        <source>Mark this change as checked</source>
+        <translation>Marquer cette modification comme vérifiée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="22"/>
+        <source>Notes that could not be placed</source>
+        <translation>Notes non replacées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="23"/>
+        <source>Notes that could not be placed:</source>
+        <translation>Notes non replacées :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="38"/>
+        <source>Note on {0}</source>
+        <translation>Note sur {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPairDialog</name>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="11"/>
+        <source>Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="19"/>
+        <source>Open draft and adopted text</source>
+        <translation>Ouvrir le projet et le texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="26"/>
+        <source>&amp;Draft:</source>
+        <translation>&amp;Projet :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="26"/>
+        <source>&amp;Adopted text:</source>
+        <translation>&amp;Texte adopté :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="30"/>
+        <source>.docx, .txt or .md</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="31"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="36"/>
+        <source>S&amp;wap</source>
+        <translation>&amp;Inverser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="37"/>
+        <source>Exchange draft and adopted text</source>
+        <translation>Échanger projet et texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="62"/>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsDialog</name>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="14"/>
+        <source>Ignore &amp;case</source>
+        <translation>Ignorer la &amp;casse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="15"/>
+        <source>Ignore &amp;punctuation</source>
+        <translation>Ignorer la &amp;ponctuation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="16"/>
+        <source>Ignore paragraph &amp;labels and numbering</source>
+        <translation>Ignorer les &amp;étiquettes et la numérotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="17"/>
+        <source>Treat all &amp;spaces alike (tabs, no-break spaces)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="18"/>
+        <source>Treat all &amp;quote styles alike (’ ' “ ” « »)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="20"/>
+        <source>Automatic (when languages differ)</source>
+        <translation>Automatique (langues différentes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="21"/>
+        <source>Always</source>
+        <translation>Toujours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="22"/>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="28"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="32"/>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="45"/>
+        <source>Cross-language &amp;mode:</source>
+        <translation>Mode &amp;multilingue :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="47"/>
+        <source>Display and export</source>
+        <translation>Affichage et export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="53"/>
+        <source>Colour &amp;palette:</source>
+        <translation>&amp;Couleurs :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="56"/>
+        <source>&amp;Author of tracked changes:</source>
+        <translation>&amp;Auteur des modifications suivies :</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewBar</name>
+    <message>
+        <location filename="../../widgets/overview_bar.py" line="19"/>
+        <source>Overview of changes: click to jump</source>
+        <translation>Vue d’ensemble : cliquez pour y aller</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="34"/>
+        <source>Reading draft</source>
+        <translation>Lecture du projet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="34"/>
+        <source>Reading adopted text</source>
+        <translation>Lecture du texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="35"/>
+        <source>Aligning paragraphs</source>
+        <translation>Alignement des paragraphes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="35"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="37"/>
+        <source>Notes recovered from a session that ended unexpectedly.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="42"/>
+        <source>The review file could not be read ({0}); it was kept as {1}.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="46"/>
+        <source>{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <location filename="../../app/ui/sheet_print.py" line="129"/>
+        <source>Comparison sheet — print preview</source>
+        <translation>Tableau comparatif — aperçu avant impression</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="24"/>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="35"/>
+        <source>%n with findings</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="45"/>
+        <source>%n word changed</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="46"/>
+        <source>%n words changed</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="49"/>
+        <source>%n finding</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="50"/>
+        <source>%n findings</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="52"/>
+        <source>Languages: {draft} → {adopted}</source>
+        <translation>Langues : {draft} → {adopted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="54"/>
+        <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="57"/>
+        <source>Cross-language</source>
+        <translation>Multilingue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="58"/>
+        <source>The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="62"/>
+        <source>Same-language</source>
+        <translation>Même langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="63"/>
+        <source>Both texts are in the same language: word changes are shown</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="66"/>
+        <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+</TS>

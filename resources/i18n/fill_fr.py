@@ -1,0 +1,106 @@
+"""Fill French translations into draftcompare_fr.ts after `pyside6-lupdate` (run by hand when strings change):
+
+    .venv/bin/pyside6-lupdate app/ui/*.py widgets/*.py -ts resources/i18n/draftcompare_fr.ts
+    .venv/bin/python resources/i18n/fill_fr.py
+
+Strings missing here stay "unfinished" and show in English; the .ts file is the committed source.
+"""
+from pathlib import Path
+
+from lxml import etree
+
+FR = {
+    "Kind": "Type", "Label": "Étiquette", "Change": "Modification", "equal": "identique", "changed": "modifié",
+    "inserted": "inséré", "deleted": "supprimé", "moved": "déplacé", "split": "scindé", "merged": "fusionné",
+    "moved from {label}": "déplacé depuis {label}", "split into {n}": "scindé en {n}", "{n} merged": "{n} fusionnés",
+    "(+{n} more)": "(+{n} autres)", "label changed": "étiquette modifiée", "Draft": "Projet",
+    "Adopted text": "Texte adopté", "Adopted": "Adopté", "(none)": "(aucun)", "Red / green": "Rouge / vert",
+    "Colour-blind safe (blue / orange)": "Adapté aux daltoniens (bleu / orange)", "High contrast": "Contraste élevé",
+    "Drop the draft here": "Déposez le projet ici", "Drop the adopted text here": "Déposez le texte adopté ici",
+    "inserted in the adopted text": "inséré dans le texte adopté", "deleted from the draft": "supprimé du projet",
+    "&Tracked changes (.docx)…": "&Modifications suivies (.docx)…", "Word document (*.docx)": "Document Word (*.docx)",
+    "&Annotated (.docx)…": "&Annoté (.docx)…", "Comparison sheet (&PDF)…": "Tableau comparatif (&PDF)…",
+    "Comparison sheet (.&docx)…": "Tableau comparatif (.&docx)…", "Print pre&view…": "&Aperçu avant impression…",
+    "P&rint…": "&Imprimer…", "Nothing to export: open a pair of documents first":
+    "Rien à exporter : ouvrez d’abord deux documents", "Not available": "Non disponible",
+    "Export {title}": "Exporter {title}", "Exporting {title}": "Export : {title}", "Saved {path}": "Enregistré : {path}",
+    "Cannot export {title}": "Impossible d’exporter {title}", "Cannot print": "Impossible d’imprimer",
+    "Find in both texts": "Rechercher dans les deux textes", "Match &case": "Respecter la &casse",
+    "Previous": "Précédent", "Next": "Suivant", "Close (Esc)": "Fermer (Échap)", "Find:": "Rechercher :",
+    "Not found": "Introuvable", "1 match": "1 occurrence", "{n} matches": "{n} occurrences",
+    "Severity": "Gravité", "Finding": "Constat", "high": "élevée", "medium": "moyenne", "low": "faible",
+    "info": "info", "document": "document", "Draft: {draft}": "Projet : {draft}", "Adopted: {adopted}":
+    "Adopté : {adopted}", "Draft Compare": "Draft Compare", "Changes": "Modifications", "Findings": "Constats",
+    "Notes": "Notes", "Now drop the adopted text": "Déposez maintenant le texte adopté",
+    "Now drop the draft": "Déposez maintenant le projet", "Comparing": "Comparaison",
+    "Cannot compare these files": "Impossible de comparer ces fichiers", "Changes ({n})": "Modifications ({n})",
+    "Findings ({n})": "Constats ({n})", "{task}: cancelled": "{task} : annulé", "Cancelling…": "Annulation…",
+    "No further change": "Aucune modification suivante", "No earlier change": "Aucune modification précédente",
+    "No findings": "Aucun constat", "No further finding": "Aucun constat suivant",
+    "No earlier finding": "Aucun constat précédent", "About Draft Compare": "À propos de Draft Compare",
+    "&Open…": "&Ouvrir…", "Open a draft and an adopted text": "Ouvrir un projet et un texte adopté",
+    "S&wap sides": "&Inverser les côtés", "Compare the other way round": "Comparer dans l’autre sens",
+    "&Reload": "&Recharger", "Read both files again and compare": "Relire les deux fichiers et comparer",
+    "&Quit": "&Quitter", "Quit Draft Compare": "Quitter Draft Compare", "&Next change": "Modification &suivante",
+    "Go to the next change": "Aller à la modification suivante", "&Previous change": "Modification &précédente",
+    "Go to the previous change": "Aller à la modification précédente", "Next &finding": "&Constat suivant",
+    "Go to the next finding": "Aller au constat suivant", "Previous f&inding": "C&onstat précédent",
+    "Go to the previous finding": "Aller au constat précédent",
+    "&Changed paragraphs only": "&Paragraphes modifiés seulement",
+    "Hide paragraphs that did not change": "Masquer les paragraphes inchangés", "Zoom &in": "Zoom &avant",
+    "Larger text": "Texte plus grand", "Zoom &out": "Zoom a&rrière", "Smaller text": "Texte plus petit",
+    "&Reset zoom": "Zoom &normal", "Default text size": "Taille de texte par défaut", "Side &panel": "&Panneau latéral",
+    "Show or hide the changes and findings": "Afficher ou masquer les modifications et constats",
+    "C&hanges": "&Modifications", "Show the list of changes": "Afficher la liste des modifications",
+    "Fin&dings": "&Constats", "Show the findings of the cross-check": "Afficher les constats de la vérification",
+    "&Find…": "&Rechercher…", "Find ne&xt": "Rechercher le &suivant", "Find the next match": "Occurrence suivante",
+    "Find pre&vious": "Rechercher le &précédent", "Find the previous match": "Occurrence précédente",
+    "&Options…": "&Options…", "Comparison options, palette, author": "Options de comparaison, couleurs, auteur",
+    "&About Draft Compare": "À &propos de Draft Compare", "About this program": "À propos de ce programme",
+    "&File": "&Fichier", "Open &recent": "Ouverts &récemment", "&Export": "&Exporter", "&Edit": "É&dition",
+    "&View": "&Affichage", "&Help": "&Aide", "Main": "Principale", "Cancel": "Annuler",
+    "Stop the running comparison": "Arrêter la comparaison en cours", "No paragraph selected": "Aucun paragraphe choisi",
+    "Your note on this paragraph (saved automatically)": "Votre note sur ce paragraphe (enregistrée automatiquement)",
+    "Reviewer's note": "Note du réviseur", "&Checked": "&Vérifié", "Mark this change as checked":
+    "Marquer cette modification comme vérifiée", "Notes that could not be placed": "Notes non replacées",
+    "Notes that could not be placed:": "Notes non replacées :", "Note on {0}": "Note sur {0}",
+    "Open draft and adopted text": "Ouvrir le projet et le texte adopté", "&Draft:": "&Projet :",
+    "&Adopted text:": "&Texte adopté :", "Browse…": "Parcourir…", "S&wap": "&Inverser",
+    "Exchange draft and adopted text": "Échanger projet et texte adopté", "Choose a file": "Choisir un fichier",
+    "Ignore &case": "Ignorer la &casse", "Ignore &punctuation": "Ignorer la &ponctuation",
+    "Ignore paragraph &labels and numbering": "Ignorer les &étiquettes et la numérotation",
+    "Automatic (when languages differ)": "Automatique (langues différentes)", "Always": "Toujours", "Never": "Jamais",
+    "Options": "Options", "Comparison": "Comparaison", "Cross-language &mode:": "Mode &multilingue :",
+    "Display and export": "Affichage et export", "Colour &palette:": "&Couleurs :",
+    "&Author of tracked changes:": "&Auteur des modifications suivies :",
+    "Overview of changes: click to jump": "Vue d’ensemble : cliquez pour y aller", "Reading draft": "Lecture du projet",
+    "Reading adopted text": "Lecture du texte adopté", "Aligning paragraphs": "Alignement des paragraphes",
+    "Done": "Terminé", "Comparison sheet — print preview": "Tableau comparatif — aperçu avant impression",
+    "unknown": "inconnue", "Cross-language": "Multilingue", "Same-language": "Même langue",
+    "Languages: {draft} → {adopted}": "Langues : {draft} → {adopted}",
+}
+PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
+           "%n word changed": ("%n mot modifié", "%n mots modifiés"),
+           "%n words changed": ("%n mot modifié", "%n mots modifiés"),
+           "%n with findings": ("%n avec constats", "%n avec constats")}
+
+path = Path(__file__).with_name("draftcompare_fr.ts")
+tree = etree.parse(str(path))
+tree.getroot().set("language", "fr_FR")
+done = 0
+for message in tree.iter("message"):
+    source = message.findtext("source")
+    tr = message.find("translation")
+    if message.get("numerus") == "yes" and source in PLURALS:
+        for child in list(tr):
+            tr.remove(child)
+        for form in PLURALS[source]:
+            etree.SubElement(tr, "numerusform").text = form
+        tr.attrib.pop("type", None)
+        done += 1
+    elif source in FR:
+        tr.text = FR[source]
+        tr.attrib.pop("type", None)
+        done += 1
+tree.write(str(path), encoding="utf-8", xml_declaration=True)
+print(f"{done} translated")

@@ -1,0 +1,38 @@
+"""French interface: our catalogue (compiled from resources/i18n/*.ts at build time) and Qt's own."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.i18n import i18n_dir, install_translators, resolve_language
+from test_ui_main_window import make_window
+
+
+@pytest.fixture
+def french(qapp):
+    if not (i18n_dir() / "draftcompare_fr.qm").exists():
+        pytest.fail("resources/i18n/draftcompare_fr.qm missing: `make i18n` compiles it (make test does)")
+    assert install_translators(qapp, "fr") == "fr"
+    yield
+    install_translators(qapp, "en")
+
+
+def test_menus_are_translated(qtbot, tmp_path, french):
+    window = make_window(qtbot, tmp_path)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&Fichier", "É&dition", "&Affichage", "&Aide"]
+    assert window.act_next.text() == "Modification &suivante" and window.act_next.shortcut().toString() == "F8"
+    assert window.side_tabs.tabText(2) == "Notes"
+    window.close()
+
+
+def test_qt_own_dialogs_are_translated(french):
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+
+
+def test_english_is_the_fallback(qtbot, tmp_path, qapp):
+    assert resolve_language("de") == "en"
+    install_translators(qapp, "en")
+    window = make_window(qtbot, tmp_path)
+    assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+    window.close()
