@@ -42,13 +42,14 @@ def check_pair(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopt
     for kind in KIND_NAMES:
         a = [v for v in a_vals if v.kind == kind]
         b = [v for v in b_vals if v.kind == kind]
-        a_left, b_left = _unmatched(a, b), _unmatched(b, a)
+        a_left = _unmatched(a, Counter(v.value for v in b))
+        b_left = _unmatched(b, Counter(v.value for v in a))
         if kind == "date":
             a_left = [v for v in a_left if v.value not in _loose_dates(b_vals)]
             b_left = [v for v in b_left if v.value not in _loose_dates(a_vals)]
         if kind == "year":   # a bare year agrees with the year of a date on the other side
-            a_left = _minus_years(a_left, _years_of_dates(b_vals))
-            b_left = _minus_years(b_left, _years_of_dates(a_vals))
+            a_left = _unmatched(a_left, _years_of_dates(b_vals))
+            b_left = _unmatched(b_left, _years_of_dates(a_vals))
         for x, y in zip(a_left, b_left):
             findings.append(_finding(kind, x, y))
         for x in a_left[len(b_left):]:
@@ -58,22 +59,12 @@ def check_pair(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopt
     return findings
 
 
-def _unmatched(mine: list[Value], theirs: list[Value]) -> list[Value]:
-    pool = Counter(v.value for v in theirs)
+def _unmatched(mine: list[Value], pool: Counter) -> list[Value]:
+    """The values of ``mine`` left once each finds its equal in ``pool`` (value -> count; consumed)."""
     out = []
     for v in mine:
         if pool[v.value]:
             pool[v.value] -= 1
-        else:
-            out.append(v)
-    return out
-
-
-def _minus_years(values: list[Value], available: Counter) -> list[Value]:
-    out = []
-    for v in values:
-        if available[v.value]:
-            available[v.value] -= 1
         else:
             out.append(v)
     return out
