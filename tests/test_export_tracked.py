@@ -151,3 +151,28 @@ def test_generated_pairs_round_trip_in_libreoffice(tmp_path, seed_adopted, seed)
     kinds = {p.kind.value for p in c.pairs}
     assert kinds >= {"moved", "split", "merged", "inserted", "deleted", "changed"}
     check_round_trip(c, tmp_path, f"generated{seed}.docx")
+
+
+def test_read_only_folder_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+    c = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+
+    def refused(*a, **k):       # what a read-only folder does to any user but root
+        raise PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(ExportError, match="cannot write: permission denied"):
+        export_tracked(c, tmp_path / "out.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_full_disk_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch):
+    import os
+    c = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ExportError, match="the disk is full"):
+        export_tracked(c, tmp_path / "out.docx")
+    assert list(tmp_path.iterdir()) == []
