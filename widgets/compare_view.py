@@ -37,6 +37,15 @@ class CompareView(QWidget):
         self.gutter = LinkGutter(self.draft_pane, self.adopted_pane)
         self.overview = OverviewBar()
         self.sync = ScrollSync(self.panes, self)
+        # Screen readers name each part of the view.
+        for widget, name, description in (
+            (self.draft_pane, self.tr("Draft text"), self.tr("The draft, deleted words struck through")),
+            (self.adopted_pane, self.tr("Adopted text"), self.tr("The adopted text, inserted words underlined")),
+            (self.gutter, self.tr("Links between aligned paragraphs"), ""),
+            (self.overview, self.tr("Overview of changes"), self.tr("Click to jump to a change")),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

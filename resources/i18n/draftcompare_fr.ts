@@ -84,22 +84,53 @@
     <name>CompareView</name>
     <message>
         <location filename="../../widgets/compare_view.py" line="31"/>
-        <location filename="../../widgets/compare_view.py" line="94"/>
+        <location filename="../../widgets/compare_view.py" line="103"/>
         <source>Draft</source>
         <translation>Projet</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="32"/>
+        <location filename="../../widgets/compare_view.py" line="43"/>
         <source>Adopted text</source>
         <translation>Texte adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="95"/>
+        <location filename="../../widgets/compare_view.py" line="42"/>
+        <source>Draft text</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="42"/>
+        <source>The draft, deleted words struck through</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="43"/>
+        <source>The adopted text, inserted words underlined</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="44"/>
+        <source>Links between aligned paragraphs</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="45"/>
+        <source>Overview of changes</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="45"/>
+        <source>Click to jump to a change</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="104"/>
         <source>Adopted</source>
         <translation>Adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="214"/>
+        <location filename="../../widgets/compare_view.py" line="223"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -414,82 +445,97 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
+        <source>List of changes</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="79"/>
+        <source>Findings of the cross-check</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <source>Changes, findings and notes</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Draft Compare — {draft} ↔ {adopted}</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation type="unfinished"/>
     </message>
