@@ -53,3 +53,15 @@ def test_window_renders_at_200_percent(tmp_path):
     from PySide6.QtGui import QImage
     image = QImage(str(out))
     assert image.width() >= 2 * 1300 and image.height() >= 2 * 780   # device pixels at twice the size
+
+
+def test_font_family_and_size_setting(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    window.config["font_family"] = "DejaVu Serif"
+    window.config["font_size"] = 16
+    window.apply_zoom()
+    for pane in window.view.panes:
+        assert pane.font().family() == "DejaVu Serif" and pane.font().pointSizeF() == 16
+    window.zoom(1)
+    assert window.view.draft_pane.font().pointSizeF() == 17
+    window.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.model import Comparison
@@ -339,7 +339,14 @@ class MainWindow(QMainWindow):
         self.apply_zoom()
 
     def apply_zoom(self) -> None:
-        self.view.set_point_size(self.base_point_size + self.config["zoom"])
+        """Text font and size from the settings (system font by default), plus the zoom steps."""
+        family = self.config["font_family"]
+        for pane in self.view.panes:
+            font = QFont(pane.font())
+            font.setFamily(family or QApplication.font().family())
+            pane.setFont(font)
+        base = self.config["font_size"] or self.base_point_size
+        self.view.set_point_size(base + self.config["zoom"])
 
     def options_dialog(self) -> None:
         before = (self.config.compare_options(), self.config["palette"])
@@ -350,6 +357,7 @@ class MainWindow(QMainWindow):
             self._compare()
         elif self.config["palette"] != before[1]:
             self.show_comparison(self.comparison)
+        self.apply_zoom()
 
     def about(self) -> None:
         self.show_message(self.tr("About Draft Compare"),

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from app.core.model import CompareOptions
@@ -54,6 +56,21 @@ class OptionsDialog(QDialog):
         self.author = QLineEdit(config["author"])
         self.author.setPlaceholderText(config.author())
         vform.addRow(self.tr("&Author of tracked changes:"), self.author)
+        self.font_box = QFontComboBox()
+        if config["font_family"]:
+            self.font_box.setCurrentFont(QFont(config["font_family"]))
+        vform.addRow(self.tr("Text &font:"), self.font_box)
+        self.size_box = QSpinBox()
+        self.size_box.setRange(0, 48)
+        self.size_box.setSpecialValueText(self.tr("System size"))
+        self.size_box.setSuffix(" pt")
+        self.size_box.setValue(config["font_size"])
+        vform.addRow(self.tr("Text si&ze:"), self.size_box)
+        self.language_box = QComboBox()
+        for value, title in (("system", self.tr("System language")), ("en", "English"), ("fr", "Français")):
+            self.language_box.addItem(title, value)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(config["language"])))
+        vform.addRow(self.tr("Interface &language (after restart):"), self.language_box)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -71,4 +88,7 @@ class OptionsDialog(QDialog):
         self.config.set_compare_options(self.compare_options())
         self.config["palette"] = self.palette_box.currentData()
         self.config["author"] = self.author.text().strip()
+        self.config["font_family"] = self.font_box.currentFont().family()
+        self.config["font_size"] = self.size_box.value()
+        self.config["language"] = self.language_box.currentData()
         super().accept()

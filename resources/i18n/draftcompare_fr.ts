@@ -97,7 +97,7 @@
     <message>
         <location filename="../../widgets/compare_view.py" line="42"/>
         <source>Draft text</source>
-        <translation type="unfinished"/>
+        <translation>Texte du projet</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="42"/>
@@ -117,12 +117,12 @@
     <message>
         <location filename="../../widgets/compare_view.py" line="45"/>
         <source>Overview of changes</source>
-        <translation type="unfinished"/>
+        <translation>Vue d’ensemble des modifications</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="45"/>
         <source>Click to jump to a change</source>
-        <translation type="unfinished"/>
+        <translation>Cliquez pour aller à une modification</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="104"/>
@@ -447,17 +447,17 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="78"/>
         <source>List of changes</source>
-        <translation type="unfinished"/>
+        <translation>Liste des modifications</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Findings of the cross-check</source>
-        <translation type="unfinished"/>
+        <translation>Constats de la vérification</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Changes, findings and notes</source>
-        <translation type="unfinished"/>
+        <translation>Modifications, constats et notes</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="140"/>
@@ -530,12 +530,12 @@
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="363"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation type="unfinished"/>
     </message>
@@ -885,74 +885,99 @@
 <context>
     <name>OptionsDialog</name>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="14"/>
+        <location filename="../../app/ui/options_dialog.py" line="16"/>
         <source>Ignore &amp;case</source>
         <translation>Ignorer la &amp;casse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="15"/>
+        <location filename="../../app/ui/options_dialog.py" line="17"/>
         <source>Ignore &amp;punctuation</source>
         <translation>Ignorer la &amp;ponctuation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="16"/>
+        <location filename="../../app/ui/options_dialog.py" line="18"/>
         <source>Ignore paragraph &amp;labels and numbering</source>
         <translation>Ignorer les &amp;étiquettes et la numérotation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="17"/>
+        <location filename="../../app/ui/options_dialog.py" line="19"/>
         <source>Treat all &amp;spaces alike (tabs, no-break spaces)</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="18"/>
+        <location filename="../../app/ui/options_dialog.py" line="20"/>
         <source>Treat all &amp;quote styles alike (’ ' “ ” « »)</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="20"/>
+        <location filename="../../app/ui/options_dialog.py" line="22"/>
         <source>Automatic (when languages differ)</source>
         <translation>Automatique (langues différentes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="21"/>
+        <location filename="../../app/ui/options_dialog.py" line="23"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="22"/>
+        <location filename="../../app/ui/options_dialog.py" line="24"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="28"/>
+        <location filename="../../app/ui/options_dialog.py" line="30"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="32"/>
+        <location filename="../../app/ui/options_dialog.py" line="34"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="45"/>
+        <location filename="../../app/ui/options_dialog.py" line="47"/>
         <source>Cross-language &amp;mode:</source>
         <translation>Mode &amp;multilingue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="47"/>
+        <location filename="../../app/ui/options_dialog.py" line="49"/>
         <source>Display and export</source>
         <translation>Affichage et export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="53"/>
+        <location filename="../../app/ui/options_dialog.py" line="55"/>
         <source>Colour &amp;palette:</source>
         <translation>&amp;Couleurs :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="56"/>
+        <location filename="../../app/ui/options_dialog.py" line="58"/>
         <source>&amp;Author of tracked changes:</source>
         <translation>&amp;Auteur des modifications suivies :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="62"/>
+        <source>Text &amp;font:</source>
+        <translation>&amp;Police du texte :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="65"/>
+        <source>System size</source>
+        <translation>Taille du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="68"/>
+        <source>Text si&amp;ze:</source>
+        <translation>&amp;Taille du texte :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="70"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="73"/>
+        <source>Interface &amp;language (after restart):</source>
+        <translation>&amp;Langue de l’interface (au prochain démarrage) :</translation>
     </message>
 </context>
 <context>

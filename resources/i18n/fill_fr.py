@@ -78,6 +78,12 @@ FR = {
     "Done": "Terminé", "Comparison sheet — print preview": "Tableau comparatif — aperçu avant impression",
     "unknown": "inconnue", "Cross-language": "Multilingue", "Same-language": "Même langue",
     "Languages: {draft} → {adopted}": "Langues : {draft} → {adopted}",
+    "Text &font:": "&Police du texte :", "Text si&ze:": "&Taille du texte :", "System size": "Taille du système",
+    "System language": "Langue du système", "Interface &language (after restart):":
+    "&Langue de l’interface (au prochain démarrage) :", "Notes": "Notes", "List of changes": "Liste des modifications",
+    "Findings of the cross-check": "Constats de la vérification", "Changes, findings and notes":
+    "Modifications, constats et notes", "Draft text": "Texte du projet", "Overview of changes":
+    "Vue d’ensemble des modifications", "Click to jump to a change": "Cliquez pour aller à une modification",
 }
 PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
            "%n word changed": ("%n mot modifié", "%n mots modifiés"),
