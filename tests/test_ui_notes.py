@@ -38,3 +38,27 @@ def test_note_and_check_mark_survive_closing_and_reopening(qtbot, tmp_path):
     assert again.notes_panel.editor.toPlainText() == "Check the figure with the Mission"
     assert again.notes_panel.checked.isChecked()
     again.close()
+
+
+def test_notes_left_by_a_crash_are_offered_and_restored(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.review import Review
+    from app.io.pipeline import compare_files
+    for name in ("draft_en.txt", "adopted_en.txt"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    draft, adopted = tmp_path / "draft_en.txt", tmp_path / "adopted_en.txt"
+    c = compare_files(draft, adopted)
+    pair = next(n for n, p in enumerate(c.pairs) if p.kind.value == "changed")
+    crashed = Review(str(draft), str(adopted)).with_note(c, pair, "Typed just before the crash")
+    journal = review_store.journal_path(review_store.review_path_for(adopted))
+    journal.write_text(review_store.to_json(crashed), encoding="utf-8")   # what the autosaver leaves
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window = make_window(qtbot, tmp_path)
+    open_and_wait(qtbot, window, draft, adopted)
+    assert questions and "1 note" in questions[0]
+    window.view.go_to_pair(pair)
+    assert window.notes_panel.editor.toPlainText() == "Typed just before the crash"
+    window.close()
+    assert review_store.load(review_store.review_path_for(adopted)).notes[0].text == "Typed just before the crash"

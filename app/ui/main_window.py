@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         # The reviewer's notes: one per pair, autosaved beside the adopted document.
         self.notes_panel = NotesPanel()
         self.review = ReviewSession(self)
+        self.review.ask_recover = self._ask_recover
         self.side_tabs.addTab(self.notes_panel, self.tr("Notes"))
         self.change_list.setAccessibleName(self.tr("List of changes"))
         self.findings_list.setAccessibleName(self.tr("Findings of the cross-check"))
@@ -205,6 +206,14 @@ class MainWindow(QMainWindow):
             self.find_bar.highlight_all()
         self._update_status()
         self._update_actions()
+
+    def _ask_recover(self, review) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Recover notes"),
+            self.tr("Draft Compare ended before it could save {n} note(s) on these documents. Restore them?")
+            .format(n=len(review.notes) + len(review.unplaced)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_note(self, pair) -> None:
         c = self.comparison

@@ -23,6 +23,9 @@ class ReviewSession(QObject):
         self.review: Review | None = None
         self.path: Path | None = None
         self._saver: review_store.Autosaver | None = None
+        # Asked when a crashed session left unsaved notes: return True to restore them. The window
+        # sets a question dialog; declined notes are kept aside in a file, never deleted.
+        self.ask_recover = lambda review: True
 
     def open_for(self, comparison: Comparison, path: str | Path | None = None, *, recover: bool = True) -> None:
         self.close()
@@ -31,6 +34,10 @@ class ReviewSession(QObject):
         digests = tuple(_digest(p) for p in (comparison.draft.path, comparison.adopted.path))
         review = Review(comparison.draft.path, comparison.adopted.path, *digests)
         journal = review_store.recoverable(self.path) if recover else None
+        if journal is not None and not self.ask_recover(journal):
+            kept = review_store.keep_corrupt(review_store.journal_path(self.path))
+            self.message.emit(self.tr("Unsaved notes were not restored; they are kept in {0}.").format(kept.name))
+            journal = None
         try:
             if journal is not None:
                 review = journal

@@ -440,102 +440,112 @@
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>List of changes</source>
         <translation>Liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>Findings of the cross-check</source>
         <translation>Constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Changes, findings and notes</source>
         <translation>Modifications, constats et notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Draft Compare — {draft} ↔ {adopted}</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
+        <source>Recover notes</source>
+        <translation>Récupérer les notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="213"/>
+        <source>Draft Compare ended before it could save {n} note(s) on these documents. Restore them?</source>
+        <translation>Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation type="unfinished"/>
     </message>
@@ -1014,17 +1024,22 @@
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../../app/ui/review_session.py" line="37"/>
-        <source>Notes recovered from a session that ended unexpectedly.</source>
-        <translation type="unfinished"/>
+        <location filename="../../app/ui/review_session.py" line="39"/>
+        <source>Unsaved notes were not restored; they are kept in {0}.</source>
+        <translation>Les notes non enregistrées n’ont pas été restaurées ; elles sont conservées dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="42"/>
+        <location filename="../../app/ui/review_session.py" line="44"/>
+        <source>Notes recovered from a session that ended unexpectedly.</source>
+        <translation>Notes récupérées d’une session interrompue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="49"/>
         <source>The review file could not be read ({0}); it was kept as {1}.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="46"/>
+        <location filename="../../app/ui/review_session.py" line="53"/>
         <source>{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.</source>
         <translation type="unfinished"/>
     </message>

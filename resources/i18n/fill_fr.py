@@ -78,6 +78,11 @@ FR = {
     "Done": "Terminé", "Comparison sheet — print preview": "Tableau comparatif — aperçu avant impression",
     "unknown": "inconnue", "Cross-language": "Multilingue", "Same-language": "Même langue",
     "Languages: {draft} → {adopted}": "Langues : {draft} → {adopted}",
+    "Recover notes": "Récupérer les notes",
+    "Draft Compare ended before it could save {n} note(s) on these documents. Restore them?":
+    "Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?",
+    "Unsaved notes were not restored; they are kept in {0}.": "Les notes non enregistrées n’ont pas été restaurées ; elles sont conservées dans {0}.",
+    "Notes recovered from a session that ended unexpectedly.": "Notes récupérées d’une session interrompue.",
     "Text &font:": "&Police du texte :", "Text si&ze:": "&Taille du texte :", "System size": "Taille du système",
     "System language": "Langue du système", "Interface &language (after restart):":
     "&Langue de l’interface (au prochain démarrage) :", "Notes": "Notes", "List of changes": "Liste des modifications",
