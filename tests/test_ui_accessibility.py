@@ -65,3 +65,16 @@ def test_font_family_and_size_setting(qtbot, tmp_path):
     window.zoom(1)
     assert window.view.draft_pane.font().pointSizeF() == 17
     window.close()
+
+
+def test_highlight_colours_are_configurable(qtbot, tmp_path):
+    from PySide6.QtGui import QColor
+    window = make_window(qtbot, tmp_path)
+    window.config["deleted_colour"] = "#ff00ff"
+    window.config["inserted_colour"] = "not a colour"        # ignored: the palette's colour stays
+    open_and_wait(qtbot, window, *sample_pair())
+    from test_widgets_diff_pane import _formats_of
+    assert _formats_of(window.view.draft_pane, "Republic").background().color() == QColor("#ff00ff")
+    palette = window.view.draft_pane.palette_colors()
+    assert palette.inserted == window.palette().inserted and palette.inserted != "not a colour"
+    window.close()

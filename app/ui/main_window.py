@@ -5,11 +5,12 @@ widgets it hosts only get setters and send signals.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.model import Comparison
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         """Show a finished comparison (also the entry point for tests and benchmarks)."""
         fresh = comparison is not self.comparison
         self.comparison = comparison
-        palette = palette_named(self.config["palette"])
+        palette = self.palette()
         self.view.set_comparison(comparison, palette, self.act_changed_only.isChecked())
         self.change_model.set_comparison(comparison, palette)
         self.findings_model.set_comparison(comparison)
@@ -206,6 +207,13 @@ class MainWindow(QMainWindow):
             self.find_bar.highlight_all()
         self._update_status()
         self._update_actions()
+
+    def palette(self):
+        """The chosen palette with the officer's own highlight colours, if set."""
+        palette = palette_named(self.config["palette"])
+        own = {k: self.config[f"{k}_colour"] for k in ("deleted", "inserted")
+               if QColor.isValidColorName(self.config[f"{k}_colour"] or "")}
+        return replace(palette, **own) if own else palette
 
     def _ask_recover(self, review) -> bool:
         answer = QMessageBox.question(

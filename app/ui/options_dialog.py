@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox,
     QVBoxLayout, QWidget,
@@ -56,6 +56,12 @@ class OptionsDialog(QDialog):
         self.author = QLineEdit(config["author"])
         self.author.setPlaceholderText(config.author())
         vform.addRow(self.tr("&Author of tracked changes:"), self.author)
+        self.colour_edits: dict[str, QLineEdit] = {}
+        for key, title in (("deleted", self.tr("&Deleted words colour:")), ("inserted", self.tr("&Inserted words colour:"))):
+            edit = QLineEdit(config[f"{key}_colour"])
+            edit.setPlaceholderText(self.tr("palette colour, or #rrggbb"))
+            self.colour_edits[key] = edit
+            vform.addRow(title, edit)
         self.font_box = QFontComboBox()
         if config["font_family"]:
             self.font_box.setCurrentFont(QFont(config["font_family"]))
@@ -88,6 +94,9 @@ class OptionsDialog(QDialog):
         self.config.set_compare_options(self.compare_options())
         self.config["palette"] = self.palette_box.currentData()
         self.config["author"] = self.author.text().strip()
+        for key, edit in self.colour_edits.items():
+            text = edit.text().strip()
+            self.config[f"{key}_colour"] = text if QColor.isValidColorName(text) else ""
         self.config["font_family"] = self.font_box.currentFont().family()
         self.config["font_size"] = self.size_box.value()
         self.config["language"] = self.language_box.currentData()

@@ -84,6 +84,8 @@ TextOption("compare", "cross_language", "auto")
 # View.
 TextOption("view", "palette", "default")
 TextOption("view", "language", "system")       # "system", "en" or "fr"
+TextOption("view", "deleted_colour", "")        # "" = the palette's; else "#rrggbb"
+TextOption("view", "inserted_colour", "")
 TextOption("view", "font_family", "")           # "" = the system font
 IntOption("view", "font_size", 0)               # points; 0 = the system size
 IntOption("view", "zoom", 0)

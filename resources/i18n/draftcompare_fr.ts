@@ -425,127 +425,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="50"/>
+        <location filename="../../app/ui/main_window.py" line="51"/>
         <source>Draft Compare</source>
         <translation>Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>List of changes</source>
         <translation>Liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Findings of the cross-check</source>
         <translation>Constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Changes, findings and notes</source>
         <translation>Modifications, constats et notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Draft Compare — {draft} ↔ {adopted}</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Recover notes</source>
         <translation>Récupérer les notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Draft Compare ended before it could save {n} note(s) on these documents. Restore them?</source>
         <translation>Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
+        <location filename="../../app/ui/main_window.py" line="381"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation type="unfinished"/>
     </message>
@@ -965,27 +965,42 @@
         <translation>&amp;Auteur des modifications suivies :</translation>
     </message>
     <message>
+        <location filename="../../app/ui/options_dialog.py" line="60"/>
+        <source>&amp;Deleted words colour:</source>
+        <translation>Couleur des mots &amp;supprimés :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="60"/>
+        <source>&amp;Inserted words colour:</source>
+        <translation>Couleur des mots &amp;insérés :</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/options_dialog.py" line="62"/>
+        <source>palette colour, or #rrggbb</source>
+        <translation>couleur de la palette, ou #rrggbb</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="68"/>
         <source>Text &amp;font:</source>
         <translation>&amp;Police du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="65"/>
+        <location filename="../../app/ui/options_dialog.py" line="71"/>
         <source>System size</source>
         <translation>Taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="68"/>
+        <location filename="../../app/ui/options_dialog.py" line="74"/>
         <source>Text si&amp;ze:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="70"/>
+        <location filename="../../app/ui/options_dialog.py" line="76"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="73"/>
+        <location filename="../../app/ui/options_dialog.py" line="79"/>
         <source>Interface &amp;language (after restart):</source>
         <translation>&amp;Langue de l’interface (au prochain démarrage) :</translation>
     </message>
@@ -1001,22 +1016,22 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="34"/>
+        <location filename="../../app/ui/main_window.py" line="35"/>
         <source>Reading draft</source>
         <translation>Lecture du projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="34"/>
+        <location filename="../../app/ui/main_window.py" line="35"/>
         <source>Reading adopted text</source>
         <translation>Lecture du texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="35"/>
+        <location filename="../../app/ui/main_window.py" line="36"/>
         <source>Aligning paragraphs</source>
         <translation>Alignement des paragraphes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="35"/>
+        <location filename="../../app/ui/main_window.py" line="36"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>

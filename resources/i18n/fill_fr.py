@@ -78,6 +78,8 @@ FR = {
     "Done": "Terminé", "Comparison sheet — print preview": "Tableau comparatif — aperçu avant impression",
     "unknown": "inconnue", "Cross-language": "Multilingue", "Same-language": "Même langue",
     "Languages: {draft} → {adopted}": "Langues : {draft} → {adopted}",
+    "&Deleted words colour:": "Couleur des mots &supprimés :", "&Inserted words colour:": "Couleur des mots &insérés :",
+    "palette colour, or #rrggbb": "couleur de la palette, ou #rrggbb",
     "Recover notes": "Récupérer les notes",
     "Draft Compare ended before it could save {n} note(s) on these documents. Restore them?":
     "Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?",
