@@ -76,3 +76,13 @@ Noting with concern the situation,
 def test_plain_text_without_resolution_parts_stays_unrecognised():
     d = doc("Alpha beta gamma.\nDelta epsilon.\n")
     assert {p.kind for p in d.paragraphs} == {Kind.OTHER}
+
+
+def test_word_list_numbering_counts_as_a_label():
+    paras = (Paragraph(0, "The Human Rights Council,"), Paragraph(1, "Recalling its resolutions,"),
+             Paragraph(2, "Decides to act;", numbering="1."), Paragraph(3, "To report;", numbering="(a)"),
+             Paragraph(4, "Decides to remain seized of the matter.", numbering="2."))
+    d = recognise(Document("x.docx", paras))
+    assert [(p.kind, p.label, p.prefix) for p in d.paragraphs[1:]] == [
+        (Kind.PREAMBLE, "", ""), (Kind.OPERATIVE, "1", ""), (Kind.SUBPARAGRAPH, "(a)", ""),
+        (Kind.OPERATIVE, "2", "")]

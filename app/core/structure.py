@@ -60,6 +60,19 @@ def parse_label(p: Paragraph) -> Paragraph:
     if m:
         x = m.group("x")
         return _labelled(p, Kind.SUBPARAGRAPH, m, f"({x})", None, "")
+    return _numbered(p)
+
+
+def _numbered(p: Paragraph) -> Paragraph:
+    """A Word list label ("3.", "(a)") drawn by Word, not typed: a label without a prefix in the text."""
+    m = NUMBER_LABEL.match(p.numbering + " x") if p.numbering else None
+    if m:
+        suf = (m.group("suf") or "").lower()
+        return replace(p, kind=Kind.OPERATIVE, label=f"{int(m.group('num'))}{suf}", number=int(m.group("num")),
+                       suffix=suf)
+    m = SUB_LABEL.match(p.numbering + " x") if p.numbering else None
+    if m:
+        return replace(p, kind=Kind.SUBPARAGRAPH, label=f"({m.group('x')})")
     return p
 
 
