@@ -37,7 +37,7 @@ def anchors(window):
 
 # -- keyboard only ------------------------------------------------------------------------------------
 
-def test_keyboard_only_open_step_and_scroll(qtbot, window):
+def test_keyboard_only_open_step_and_scroll(qtbot, window, tmp_path, monkeypatch):
     draft, adopted = sample_pair()
     typed = []
 
@@ -119,6 +119,14 @@ def test_keyboard_only_open_step_and_scroll(qtbot, window):
     assert view.draft_pane.font().pointSizeF() == size + 1 == view.adopted_pane.font().pointSizeF()
     press(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert view.draft_pane.font().pointSizeF() == size
+
+    # Ctrl+E exports the tracked changes; the save dialog stands for the file name typed there.
+    from PySide6.QtWidgets import QFileDialog
+    target = tmp_path / "keyboard-tracked.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: target.exists() and window.watcher is None, timeout=TIMEOUT)
+    assert target.stat().st_size > 0
 
 
 # -- errors -------------------------------------------------------------------------------------------
