@@ -329,3 +329,39 @@ def test_measure_populate_2000_paragraphs_within_two_seconds(qapp):
     c = compare_texts(*long_texts(2000, words=30))
     assert len(c.pairs) >= 2000
     assert measure_populate(c) < 2.0
+
+
+# -- translations -------------------------------------------------------------------------------------
+
+def test_pyside6_lupdate_extracts_every_translatable_literal(tmp_path):
+    """A translate() call lupdate cannot read (e.g. its n is an attribute) never reaches a catalogue."""
+    import ast
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        lupdate = shutil.which("pyside6-lupdate")
+        if lupdate is None:
+            pytest.skip("pyside6-lupdate not installed")
+    files = sorted(str(p) for d in ("app/ui", "widgets") for p in (root / d).glob("*.py"))
+    ts = tmp_path / "all.ts"
+    subprocess.run([str(lupdate), *files, "-ts", str(ts)], cwd=root, check=True, capture_output=True, timeout=120)
+    extracted = {m.findtext("source") for m in ET.parse(ts).getroot().iter("message")}
+    source_arg = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1, "QT_TR_NOOP": 0}
+    literals = []
+    for path in files:
+        for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            k = source_arg.get(name)
+            if k is not None and len(node.args) > k and isinstance(node.args[k], ast.Constant) \
+                    and isinstance(node.args[k].value, str):
+                literals.append((Path(path).name, node.lineno, node.args[k].value))
+    assert len(literals) > 150
+    assert [lit for lit in literals if lit[2] not in extracted] == []

@@ -38,8 +38,10 @@ def render_window(out: str | Path, draft: str | None = None, adopted: str | None
             time.sleep(0.01)
         if window.comparison is None:
             raise RuntimeError(f"comparison did not finish: {window.statusBar().currentMessage()}")
+        # Across languages the findings are what a reviewer reads: step through those when there are some.
+        cross = window.comparison.cross_language and window.findings_model.rowCount() > 0
         for _ in range(steps):
-            window.next_change()
+            window.next_finding() if cross else window.next_change()
         QApplication.processEvents()
         out = Path(out)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -30,16 +30,18 @@ def language_name(code: str) -> str:
 
 def status_texts(c: Comparison) -> StatusTexts:
     s = c.stats
+    # Plain local names as counts: pyside6-lupdate skips a translate() whose n is an attribute or a sum.
+    changed, inserted, deleted, moved, split_merged = s.changed, s.inserted, s.deleted, s.moved, s.split + s.merged
     if c.cross_language:  # every pair is a translation: what counts is what the checks found
         flagged = sum(1 for p in c.pairs if p.findings)
         parts = [QCoreApplication.translate("Status", "%n with findings", "", flagged)]
     else:
-        parts = [QCoreApplication.translate("Status", "%n changed", "", s.changed)]
-    parts += [QCoreApplication.translate("Status", "%n inserted", "", s.inserted),
-              QCoreApplication.translate("Status", "%n deleted", "", s.deleted),
-              QCoreApplication.translate("Status", "%n moved", "", s.moved)]
-    if s.split or s.merged:
-        parts.append(QCoreApplication.translate("Status", "%n split/merged", "", s.split + s.merged))
+        parts = [QCoreApplication.translate("Status", "%n changed", "", changed)]
+    parts += [QCoreApplication.translate("Status", "%n inserted", "", inserted),
+              QCoreApplication.translate("Status", "%n deleted", "", deleted),
+              QCoreApplication.translate("Status", "%n moved", "", moved)]
+    if split_merged:
+        parts.append(QCoreApplication.translate("Status", "%n split/merged", "", split_merged))
     if not c.cross_language:
         words = s.words_deleted + s.words_inserted
         parts.append(QCoreApplication.translate("Status", "%n word changed", "", words) if words == 1

@@ -1075,62 +1075,87 @@
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="35"/>
+        <location filename="../../app/ui/status.py" line="37"/>
         <source>%n with findings</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="45"/>
+        <location filename="../../app/ui/status.py" line="39"/>
+        <source>%n changed</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="40"/>
+        <source>%n inserted</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="41"/>
+        <source>%n deleted</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="42"/>
+        <source>%n moved</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="44"/>
+        <source>%n split/merged</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="47"/>
         <source>%n word changed</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="46"/>
+        <location filename="../../app/ui/status.py" line="48"/>
         <source>%n words changed</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="49"/>
+        <location filename="../../app/ui/status.py" line="51"/>
         <source>%n finding</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="50"/>
+        <location filename="../../app/ui/status.py" line="52"/>
         <source>%n findings</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="52"/>
+        <location filename="../../app/ui/status.py" line="54"/>
         <source>Languages: {draft} → {adopted}</source>
         <translation>Langues : {draft} → {adopted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="54"/>
+        <location filename="../../app/ui/status.py" line="56"/>
         <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="57"/>
+        <location filename="../../app/ui/status.py" line="59"/>
         <source>Cross-language</source>
         <translation>Multilingue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="58"/>
+        <location filename="../../app/ui/status.py" line="60"/>
         <source>The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="62"/>
+        <location filename="../../app/ui/status.py" line="64"/>
         <source>Same-language</source>
         <translation>Même langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="63"/>
+        <location filename="../../app/ui/status.py" line="65"/>
         <source>Both texts are in the same language: word changes are shown</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="66"/>
+        <location filename="../../app/ui/status.py" line="68"/>
         <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
         <translation type="unfinished"/>
     </message>
