@@ -22,6 +22,22 @@ def sample_pair() -> tuple[str, str]:
     return str(folder / "draft_en.txt"), str(folder / "adopted_en.txt")
 
 
+def icons_dir() -> Path:
+    return samples_dir().parent / "icons"
+
+
+def app_icon():
+    """The application icon: the rendered PNGs (16-256 px) plus the SVG for any other size."""
+    from PySide6.QtGui import QIcon
+    icon = QIcon()
+    folder = icons_dir()
+    for png in sorted(folder.glob("draftcompare-*.png")):
+        icon.addFile(str(png))
+    if (folder / "draftcompare.svg").exists():
+        icon.addFile(str(folder / "draftcompare.svg"))
+    return icon
+
+
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The running QApplication, or a new one named for QSettings."""
     instance = QApplication.instance()
@@ -30,6 +46,9 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     instance.setOrganizationName(ORGANIZATION)
     instance.setApplicationName(APPLICATION)
     instance.setApplicationDisplayName(APPLICATION)
+    if not getattr(instance, "_draftcompare_icon", False):
+        instance.setWindowIcon(app_icon())   # every window and dialog, and the taskbar entry
+        instance._draftcompare_icon = True
     if not getattr(instance, "_draftcompare_translated", False):
         from PySide6.QtCore import QSettings
         from app.ui.i18n import install_translators
