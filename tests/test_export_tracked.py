@@ -1,6 +1,7 @@
 """Tracked-change export: real OOXML revisions; LibreOffice accept-all = adopted, reject-all = draft."""
 from __future__ import annotations
 
+import random
 import subprocess
 import zipfile
 from datetime import datetime, timezone
@@ -10,19 +11,21 @@ import pytest
 from lxml import etree
 
 from app.core.compare import compare_documents
-from app.core.model import CompareOptions, Document, Kind, Paragraph, Run
+from app.core.model import CompareOptions, Document, Kind, PairKind, Paragraph, Run
 from app.io.errors import ExportError
 from app.io.pipeline import compare_files, load_document
 from app.io.export_tracked import export_tracked
-from conftest import LO_TRACKED, SAMPLES, requires_libreoffice
-from synthetic import edit
+from conftest import LO_TRACKED, SAMPLES, SEEDS, requires_libreoffice
+from synthetic import edit, make_pair
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = datetime(2026, 4, 3, 10, 30, tzinfo=timezone.utc)
 
 
-def doc(texts, name, lang="en", kind=Kind.OPERATIVE, runs=None) -> Document:
-    paras = tuple(Paragraph(i, t, kind, runs=(runs or {}).get(i, ())) for i, t in enumerate(texts))
+def doc(texts, name, lang="en", kind=Kind.OPERATIVE, runs=None, prefixes=None) -> Document:
+    prefixes = prefixes or {}
+    paras = tuple(Paragraph(i, prefixes.get(i, "") + t, kind, prefix=prefixes.get(i, ""), ordinal=i + 1,
+                            runs=(runs or {}).get(i, ())) for i, t in enumerate(texts))
     return Document(name, paras, language=lang)
 
 
@@ -37,10 +40,11 @@ def assert_well_formed_revisions(root) -> None:
     for tag in ("del", "moveFrom"):
         for el in root.iter(W + tag):
             assert not list(el.iter(W + "t")), "deleted runs hold w:delText, never w:t"
-    for tag in ("ins", "del"):
-        for el in root.iter(W + tag):
-            assert not list(el.iter(W + "hyperlink")) and not list(el.iter(W + "ins", W + "del"))[1:]
-            assert el.get(W + "author") == "Reviewer" and el.get(W + "date") == "2026-04-03T10:30:00Z"
+    for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"):
+        assert not list(el.iter(W + "hyperlink")) and not list(el.iter(W + "ins", W + "del"))[1:]
+    for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "moveFromRangeStart",
+                        W + "moveToRangeStart"):
+        assert el.get(W + "author") == "Reviewer" and el.get(W + "date") == "2026-04-03T10:30:00Z"
     for start in root.iter(W + "moveFromRangeStart", W + "moveToRangeStart"):
         end_tag = start.tag.replace("Start", "End")
         assert [e for e in root.iter(end_tag) if e.get(W + "id") == start.get(W + "id")]
@@ -81,6 +85,19 @@ def test_whole_paragraphs_have_tracked_marks_and_moves_use_move_ranges(tmp_path)
     assert b"trackRevisions" in settings
 
 
+def test_neighbouring_moves_keep_their_draft_order_and_the_last_mark_is_untracked(tmp_path):
+    base = [f"Paragraph {w} speaks of {w} matters at some length, with several words of text;" for w in
+            ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india")]
+    adopted = base[2:8] + base[:2] + [base[8], "A new closing paragraph only in the adopted text."]
+    c = compare_documents(doc(base, "d.txt"), doc(adopted, "a.txt"))
+    moved = [c.draft.paragraphs[p.draft[0]].text for p in c.pairs if p.kind is PairKind.MOVED]
+    assert len(moved) == 2
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)
+    assert revised(root, "moveFrom") == sorted(moved, key=base.index)
+    assert mark_kinds(root)[-1] == ""         # Word cannot track the document's last paragraph mark
+    assert revised(root, "ins")[-1] == "A new closing paragraph only in the adopted text."
+
 def test_adopted_formatting_is_kept(tmp_path):
     text = "1. Strongly condemns all violations;"
     runs = {0: (Run("1. "), Run("Strongly condemns", italic=True), Run(" all violations;"))}
@@ -88,6 +105,82 @@ def test_adopted_formatting_is_kept(tmp_path):
     root = body_xml(export(c, tmp_path))
     italic = ["".join(r.itertext()) for r in root.iter(W + "r") if r.find(f"{W}rPr/{W}i") is not None]
     assert "".join(italic) == "Strongly condemns"
+
+
+def revised(root, tag: str) -> list[str]:
+    """Texts of the revision wrappers around runs (not the paragraph-mark ones inside w:rPr)."""
+    return ["".join(el.itertext()) for el in root.iter(W + tag) if el.getparent().tag == W + "p"]
+
+
+def mark_kinds(root) -> list[str]:
+    """Per paragraph: the tracked state of its mark ("" untracked, "ins", "del", ...)."""
+    out = []
+    for p in root.iter(W + "p"):
+        rpr = p.find(f"{W}pPr/{W}rPr")
+        out.append("".join(el.tag[len(W):] for el in rpr) if rpr is not None else "")
+    return out
+
+
+def test_label_change_is_a_deleted_and_inserted_label(tmp_path):
+    c = compare_documents(doc(["Requests a report;"], "d.txt", prefixes={0: "3.\t"}),
+                          doc(["Requests a report;"], "a.txt", prefixes={0: "OP3bis. "}))
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)
+    assert (revised(root, "del"), revised(root, "ins")) == (["3."], ["OP3bis. "])
+    assert "".join(t.text for t in root.iter(W + "t")) == "OP3bis. Requests a report;"
+
+
+def test_words_equal_only_under_ignore_case_are_still_tracked(tmp_path):
+    c = compare_documents(doc(["Calls upon all States to act;"], "d.txt"),
+                          doc(["calls upon all States to act;"], "a.txt"), CompareOptions(ignore_case=True))
+    assert c.pairs[0].kind is PairKind.EQUAL      # the engine calls them equal ...
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)            # ... the Word file still shows the real change
+    assert (revised(root, "del"), revised(root, "ins")) == (["Calls"], ["calls"])
+
+
+def test_split_and_merge_track_the_paragraph_marks(tmp_path):
+    draft = ["Decides to act now, and requests a report on the matter at its next session;",
+             "Welcomes the report", "of the Secretary-General on the situation;", "Decides to remain seized."]
+    adopted = ["Decides to act now,", "and requests a report on the matter at its next session;",
+               "Welcomes the report of the Secretary-General on the situation;", "Decides to remain seized."]
+    c = compare_documents(doc(draft, "d.txt"), doc(adopted, "a.txt"))
+    assert {p.kind for p in c.pairs} >= {PairKind.SPLIT, PairKind.MERGED}
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)
+    assert mark_kinds(root) == ["ins", "", "del", "", ""]
+    assert revised(root, "ins") == revised(root, "del") == [" "]   # the breaks and the spaces beside them
+
+
+def test_cross_language_pairs_are_whole_deletions_and_insertions(tmp_path):
+    c = compare_documents(doc(["Décide de rester saisi de la question."], "d.txt", lang="fr"),
+                          doc(["Decides to remain seized of the matter."], "a.txt"),
+                          CompareOptions(cross_language="always"))
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)
+    assert revised(root, "del") == ["Décide de rester saisi de la question."]
+    assert revised(root, "ins") == ["Decides to remain seized of the matter."]
+
+
+def test_deleted_text_keeps_the_draft_formatting(tmp_path):
+    runs = {0: (Run("Strongly ", bold=True), Run("condemns all violations;"))}
+    c = compare_documents(doc(["Strongly condemns all violations;"], "d.txt", runs=runs),
+                          doc(["Condemns all violations;"], "a.txt"))
+    root = body_xml(export(c, tmp_path))
+    bold_deleted = ["".join(r.itertext()) for d in root.iter(W + "del") for r in d.iter(W + "r")
+                    if r.find(f"{W}rPr/{W}b") is not None]
+    assert "".join(bold_deleted).strip() == "Strongly"
+
+
+def test_default_author_is_the_user_and_every_revision_is_dated(tmp_path, monkeypatch):
+    import getpass
+    monkeypatch.setattr(getpass, "getuser", lambda: "jdoe")
+    c = compare_documents(doc(["Requests a report within two years;", "Old paragraph, now gone entirely;"],
+                              "d.txt"), doc(["Requests a report within three years;"], "a.txt"))
+    root = body_xml(export_tracked(c, tmp_path / "o.docx", date=WHEN))
+    revisions = list(root.iter(W + "ins", W + "del"))
+    assert len(revisions) >= 3
+    assert {(r.get(W + "author"), r.get(W + "date")) for r in revisions} == {("jdoe", "2026-04-03T10:30:00Z")}
 
 
 def test_export_refuses_to_overwrite_an_input(tmp_path):
@@ -101,56 +194,145 @@ def test_export_refuses_to_overwrite_an_input(tmp_path):
 
 
 # ---- LibreOffice: accept-all gives the adopted text, reject-all the draft text ------------------------
+# One soffice session for all cases (lo_tracked.py starts one per call, ~2 s each).
 
-def lo_texts(docx_path: Path, tmp: Path) -> tuple[list[str], list[str]]:
-    out = []
-    for mode in ("accept", "reject"):
-        target = tmp / f"{docx_path.stem}.{mode}.txt"
-        subprocess.run(["python3", str(LO_TRACKED), str(docx_path), f"--{mode}", str(target)], check=True,
-                       capture_output=True, timeout=180)
-        out.append([line for line in target.read_text(encoding="utf-8-sig").split("\n") if line.strip()])
-    return out[0], out[1]
+BATCH = r"""
+import os, sys, shutil, tempfile
+sys.path.insert(0, os.path.dirname(sys.argv[1]))
+import lo_tracked as L
+import uno
+profile = tempfile.mkdtemp(prefix="lo_profile_")
+proc, ctx, desktop = L.start_office(profile, 120)
+try:
+    disp = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    for path in sys.argv[2:]:
+        for mode in ("accept", "reject"):
+            url = uno.systemPathToFileUrl(os.path.abspath(path))
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, L.props(Hidden=True))
+            cmd = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+            disp.executeDispatch(doc.getCurrentController().getFrame(), cmd, "", 0, ())
+            if L.count_redlines(doc):
+                print("redlines left", path, mode)
+            out = uno.systemPathToFileUrl(os.path.abspath(path[:-len(".docx")] + "." + mode + ".txt"))
+            doc.storeToURL(out, L.props(FilterName="Text (encoded)", FilterOptions="UTF8,LF", Overwrite=True))
+            doc.close(True)
+finally:
+    L.stop_office(proc, desktop)
+    shutil.rmtree(profile, ignore_errors=True)
+"""
+
+
+def lo_paragraphs(path: Path) -> list[str]:
+    """LibreOffice's text export: one line per paragraph, each ended by LF (and a BOM first)."""
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.endswith("\n")
+    return text[:-1].split("\n")
 
 
 def texts(d: Document) -> list[str]:
     return [p.text for p in d.paragraphs]
 
 
-def check_round_trip(c, tmp_path, name):
-    path = export(c, tmp_path, name)
-    assert_well_formed_revisions(body_xml(path))
-    accepted, rejected = lo_texts(path, tmp_path)
-    assert accepted == texts(c.adopted)
-    assert rejected == texts(c.draft)
+def _mutated(seed: int) -> tuple[Document, Document, CompareOptions]:
+    """A generated pair with moves, word edits, label changes, quote/case/space variants, a split, a merge
+    and paragraphs inserted and deleted at both ends of the document."""
+    rng = random.Random(seed)
+    sp = make_pair(30, words_per_paragraph=rng.choice([6, 30]), edit_rate=0.15, n_moves=5, seed=seed)
+    draft, adopted = list(sp.draft), list(sp.adopted)
+    for k in rng.sample(range(len(adopted)), 8):
+        adopted[k] = rng.choice([adopted[k][:1].lower() + adopted[k][1:], adopted[k].replace(" ", "  ", 2),
+                                 "\u201c" + adopted[k] + "\u201d"])
+    k = rng.randrange(len(adopted) - 1)
+    adopted[k:k + 2] = [adopted[k] + " " + adopted[k + 1]]
+    words = adopted[3].split(" ")
+    adopted[3:4] = [" ".join(words[:len(words) // 2]), " ".join(words[len(words) // 2:])]
+    draft.insert(0, "Dropped first paragraph;")
+    draft.append("Dropped last paragraph.")
+    adopted.insert(0, "New first paragraph;")
+    adopted += ["New last paragraph;", "Another new last paragraph."]
+    pre_d = {i: f"{i + 1}.\t" for i in range(len(draft))}
+    pre_a = {i: f"{i + 1}.\t" if rng.random() < 0.7 else f"OP{i + 1}bis. " for i in range(len(adopted))}
+    return doc(draft, "d.txt", prefixes=pre_d), doc(adopted, "a.txt", prefixes=pre_a), CompareOptions(ignore_case=True)
+
+
+def _case_generated_edits(seed: int):
+    def build():
+        bodies = [p.body for p in load_document(SEEDS / "adopted_en.txt").paragraphs if p.kind.is_body]
+        e = edit(bodies, seed)
+        c = compare_documents(doc(e.draft, "draft.txt"), doc(e.adopted, "adopted.txt"),
+                              CompareOptions(ignore_case=True))
+        assert {p.kind.value for p in c.pairs} >= {"moved", "split", "merged", "inserted", "deleted", "changed"}
+        return c
+    return build
+
+
+def _case_mutated(seed: int, ignore_labels: bool):
+    def build():
+        d, a, options = _mutated(seed)
+        c = compare_documents(d, a, CompareOptions(ignore_case=True, ignore_labels=ignore_labels))
+        assert {p.kind.value for p in c.pairs} >= {"moved", "inserted", "deleted", "changed"}
+        return c
+    return build
+
+
+def _case_files(draft: Path, adopted: Path, **options):
+    return lambda: compare_files(draft, adopted, CompareOptions(**options))
+
+
+def _case_insertions_meeting_across_a_kept_break():
+    # LibreOffice joins an insertion ending one paragraph with one starting the next, swallowing the
+    # break between them on reject, unless the exporter lays them out differently.
+    draft = ["Notes the report of the Secretary-General", "decides to continue its work on the matter",
+             "Requests further information on the issue", "Remains seized"]
+    adopted = ["Notes the report of the Secretary-General on Mali", "and decides to continue its work on the matter",
+               "Entirely new paragraph with nothing in common whatsoever", "Requests further information on the issue",
+               "Remains actively seized"]
+    return compare_documents(doc(draft, "d.txt"), doc(adopted, "a.txt"))
+
+
+LO_CASES = {
+    "sample": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
+    "sample_case_labels": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt", ignore_case=True,
+                                      ignore_labels=False),
+    "seed_cross_language": _case_files(SEEDS / "draft_fr.txt", SEEDS / "adopted_en.txt"),
+    "generated_edits_3": _case_generated_edits(3),
+    "generated_edits_5": _case_generated_edits(5),
+    "generated_pair_1": _case_mutated(1, True),
+    "generated_pair_2": _case_mutated(2, False),
+    "generated_pair_6": _case_mutated(6, True),
+    "insertions_meeting": _case_insertions_meeting_across_a_kept_break,
+    "only_paragraph_replaced": lambda: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
+                                                         doc(["Nothing in common whatsoever with it."], "a.txt")),
+}
+
+
+@pytest.fixture(scope="module")
+def lo_results(tmp_path_factory):
+    """Export every case, then accept-all and reject-all each in one LibreOffice session."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    tmp = tmp_path_factory.mktemp("lo")
+    comparisons, paths = {}, []
+    for name, build in LO_CASES.items():
+        c = comparisons[name] = build()
+        paths.append(str(export(c, tmp, f"{name}.docx")))
+    script = tmp / "batch.py"
+    script.write_text(BATCH, encoding="utf-8")
+    run = subprocess.run(["/usr/bin/python3", str(script), str(LO_TRACKED), *paths], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0 and not run.stdout.strip(), run.stdout + run.stderr
+    return tmp, comparisons
 
 
 @requires_libreoffice
 @pytest.mark.libreoffice
-def test_sample_pair_round_trips_in_libreoffice(tmp_path):
-    c = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
-    assert {p.kind.value for p in c.pairs} >= {"moved", "split", "changed", "inserted", "deleted"}
-    check_round_trip(c, tmp_path, "sample.docx")
-
-
-@requires_libreoffice
-@pytest.mark.libreoffice
-def test_seed_pair_round_trips_in_libreoffice(tmp_path, seed_draft, seed_adopted):
-    c = compare_files(seed_draft, seed_adopted)
-    assert c.cross_language
-    check_round_trip(c, tmp_path, "seed.docx")
-
-
-@requires_libreoffice
-@pytest.mark.libreoffice
-@pytest.mark.parametrize("seed", [3, 5])
-def test_generated_pairs_round_trip_in_libreoffice(tmp_path, seed_adopted, seed):
-    bodies = [p.body for p in load_document(seed_adopted).paragraphs if p.kind.is_body]
-    e = edit(bodies, seed)
-    c = compare_documents(doc(e.draft, "draft.txt"), doc(e.adopted, "adopted.txt"),
-                          CompareOptions(ignore_case=True))
-    kinds = {p.kind.value for p in c.pairs}
-    assert kinds >= {"moved", "split", "merged", "inserted", "deleted", "changed"}
-    check_round_trip(c, tmp_path, f"generated{seed}.docx")
+@pytest.mark.parametrize("name", list(LO_CASES))
+def test_libreoffice_accept_all_is_adopted_and_reject_all_is_draft(lo_results, name):
+    tmp, comparisons = lo_results
+    c = comparisons[name]
+    assert_well_formed_revisions(body_xml(tmp / f"{name}.docx"))
+    assert lo_paragraphs(tmp / f"{name}.accept.txt") == texts(c.adopted)
+    assert lo_paragraphs(tmp / f"{name}.reject.txt") == texts(c.draft)
 
 
 def test_read_only_folder_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch):

@@ -5,10 +5,16 @@ turned into a stream of events (text kept, deleted or inserted; paragraph breaks
 inserted) and a writer lays the events out as paragraphs: a paragraph break that exists on one side only
 is a tracked paragraph mark, which is how splits, merges and whole-paragraph changes stay exact.
 Moved paragraphs become w:moveFrom at their draft place and w:moveTo at their adopted place.
+Two layout rules exist only for LibreOffice 7.4, checked with ../shared/tools/lo_tracked.py: a move
+mark never sits on a paragraph that is not moved, and an insertion never ends a paragraph whose kept
+mark is followed by an insertion (see _split_insertion_boundaries).
 """
 from __future__ import annotations
 
+import difflib
 import getpass
+import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -95,7 +101,7 @@ def pair_events(pair: ParaPair, comparison: Comparison) -> Iterator[object]:
     """Events of one pair in reading order (moves give their moveTo part here)."""
     draft = [comparison.draft.paragraphs[i] for i in pair.draft]
     adopted = [comparison.adopted.paragraphs[j] for j in pair.adopted]
-    if pair.kind is PairKind.MOVED:
+    if pair.kind is PairKind.MOVED and draft:
         yield from whole(draft=[], adopted=adopted, ins_kind=MOVE_TO)
     elif comparison.cross_language or not pair.ops or not draft or not adopted:
         yield from whole(draft, adopted)
@@ -136,13 +142,29 @@ def from_ops(pair: ParaPair, draft: Sequence[Paragraph], adopted: Sequence[Parag
         if op.op is Op.EQUAL and op.a == op.b:
             yield from _equal(a, b, op.a)
         elif op.op is Op.EQUAL:            # equal under an ignore option: show the real change
-            yield from _one_side(DEL, a, b, op.a)
-            yield from _one_side(INS, a, b, op.b)
+            for same, x, y in _refine(op.a, op.b):
+                if same:
+                    yield from _equal(a, b, x)
+                else:
+                    yield from _one_side(DEL, a, b, x)
+                    yield from _one_side(INS, a, b, y)
         elif op.op is Op.DELETE:
             yield from _one_side(DEL, a, b, op.a)
         else:
             yield from _one_side(INS, a, b, op.b)
     yield Break(EQ)
+
+
+_TOKEN = re.compile(r"\n|[^\S\n]+|\w+|[^\w\s]")
+
+
+def _refine(a: str, b: str) -> Iterator[tuple[bool, str, str]]:
+    """Split an op that compared equal only under an ignore option (case, quotes, spaces) into the
+    stretches that are really equal and those that differ, so only "Calls" -> "calls" is tracked."""
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        yield tag == "equal", "".join(ta[i1:i2]), "".join(tb[j1:j2])
 
 
 def _equal(a: Cursor, b: Cursor, text: str) -> Iterator[object]:
@@ -192,12 +214,10 @@ def document_events(comparison: Comparison) -> Iterator[tuple[int, object]]:
     Yields (move number or 0, event)."""
     items: list[tuple[str, ParaPair]] = [("pair", p) for p in comparison.pairs]
     moves = [p for p in comparison.pairs if p.kind is PairKind.MOVED and p.draft]
-    for move in sorted(moves, key=lambda p: p.draft[0], reverse=True):
-        at = len(items)
-        for n, (what, p) in enumerate(items):
-            if what == "pair" and p.kind is not PairKind.MOVED and p.draft and p.draft[0] > move.draft[0]:
-                at = n
-                break
+    # In draft order, so moves from neighbouring draft places keep their order before the same pair.
+    for move in sorted(moves, key=lambda p: p.draft[0]):
+        at = next((n for n, (what, p) in enumerate(items) if what == "pair" and p.kind is not PairKind.MOVED
+                   and p.draft and p.draft[0] > move.draft[0]), len(items))
         items.insert(at, ("from", move))
     numbers = {id(p): n for n, p in enumerate(moves, 1)}
     for what, pair in items:
@@ -216,7 +236,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
     rev = Revisions(author, date)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
-    state = {"p": None, "style": None, "move_open": {}}
+    state = {"p": None, "style": None}
 
     def paragraph():
         if state["p"] is None:
@@ -257,7 +277,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             state["p"] = None
             state["style"] = None
     _place_marks(closed)
-    for p, kind, _ in closed:
+    for p, kind, _ in _split_insertion_boundaries(closed):
         if kind != EQ:
             rev.mark(p, TAGS[kind])
     _merge_adjacent_revisions(body)
@@ -265,17 +285,63 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
     return document
 
 
+ACCEPTED = frozenset({EQ, INS, MOVE_TO})    # what accept-all keeps
+REJECTED = frozenset({EQ, DEL, MOVE_FROM})  # what reject-all keeps
+
+
 def _place_marks(closed: list[list]) -> None:
-    """A paragraph wholly inserted (or deleted, moved) after a kept paragraph carries its one-sided
-    break on the paragraph before it, as Word itself records typing Enter at the end of a paragraph.
-    Same text either way, but LibreOffice merges neighbouring insertions and would otherwise take the
-    kept paragraph's break with them on reject. The document's last mark is never tracked."""
-    for n in range(1, len(closed)):
-        kind, content = closed[n][1], closed[n][2]
-        if kind != EQ and content == {kind} and closed[n - 1][1] == EQ:
-            closed[n - 1][1], closed[n][1] = kind, EQ
-    if closed:
-        closed[-1][1] = EQ
+    """The document's last paragraph mark cannot be tracked. When it exists on one side only, the
+    side without it ends its last paragraph at an earlier mark, which takes over the one-sided role
+    (or, when that mark is itself one-sided, disappears by joining its paragraph to the next)."""
+    if not closed or closed[-1][1] == EQ:
+        return
+    kind = closed[-1][1]
+    side = REJECTED if kind in ACCEPTED else ACCEPTED    # the side that lacks the last mark
+    closed[-1][1] = EQ
+    j = next((n for n in range(len(closed) - 2, -1, -1) if closed[n][1] in side), None)
+    if j is None or any(closed[n][2] & side for n in range(j + 1, len(closed))):
+        return                       # that side has text after its last mark: it ends there anyway
+    if closed[j][1] == EQ:   # LibreOffice mishandles a move mark on a paragraph that is not moved
+        closed[j][1] = {MOVE_FROM: DEL, MOVE_TO: INS}.get(kind, kind)
+    else:                            # one-sided the other way: the two sides share no mark here
+        p, nxt = closed[j][0], closed[j + 1][0]
+        for child in list(nxt):
+            if child.tag != qn("w:pPr"):
+                p.append(child)
+        nxt.getparent().remove(nxt)
+        closed[j][1:] = [closed[j + 1][1], closed[j][2] | closed[j + 1][2]]
+        del closed[j + 1]
+
+
+def _content(p) -> list:
+    return [c for c in p if c.tag != qn("w:pPr")]
+
+
+def _split_insertion_boundaries(closed: list[list]) -> list[list]:
+    """LibreOffice (7.4) joins an insertion that ends a paragraph with one that starts the next into
+    one redline that swallows the kept paragraph mark between them, so reject-all loses that break.
+    Such a paragraph "C + inserted X" becomes "C" with a deleted mark followed by "X" with an inserted
+    mark: the same text on both sides, and the two insertions now meet across an inserted mark."""
+    out: list[list] = []
+    for n, (p, kind, content) in enumerate(closed):
+        nxt = closed[n + 1][0] if n + 1 < len(closed) else None
+        tail = _content(p)
+        head = _content(nxt) if nxt is not None else []
+        if kind != EQ or not tail or tail[-1].tag != qn("w:ins") or not head or head[0].tag != qn("w:ins"):
+            out.append([p, kind, content])
+            continue
+        moved = []
+        while tail and tail[-1].tag == qn("w:ins"):
+            moved.insert(0, tail.pop())
+        q = OxmlElement("w:p")
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None:
+            q.append(deepcopy(ppr))
+        for child in moved:
+            q.append(child)
+        p.addnext(q)
+        out += [[p, DEL, content], [q, INS, frozenset({INS})]]
+    return out
 
 
 def _merge_adjacent_revisions(body) -> None:
