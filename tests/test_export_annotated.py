@@ -50,11 +50,38 @@ def test_comments_part_is_wired_and_anchored(sample, tmp_path):
     assert len(comments) == len(expected_comment_targets(sample, notes))
     texts = ["".join(c.itertext()) for c in comments]
     assert any("Reviewer's note: Agreed text, checked." in t for t in texts)
-    assert any("Draft label PP4bis, now PP5" in t for t in texts)
+    assert any("Draft label PP4bis, now preambular paragraph 5." in t for t in texts)
+    assert any("Draft label OP3, now operative paragraph 4." in t for t in texts)
+    assert any("Moved from draft PP5 (now after draft PP6)." in t for t in texts)
+    assert any("Split: draft OP2 became 2 paragraphs." in t for t in texts)
     assert any("Draft line 1 was deleted" in t for t in texts)   # on the paragraph that follows
     assert not any("number 3" in t for t in texts)   # the label of a split part is not a figure
     assert any("Different number: the draft has 120, the adopted text has 112" in t for t in texts)
     assert {c.get(W + "author") for c in comments} == {"A. Officer"}
+    assert {c.get(W + "initials") for c in comments} == {"AO"}
+
+
+def test_comment_date_and_document_findings_on_first_paragraph(sample, tmp_path):
+    from datetime import datetime, timezone
+    when = datetime(2026, 4, 3, 15, 30, tzinfo=timezone.utc)
+    out = export_annotated(sample, tmp_path / "annotated.docx", date=when)
+    z = zipfile.ZipFile(out)
+    comments = etree.fromstring(z.read("word/comments.xml")).findall(W + "comment")
+    assert {c.get(W + "date") for c in comments} == {"2026-04-03T15:30:00Z"}
+    body = etree.fromstring(z.read("word/document.xml")).find(W + "body")
+    first = body.find(W + "p")
+    first_id = first.find(W + "commentRangeStart").get(W + "id")
+    text = "".join(next(c for c in comments if c.get(W + "id") == first_id).itertext())
+    # the whole-document findings come first, then the deleted draft header line that stood before it
+    assert text.startswith("Whole document:")
+    assert "Operative paragraphs: 7 in the draft, 8 in the adopted text" in text
+    assert "Draft line 1 was deleted: \u00ab\u00a0Draft resolution A/HRC/62/L.7\u00a0\u00bb" in text
+
+
+def test_long_draft_paragraphs_are_shortened_in_quotes():
+    from app.io.export_annotated import quote
+    q = quote("word " * 200)
+    assert len(q) < 320 and q.endswith("\u2026\u00a0\u00bb") and "  " not in q
 
 
 def test_the_annotated_text_is_the_adopted_text(sample, tmp_path):

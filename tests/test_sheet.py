@@ -85,3 +85,53 @@ def test_word_sheet_is_a_landscape_table_with_page_numbers(sample, tmp_path):
     assert b"PAGE" in footer and b"NUMPAGES" in footer
     struck = ["".join(r.itertext()) for r in body.iter(W + "r") if r.find(f"{W}rPr/{W}strike") is not None]
     assert "two years" in "".join(struck)
+    greyed = ["".join(tc.itertext()) for tc in body.iter(W + "tc") if tc.find(f"{W}tcPr/{W}shd") is not None]
+    inserted = sum(p.kind is PairKind.INSERTED for p in sample.pairs)
+    deleted = sum(p.kind is PairKind.DELETED for p in sample.pairs)
+    assert greyed.count("(not in the draft)") == inserted and greyed.count("(not in the adopted text)") == deleted
+
+
+def test_moved_and_missing_paragraphs_are_marked(sample):
+    html = sheet_html(sample)
+    assert "Moved from draft PP5 (now after draft PP6)" in html
+    # an inserted paragraph: the draft cell is greyed and says so; a deleted one: the adopted cell
+    assert '<td width="45%" bgcolor="#e4e4e4"><i style="color:#777">(not in the draft)</i></td>' in html
+    assert '<td width="45%" bgcolor="#e4e4e4"><i style="color:#777">(not in the adopted text)</i></td>' in html
+    assert "\u2026" not in html                     # nothing collapsed by default
+    collapsed = sheet_html(sample, collapse_equal=True)
+    assert "unchanged paragraph" in collapsed and collapsed.count("<tr") < html.count("<tr")
+
+
+def test_cross_language_sheet_shows_both_texts_and_findings_without_word_highlights(seed_draft, seed_adopted):
+    c = compare_files(seed_draft, seed_adopted)
+    assert c.cross_language
+    html = sheet_html(c)
+    assert 'class="del"' not in html and 'class="ins"' not in html
+    assert "Rappelant" in html and "Recalling" in html
+    assert "HIGH: Different date: the draft has 7 avril 2025, the adopted text has 4 April 2025" in html
+    assert "PP15bis \u2192 PP16" in html
+
+
+def test_unknown_page_size_is_refused_before_writing(sample, tmp_path, qapp):
+    from app.ui.sheet_print import export_sheet_pdf
+    with pytest.raises(ValueError):
+        sheet_html(sample, page_size="A3")
+    with pytest.raises(ValueError):
+        export_sheet_pdf(sample, tmp_path / "s.pdf", page_size="A3")
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_poppler
+def test_printer_path_used_by_print_preview_renders_the_same_pages(sample, tmp_path, qapp):
+    from PySide6.QtPrintSupport import QPrinter
+    from app.ui.sheet_print import _printer, render_sheet
+    printer = _printer("Letter")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = render_sheet(sample, printer, notes={0: "Header line dropped on purpose."})
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    assert "792 x 612" in info and f"Pages: {pages}" in " ".join(info.split())
+    text = subprocess.run(["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Note: Header line dropped on purpose." in text and f"Page {pages} of {pages}" in text

@@ -13,10 +13,11 @@ from typing import Mapping
 
 import docx
 
-from app.core.model import Comparison, PairKind, ParaPair, Paragraph
+from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph
 from app.io.atomic import atomic_write
 from app.io.docx_styles import add_styles, style_paragraph
 from app.io.export_tracked import default_author
+from app.io.sheet_rows import moved_note
 
 QUOTE_CHARS = 300
 
@@ -30,6 +31,14 @@ def _label(p: Paragraph) -> str:
     return p.display_label or p.source or f"paragraph {p.index + 1}"
 
 
+def _now(p: Paragraph) -> str:
+    """How the adopted text places a paragraph: it drops preamble labels and renumbers, so say it in words."""
+    if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and (p.number or p.ordinal):
+        word = "preambular" if p.kind is Kind.PREAMBLE else "operative"
+        return f"{word} paragraph {p.number or p.ordinal}{p.suffix if p.number else ''}"
+    return p.display_label or "unlabelled"
+
+
 def pair_comments(c: Comparison, n: int, pair: ParaPair, notes: Mapping[int, str]) -> list[str]:
     """The lines of the comment for one pair (empty: no comment)."""
     draft = [c.draft.paragraphs[i] for i in pair.draft]
@@ -41,13 +50,13 @@ def pair_comments(c: Comparison, n: int, pair: ParaPair, notes: Mapping[int, str
     elif pair.kind is PairKind.DELETED:
         lines.append(f"Draft {d_label} was deleted: {quote(' '.join(p.text for p in draft))}")
     elif pair.kind is PairKind.MOVED:
-        lines.append(f"Moved: draft {d_label} stood elsewhere in the draft.")
+        lines.append(moved_note(c, n) + ".")
     elif pair.kind is PairKind.SPLIT:
         lines.append(f"Split: draft {d_label} became {len(adopted)} paragraphs.")
     elif pair.kind is PairKind.MERGED:
         lines.append(f"Merged: draft {d_label} became one paragraph.")
     if pair.label_changed and draft and adopted:
-        lines.append(f"Draft label {draft[0].display_label}, now {adopted[0].display_label or 'unlabelled'}.")
+        lines.append(f"Draft label {draft[0].display_label}, now {_now(adopted[0])}.")
     for f in pair.findings:
         lines.append(f"[{f.severity.value}] {f.message}")
     if pair.kind is not PairKind.DELETED and draft and (pair.findings or c.cross_language and lines):
@@ -58,7 +67,7 @@ def pair_comments(c: Comparison, n: int, pair: ParaPair, notes: Mapping[int, str
     return lines
 
 
-def build_annotated(c: Comparison, notes: Mapping[int, str], author: str):
+def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: datetime | None = None):
     document = docx.Document()
     add_styles(document)
     runs_of: dict[int, list] = {}
@@ -94,6 +103,8 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str):
     for index, lines in sorted(placed.items()):
         if lines and runs_of.get(index):
             comment = document.add_comment(runs_of[index], text=lines[0], author=author, initials=initials)
+            if date is not None:   # python-docx stamps "now"; a caller may want one fixed time for all
+                comment._comment_elm.date = date if date.tzinfo else date.replace(tzinfo=timezone.utc)
             for line in lines[1:]:
                 comment.add_paragraph(line)
             count += 1
@@ -102,6 +113,6 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str):
 
 def export_annotated(comparison: Comparison, out_path: str | Path, *, notes: Mapping[int, str] | None = None,
                      author: str | None = None, date: datetime | None = None) -> Path:
-    document, _ = build_annotated(comparison, notes or {}, author or default_author())
+    document, _ = build_annotated(comparison, notes or {}, author or default_author(), date)
     return atomic_write(out_path, lambda fh: document.save(fh),
                         inputs=(comparison.draft.path, comparison.adopted.path))

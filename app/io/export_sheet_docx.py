@@ -28,6 +28,14 @@ def _shade(run, fill: str) -> None:
     run._r.get_or_add_rPr().append(shd)
 
 
+def _shade_cell(cell, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
 def _field(paragraph, instruction: str) -> None:
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
@@ -96,11 +104,16 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
             merged = cells[0].merge(cells[2])
             merged.paragraphs[0].add_run(row.draft[0][1]).italic = True
             continue
-        cells[0].paragraphs[0].add_run(row.label)
+        if row.label:
+            cells[0].paragraphs[0].add_run(row.label)
         if row.kind not in ("equal", "changed"):
-            cells[0].add_paragraph().add_run(row.kind).italic = True
-        _fill(cells[1], row.draft)
-        _fill(cells[2], row.adopted)
+            (cells[0].add_paragraph() if row.label else cells[0].paragraphs[0]).add_run(row.kind).italic = True
+        for cell, side, missing in ((cells[1], row.draft, "draft"), (cells[2], row.adopted, "adopted text")):
+            if side:
+                _fill(cell, side)
+            else:                                         # the missing side: a greyed cell that says so
+                _shade_cell(cell, "E4E4E4")
+                cell.paragraphs[0].add_run(f"(not in the {missing})").italic = True
         for line in row.notes:
             cells[2].add_paragraph().add_run(line).font.size = Pt(7.5)
     widths = (Cm(2.4), Cm(12.3), Cm(12.3))

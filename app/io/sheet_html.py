@@ -19,7 +19,7 @@ p.meta { font-size: 8.5pt; color: #333; margin: 2px 0 6px 0; }
 table.sheet { border-collapse: collapse; }
 th { background-color: #e8e8e8; font-size: 9pt; text-align: left; padding: 3px; }
 td { padding: 3px; vertical-align: top; }
-td.label { font-size: 8pt; color: #333; }
+td.label { color: #333; }   /* same size as the texts: a row that crosses a page break breaks at the same line in every cell */
 span.del { background-color: #fbd3ad; text-decoration: line-through; }
 span.ins { background-color: #c6dcf5; text-decoration: underline; }
 td.findings { font-size: 7.5pt; color: #5a2d00; }
@@ -45,21 +45,30 @@ def _row(row: Row, shade: bool) -> str:
     if row.kind == "collapsed":
         return f'<tr><td class="collapsed" colspan="3">{_segments(row.draft)}</td></tr>'
     empty = '<i style="color:#777">(not in the {})</i>'
-    draft = _segments(row.draft) or empty.format("draft")
-    adopted = _segments(row.adopted) or empty.format("adopted text")
+    draft, adopted = _segments(row.draft), _segments(row.adopted)
+    grey = ' bgcolor="#e4e4e4"'      # the missing side is a greyed cell, readable without colour too
+    d_bg, a_bg = (grey if not draft else ""), (grey if not adopted else "")
+    draft, adopted = draft or empty.format("draft"), adopted or empty.format("adopted text")
     kind = "" if row.kind in ("equal", "changed") else f"<i>{html.escape(row.kind)}</i>"
     if kind and row.label:
         kind = "<br/>" + kind
-    cells = (f'<tr{bg}><td class="label" width="9%">{html.escape(row.label)}{kind}</td>'
-             f'<td width="45%">{draft}</td><td width="46%">{adopted}</td></tr>')
+    cells = (f'<tr{bg}><td class="label" width="10%">{html.escape(row.label)}{kind}</td>'
+             f'<td width="45%"{d_bg}>{draft}</td><td width="45%"{a_bg}>{adopted}</td></tr>')
     if row.notes:
         lines = "<br/>".join(html.escape(n) for n in row.notes)
         cells += f'<tr{bg}><td></td><td class="findings" colspan="2">{lines}</td></tr>'
     return cells
 
 
-def sheet_html(comparison: Comparison, *, collapse_equal: bool = False, notes: Mapping[int, str] | None = None,
-               title: str | None = None, today: date | None = None) -> str:
+PAGE_SIZES = ("A4", "Letter")
+
+
+def sheet_html(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
+               notes: Mapping[int, str] | None = None, title: str | None = None, today: date | None = None) -> str:
+    """The whole sheet as one HTML string. The page width comes from the device QTextDocument lays it out
+    on (columns are percentages), so ``page_size`` is only checked here and named in the header."""
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
     c = comparison
     rows = sheet_rows(c, collapse_equal=collapse_equal, notes=notes)
     heading = html.escape(title or "Comparison sheet")

@@ -56,6 +56,19 @@ def _sides(c: Comparison, pair: ParaPair) -> tuple[list[tuple[str, str]], list[t
     return [s for s in a_out if s[1]], [s for s in b_out if s[1]]
 
 
+def moved_note(c: Comparison, n: int) -> str:
+    """Where a moved paragraph came from and where it now stands: "Moved from draft PP5 (now after draft PP6)"."""
+    pair = c.pairs[n]
+    here = " + ".join(_name(c.draft.paragraphs[i]) for i in pair.draft)
+    before = next((c.pairs[k] for k in range(n - 1, -1, -1) if c.pairs[k].draft and c.pairs[k].adopted), None)
+    where = f"now after draft {_name(c.draft.paragraphs[before.draft[-1]])}" if before else "now first"
+    return f"Moved from draft {here} ({where})"
+
+
+def _name(p) -> str:
+    return p.display_label or p.source or f"paragraph {p.index + 1}"
+
+
 def sheet_rows(c: Comparison, *, collapse_equal: bool = False, notes: Mapping[int, str] | None = None) -> list[Row]:
     notes = notes or {}
     rows: list[Row] = []
@@ -65,7 +78,7 @@ def sheet_rows(c: Comparison, *, collapse_equal: bool = False, notes: Mapping[in
         if notes.get(n, "").strip():
             lines += (f"Note: {notes[n].strip()}",)
         if pair.kind is PairKind.MOVED:
-            lines = ("Moved from elsewhere in the draft",) + lines
+            lines = (moved_note(c, n),) + lines
         quiet = pair.kind is PairKind.EQUAL and not lines and not pair.label_changed
         if collapse_equal and quiet:
             run += 1

@@ -136,6 +136,6 @@ class ExportController:
         if function is None:
             return
         try:
-            function(self.window, self.window.comparison)
+            function(self.window, self.window.comparison, notes=self.window.review.notes_by_pair())
         except Exception as exc:  # a printer or layout failure must not take the window down
             self.window.show_error(QCoreApplication.translate("Exports", "Cannot print"), exc)

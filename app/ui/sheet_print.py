@@ -42,9 +42,13 @@ def page_layout(page_size: str = "A4") -> QPageLayout:
 
 
 def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_equal: bool = False,
-                 notes: Mapping[int, str] | None = None) -> int:
-    """Paint the sheet on a paged device whose page layout is already set; returns the page count."""
-    html = sheet_html(comparison, collapse_equal=collapse_equal, notes=notes)
+                 page_size: str | None = None, notes: Mapping[int, str] | None = None) -> int:
+    """Paint the sheet on a paged device; returns the page count. With ``page_size`` the device is set to
+    that size in landscape first; without it the device's own layout is kept (what the user chose in the
+    print dialog)."""
+    if page_size is not None:
+        device.setPageLayout(page_layout(page_size))
+    html = sheet_html(comparison, collapse_equal=collapse_equal, page_size=page_size or "A4", notes=notes)
     dpi = device.logicalDpiY()
     area = device.pageLayout().paintRectPixels(device.resolution() if hasattr(device, "resolution") else dpi)
     doc = QTextDocument()
@@ -87,6 +91,7 @@ def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_e
                      page_size: str = "A4", notes: Mapping[int, str] | None = None) -> Path:
     """Write the sheet as a PDF, atomically (temporary file in the same folder, then rename)."""
     ensure_qt_app()
+    page_layout(page_size)                               # a bad size fails before any file is touched
     target = check_target(out_path, (comparison.draft.path, comparison.adopted.path))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -96,10 +101,9 @@ def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_e
     try:
         writer = QPdfWriter(tmp)
         writer.setResolution(300)
-        writer.setPageLayout(page_layout(page_size))
         writer.setTitle(f"Comparison: {comparison.draft.name} / {comparison.adopted.name}")
         writer.setCreator("Draft Compare")
-        render_sheet(comparison, writer, collapse_equal=collapse_equal, notes=notes)
+        render_sheet(comparison, writer, collapse_equal=collapse_equal, page_size=page_size, notes=notes)
         del writer                                       # flushes and closes the PDF
         if os.path.getsize(tmp) == 0:
             raise ExportError(str(target), "cannot write the PDF (the disk may be full)")
