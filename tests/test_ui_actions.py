@@ -106,11 +106,12 @@ def test_missing_exporter_says_not_available(qtbot, window, monkeypatch):
 
 def test_print_preview_gets_window_and_comparison(window, monkeypatch):
     seen = []
-    fake_module(monkeypatch, "app.ui.sheet_print", print_preview=lambda parent, c: seen.append((parent, c)),
-                print_sheet=lambda parent, c: seen.append(("print", c)))
+    fake_module(monkeypatch, "app.ui.sheet_print", print_preview=lambda parent, c, notes=None: seen.append((parent, c, notes)),
+                print_sheet=lambda parent, c, notes=None: seen.append(("print", c, notes)))
     window.export_actions["print_preview"].trigger()
     window.export_actions["print"].trigger()
-    assert seen == [(window, window.comparison), ("print", window.comparison)]
+    notes = window.review.notes_by_pair()
+    assert seen == [(window, window.comparison, notes), ("print", window.comparison, notes)]
 
 
 def test_compare_can_be_cancelled_and_window_stays_responsive(qtbot, window, monkeypatch):
