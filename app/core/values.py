@@ -1,15 +1,19 @@
 """Values that must agree across languages, found in a paragraph and normalised.
 
-Kinds: document symbols (A/HRC/61/76), resolution numbers (52/42), dates (full, day-month, month-year),
-percentages, years, numbers (digits with any thousands style, or words before a unit: "un an"), and
-ordinals ("quatrième cycle" = "fourth cycle"). Each value keeps its span in the scanned text so the
-window can highlight it. Spans are claimed in that order, so a year inside a date is not also a year.
+Kinds: document symbols (A/HRC/61/76, S/RES/2391 (2017)), resolution numbers (52/42, 1993/59), dates
+(full, day-month, month-year, in en/fr/es), percentages, years, numbers (any thousands style, decimal
+comma or point), ordinals (64th, 64e, "soixante-quatrième" = "sixty-fourth") and cardinals in words
+before a unit noun ("un an" = "one year"). Each value keeps its span in the scanned text so the
+window can highlight it.
+
+Everything is one compiled regex scanned once: its alternatives are tried in priority order at each
+position, so a year inside a date or a number inside a symbol is never also a value of its own.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.core.numwords import tables
 
@@ -22,49 +26,141 @@ MONTHS = {
                                   "noviembre diciembre".split(), 1)},
     "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12,
 }
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º|°)?"
-_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
-_SP = r"[ \u00a0\u202f]"
+SP = "[ \u00a0\u202f\u2009]"      # space, no-break space, narrow no-break space, thin space
+_YEAR_RE = r"(?:1[89]|2[01])\d\d"
+_DAY_SUFFIX = r"(?:er|st|nd|rd|th|º|°)?"
 
+# Unit nouns that make a number word a count ("deux ans", "two years"). Case-sensitive on purpose:
+# "une Semaine nationale" is a name, not a duration. "fois/times" is left out: "twice" has no digit.
 UNITS = ("an|ans|année|années|year|years|año|años|mois|month|months|mes|meses|semaine|semaines|week|weeks|"
-         "semana|semanas|jour|jours|day|days|día|días|fois|times|veces|membres|members|miembros|"
+         "semana|semanas|jour|jours|day|days|día|días|membres|members|miembros|"
          "États|States|Estados|pays|countries|países|session|sessions|séance|séances|meeting|meetings")
+_HYPHEN_UNITS = "year|month|week|day"   # "one-year", "two-month"
 
-PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
-    ("symbol", re.compile(r"(?<![\w/])(?:[A-Z]{1,5}(?:\.\d+)?/)(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*(?:" + _SP + r"?\(\d{4}\))?(?<![.\-])")),
-    ("resolution", re.compile(r"(?<![\w/])\d{1,3}/\d{1,4}(?![\w/])")),
-    ("date", re.compile(rf"(?<!\w){_DAY}{_SP}+(?:de{_SP}+)?{_MONTH}(?:,?{_SP}+(?:de(?:l)?{_SP}+)?{_YEAR})?(?!\w)", re.I)),
-    ("date", re.compile(rf"(?<!\w){_MONTH}{_SP}+{_DAY},?{_SP}+{_YEAR}(?!\w)", re.I)),
-    ("date", re.compile(rf"(?<!\w){_MONTH}{_SP}+(?:de(?:l)?{_SP}+)?{_YEAR}(?!\w)", re.I)),
-    ("percent", re.compile(rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?){_SP}?(?:%|per{_SP}cent|pour{_SP}cent|por{_SP}ciento)(?!\w)", re.I)),
-    ("ordinal", re.compile(r"(?<![\w.,])(?P<num>\d{1,3})(?:st|nd|rd|th|e|er|re|ème|eme|º|ª|°)(?!\w)")),
-    ("number", re.compile(rf"(?<![\w.,/])\d{{1,3}}(?:(?:,|{_SP})\d{{3}})+(?![\d])|(?<![\w/])\d+(?:[.,]\d{{1,3}}(?!\d))?(?![\d/])")),
-)
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.U)
-_UNIT_AFTER = re.compile(rf"{_SP}+(?:{UNITS})\b")   # case-sensitive: "une Semaine nationale" is a name
+# Number words that are also articles or vague ordinals: they can stand for a figure the other side
+# writes ("un an" = "one year", "deuxième" = "second"), but are never reported on their own.
+SOFT_WORDS = frozenset({"un", "une", "una", "uno"})
+SOFT_ORDINALS = frozenset({1, 2})
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
+    """One value found in a text (a named tuple: thousands are made per document, cheaply)."""
+
     kind: str          # symbol, resolution, date, percent, ordinal, number, year
     value: str         # normalised: "A/HRC/61/76", "2022-04-01", "--04-01", "2024-03", "3000", "1.5"
     text: str          # as written
     start: int
     end: int
+    optional: bool = False   # may match a value on the other side, never reported when unmatched
 
 
-def _number(text: str) -> str:
-    digits = re.sub(r"[\u00a0\u202f ]", "", text)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-        return digits.replace(",", "")
-    return digits.replace(",", ".").lstrip("0") or "0"
+_WORD_SEP = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 
 
-def _date(m: re.Match) -> str:
-    g = m.groupdict()
-    month = MONTHS[g["month"].lower()]
-    day, year = g.get("day"), g.get("year")
+def _word_key(text: str) -> str:
+    return " ".join(_WORD_SEP.split(text.lower().replace("’", "'")))
+
+
+def _trie_pattern(words) -> str:
+    """A regex matching any of ``words`` (longest first) without trying every word at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"(?:-|[\s\u00a0]+)" if ch == " " else re.escape(ch)) + build(node[ch])
+                for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _word_tables() -> tuple[dict[str, int], dict[str, int]]:
+    cardinals, ordinals = tables()
+    card = {_word_key(k): v for k, v in cardinals.items() if v > 0}
+    for w in SOFT_WORDS:
+        card.setdefault(w, 1)
+    return card, {_word_key(k): v for k, v in ordinals.items() if v > 0}
+
+
+@lru_cache(maxsize=1)
+def _month_alt() -> str:
+    return "(?i:" + _trie_pattern(m for m in MONTHS if m != "may") + ")|May|MAY"
+
+
+def _date(tag: str) -> str:
+    return f"(?P<{tag}day>3[01]|[12]\\d|0?[1-9]){_DAY_SUFFIX}"
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern:
+    card, ords = _word_tables()
+    month = _month_alt()
+    digit_first = [
+        ("resolution", r"(?<![/.,])\d{1,4}/\d{1,4}(?![\w/]|[.,]\d)"),
+        # 1 April 2022, 1er avril 2022, 1 de abril de 2022, 23 February (no year)
+        ("dmy", rf"{_date('dmy')}{SP}+(?:de{SP}+)?(?P<dmymonth>{month})"
+                rf"(?:,?{SP}+(?:del?{SP}+)?(?P<dmyyear>{_YEAR_RE}))?(?!\w)"),
+        ("percent", rf"(?<![.,])(?P<pnum>\d+(?:[.,]\d+)?){SP}?"
+                    rf"(?:%|(?i:per{SP}?cent|pour{SP}cent|por{SP}ciento))(?!\w)"),
+        ("ordinal", r"(?<![.,])(?P<onum>\d{1,3})(?:st|nd|rd|th|e|er|re|ème|eme|º|ª)(?!\w)"),
+        ("number", rf"(?<![/])(?<!\d\.)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?"
+                   rf"|\d{{1,3}}(?:{SP}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d{{1,3}}(?!\d))?)(?![\d/])"),
+    ]
+    letter_first = [
+        ("symbol", r"(?<!/)[A-Z]{1,6}(?:\.\d+)?/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
+                   rf"(?:{SP}?\(\d{{4}}\))?(?<![.\-])"),
+        # April 1, 2022 / February 2024, février 2024, febrero de 2024
+        ("md", rf"(?P<mdmonth>{month}){SP}+(?:{_date('md')},?{SP}+)?(?:del?{SP}+)?(?P<mdyear>{_YEAR_RE})(?!\w)"),
+        # Ordinals and cardinals in words, one trie; a cardinal counts only before a unit noun.
+        ("word", rf"(?i:{_trie_pattern(set(ords) | set(card))})(?!\w)"
+                 rf"(?P<unit>(?={SP}+(?:{UNITS})(?!\w)|-(?i:{_HYPHEN_UNITS})s?(?!\w)))?"
+                 rf"(?P<thirdparty>(?={SP}+(?:part(?:y|ies)|countr(?:y|ies)|States?|Estados?|parte|país)\b))?"),
+    ]
+    alt = lambda items: "|".join(f"(?P<{name}>{pat})" for name, pat in items)
+    # One shared "(?<!\w)" first: inside a word (most positions) the scan fails after a single test;
+    # then digits and letters go to their own alternatives.
+    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{alt(digit_first)})|{alt(letter_first)})")
+
+
+_THOUSANDS_DOT = frozenset({"fr", "es", "de", "it", "pt"})
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+_MARK_CHARS = frozenset("[\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+_MASK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\^?\d{1,3}\]")   # footnote markers
+
+
+def number_value(raw: str, lang: str = "") -> str:
+    """Canonical form of a written number: "3 000" = "3,000" = "3000"; "1,5" = "1.5"; "3.000" is 3000 in es/fr."""
+    s = _SPACES.sub("", raw)
+    if "," in s and "." in s:
+        thousands, point = (",", ".") if s.rfind(".") > s.rfind(",") else (".", ",")
+        s = s.replace(thousands, "").replace(point, ".")
+    elif "," in s:
+        s = s.replace(",", "") if _COMMA_GROUPS.fullmatch(s) else s.replace(",", ".")
+    elif "." in s and _DOT_GROUPS.fullmatch(s) and (s.count(".") > 1 or lang[:2] in _THOUSANDS_DOT):
+        s = s.replace(".", "")
+    whole, _, frac = s.partition(".")
+    whole, frac = whole.lstrip("0") or "0", frac.rstrip("0")
+    return f"{whole}.{frac}" if frac else whole
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2199
+
+
+def _date_value(m: re.Match, tag: str) -> str:
+    month = MONTHS[m.group(tag + "month").lower()]
+    day = m.groupdict().get(tag + "day")
+    year = m.groupdict().get(tag + "year")
     if day and year:
         return f"{int(year):04d}-{month:02d}-{int(day):02d}"
     if day:
@@ -72,59 +168,43 @@ def _date(m: re.Match) -> str:
     return f"{int(year):04d}-{month:02d}"
 
 
-def _word_values(text: str, taken: list[tuple[int, int]]) -> list[Value]:
-    """Ordinals in words, and cardinals in words right before a unit noun ("deux ans", "one year")."""
-    cardinals, ordinals = tables()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    out: list[Value] = []
-    i = 0
-    while i < len(words):
-        for k in range(min(4, len(words) - i), 0, -1):     # longest number phrase first
-            s, e = words[i][0], words[i + k - 1][1]
-            phrase = " ".join(text[s:e].lower().split())
-            n = ordinals.get(phrase)
-            if n is not None and n > 2:
-                out.append(Value("ordinal", str(n), text[s:e], s, e))
-                break
-            n = cardinals.get(phrase)
-            if n is not None and _UNIT_AFTER.match(text, e):
-                out.append(Value("number", str(n), text[s:e], s, e))
-                break
-        else:
-            i += 1
-            continue
-        i += k
-    return [v for v in out if not any(a < v.end and v.start < b for a, b in taken)]
+def mask_markers(text: str) -> str:
+    """Footnote markers (¹, [1], [^1]) blanked: they are not numbers. Same length, so spans hold."""
+    if _MARK_CHARS.isdisjoint(text):       # the common case, decided in C
+        return text
+    return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
-@lru_cache(maxsize=4096)
-def extract_values(text: str) -> tuple[Value, ...]:
-    taken: list[tuple[int, int]] = []
+@lru_cache(maxsize=8192)
+def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
+    """All values of ``text`` in order; spans index ``text``."""
+    scan = mask_markers(text)
+    card, ords = _word_tables()
     found: list[Value] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
-    for pattern_kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            kind = pattern_kind
-            s, e = m.span()
-            if not free(s, e):
-                continue
-            raw = m.group()
-            if kind == "symbol":
-                value = re.sub(r"\s+", " ", raw)
-            elif kind == "date":
-                value = _date(m)
-            elif kind in ("percent", "ordinal"):
-                value = _number(m.group("num"))
-            elif kind == "number":
-                value = _number(raw)
-                if re.fullmatch(r"(?:1[89]|20|21)\d\d", value):
-                    kind = "year"
-            else:
-                value = raw
-            taken.append((s, e))
-            found.append(Value(kind, value, raw, s, e))
-    found += _word_values(text, taken)
-    return tuple(sorted(found, key=lambda v: v.start))
+    for m in _scanner().finditer(scan):
+        group = m.lastgroup
+        s, e = m.span()
+        raw = text[s:e]          # as written (the scan has footnote markers blanked)
+        if group == "symbol":
+            found.append(Value("symbol", re.sub(r"\s+", "", m.group()), raw, s, e))
+        elif group == "resolution":
+            found.append(Value("resolution", raw, raw, s, e))
+        elif group in ("dmy", "md"):
+            found.append(Value("date", _date_value(m, group), raw, s, e))
+        elif group == "percent":
+            found.append(Value("percent", number_value(m.group("pnum"), lang), raw, s, e))
+        elif group == "ordinal":
+            found.append(Value("ordinal", str(int(m.group("onum"))), raw, s, e))
+        elif group == "number":
+            value = number_value(m.group(), lang)
+            found.append(Value("year" if _is_year(value) else "number", value, raw, s, e))
+        elif group == "word":
+            key = _word_key(m.group("word"))
+            raw = text[s:m.end("word")]
+            e = m.end("word")
+            n = ords.get(key)
+            if n and m.group("thirdparty") is None:
+                found.append(Value("ordinal", str(n), raw, s, e, optional=n in SOFT_ORDINALS))
+            elif m.group("unit") is not None and card.get(key):
+                found.append(Value("number", str(card[key]), raw, s, e, optional=key in SOFT_WORDS))
+    return tuple(found)
