@@ -9,16 +9,15 @@ Structure (kinds, labels) is recognised later by app.core.structure.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.model import Document, Kind, Paragraph, Run
 from app.io.errors import InputError
 from app.io.safe_xml import DAMAGED, has_part, open_zip, parse_xml, read_part
+from app.io.wordml import (W_NS, Numbering, Styles, attr, child, local_name, on_attr, parse_styles,
+                           rpr_props, to_int)
 
-W_NS = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main")          # transitional, strict
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAX_DEPTH = 120
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -37,268 +36,6 @@ _INLINE_SKIP = {
 class Unsupported(Exception):
     """Internal: a structure the reader refuses (too deep)."""
 
-
-def _local(el) -> str:
-    """Local name for WordprocessingML elements, "m:x" for math, "" for anything else."""
-    tag = el.tag
-    if not isinstance(tag, str) or not tag.startswith("{"):
-        return ""
-    ns, _, name = tag[1:].partition("}")
-    if ns in W_NS:
-        return name
-    if ns == M_NS:
-        return "m:" + name
-    return ""
-
-
-def _attr(el, name: str, default: str | None = None) -> str | None:
-    for ns in W_NS:
-        value = el.get(f"{{{ns}}}{name}")
-        if value is not None:
-            return value
-    return el.get(name, default)
-
-
-def _child(el, name: str):
-    if el is None:
-        return None
-    for c in el:
-        if _local(c) == name:
-            return c
-    return None
-
-
-def _on(el) -> bool | None:
-    """A toggle property (w:b, w:i ...): None when absent; honours w:val="0"/"false"/"off"."""
-    if el is None:
-        return None
-    return (_attr(el, "val") or "true").lower() not in ("0", "false", "off", "none")
-
-
-def _rpr_props(rpr) -> dict[str, bool]:
-    props: dict[str, bool] = {}
-    if rpr is None:
-        return props
-    for key, name in (("bold", "b"), ("italic", "i")):
-        v = _on(_child(rpr, name))
-        if v is not None:
-            props[key] = v
-    u = _child(rpr, "u")
-    if u is not None:
-        props["underline"] = (_attr(u, "val") or "single") != "none"
-    va = _child(rpr, "vertAlign")
-    if va is not None:
-        props["superscript"] = _attr(va, "val") == "superscript"
-    return props
-
-
-# ---------------------------------------------------------------------------------------- styles
-
-@dataclass
-class _Style:
-    name: str
-    based_on: str | None
-    props: dict[str, bool]
-    num: tuple[str | None, int | None] | None   # (numId, ilvl) from the style's w:pPr/w:numPr
-
-
-@dataclass
-class _Styles:
-    styles: dict[str, _Style] = field(default_factory=dict)
-    defaults: dict[str, bool] = field(default_factory=dict)
-    default_para: str | None = None
-
-    def chain(self, style_id: str | None):
-        seen = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            yield self.styles[style_id]
-            style_id = self.styles[style_id].based_on
-
-    def props(self, style_id: str | None) -> dict[str, bool]:
-        out: dict[str, bool] = {}
-        for st in self.chain(style_id):
-            for k, v in st.props.items():
-                out.setdefault(k, v)
-        return out
-
-    def name(self, style_id: str | None) -> str:
-        st = self.styles.get(style_id or self.default_para or "")
-        return st.name if st else (style_id or "")
-
-    def numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
-        for st in self.chain(style_id or self.default_para):
-            if st.num is not None:
-                return st.num
-        return None
-
-
-def _parse_styles(root) -> _Styles:
-    out = _Styles()
-    if root is None:
-        return out
-    for el in root:
-        name = _local(el)
-        if name == "docDefaults":
-            rpr = _child(_child(el, "rPrDefault"), "rPr")
-            out.defaults = _rpr_props(rpr)
-        elif name == "style":
-            sid = _attr(el, "styleId") or ""
-            name_el, based = _child(el, "name"), _child(el, "basedOn")
-            ppr = _child(el, "pPr")
-            numpr = _child(ppr, "numPr")
-            num = None
-            if numpr is not None:
-                num = (_attr(_child(numpr, "numId"), "val") if _child(numpr, "numId") is not None else None,
-                       _int(_attr(_child(numpr, "ilvl"), "val")) if _child(numpr, "ilvl") is not None else None)
-            out.styles[sid] = _Style(
-                name=(_attr(name_el, "val") if name_el is not None else None) or sid,
-                based_on=_attr(based, "val") if based is not None else None,
-                props=_rpr_props(_child(el, "rPr")), num=num)
-            if _attr(el, "type") == "paragraph" and _on_attr(_attr(el, "default")):
-                out.default_para = sid
-    return out
-
-
-def _on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
-
-
-def _int(value: str | None, default: int | None = None) -> int | None:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-# ------------------------------------------------------------------------------------- numbering
-
-@dataclass(frozen=True)
-class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = "%1."
-    restart: int | None = None
-    legal: bool = False
-
-
-def _parse_level(el) -> _Level:
-    def val(name, default=None):
-        c = _child(el, name)
-        return _attr(c, "val") if c is not None else default
-    return _Level(start=_int(val("start"), 1) or 0, fmt=val("numFmt", "decimal") or "decimal",
-                  text=val("lvlText", "") or "", restart=_int(val("lvlRestart")),
-                  legal=_on(_child(el, "isLgl")) or False)
-
-
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
-def _letter(n: int) -> str:
-    # Word's letters repeat: a..z, aa..zz, aaa...
-    if n <= 0:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter",):
-        return _letter(n)
-    if fmt == "upperLetter":
-        return _letter(n).upper()
-    if fmt == "lowerRoman":
-        return _roman(n)
-    if fmt == "upperRoman":
-        return _roman(n).upper()
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "none":
-        return ""
-    return str(n)   # decimal and anything exotic
-
-
-class _Numbering:
-    """Counters Word keeps while it draws list labels: per abstract list, per level."""
-
-    def __init__(self, root) -> None:
-        self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, tuple[int | None, _Level | None]]]] = {}
-        self.counters: dict[str, list[int | None]] = {}
-        self.started: set[str] = set()
-        if root is None:
-            return
-        for el in root:
-            name = _local(el)
-            if name == "abstractNum":
-                levels = {}
-                for lvl in el:
-                    if _local(lvl) == "lvl":
-                        levels[_int(_attr(lvl, "ilvl"), 0) or 0] = _parse_level(lvl)
-                self.abstract[_attr(el, "abstractNumId") or ""] = levels
-            elif name == "num":
-                abs_el = _child(el, "abstractNumId")
-                overrides = {}
-                for ov in el:
-                    if _local(ov) == "lvlOverride":
-                        so = _child(ov, "startOverride")
-                        lvl = _child(ov, "lvl")
-                        overrides[_int(_attr(ov, "ilvl"), 0) or 0] = (
-                            _int(_attr(so, "val")) if so is not None else None,
-                            _parse_level(lvl) if lvl is not None else None)
-                self.nums[_attr(el, "numId") or ""] = (
-                    (_attr(abs_el, "val") if abs_el is not None else "") or "", overrides)
-
-    def _level(self, num_id: str, ilvl: int) -> _Level | None:
-        abs_id, overrides = self.nums[num_id]
-        ov = overrides.get(ilvl)
-        if ov and ov[1] is not None:
-            return ov[1]
-        return self.abstract.get(abs_id, {}).get(ilvl)
-
-    def label(self, num_id: str | None, ilvl: int) -> str:
-        if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl <= 8:
-            return ""
-        abs_id, overrides = self.nums[num_id]
-        level = self._level(num_id, ilvl)
-        if level is None:
-            return ""
-        state = self.counters.setdefault(abs_id, [None] * 9)
-        if num_id not in self.started:
-            # A list instance with start overrides begins afresh (Word's "restart numbering").
-            self.started.add(num_id)
-            for lv, (start, _) in overrides.items():
-                if start is not None and 0 <= lv <= 8:
-                    state[lv] = start - 1
-        state[ilvl] = level.start if state[ilvl] is None else state[ilvl] + 1
-        for deeper in range(ilvl + 1, 9):
-            d = self._level(num_id, deeper)
-            if d is None or d.restart is None or (d.restart != 0 and ilvl + 1 <= d.restart):
-                state[deeper] = None
-        if level.fmt == "bullet":
-            text = level.text
-            return "•" if not text or any(0xF000 <= ord(c) <= 0xF0FF for c in text) else text
-        out, i, text = [], 0, level.text
-        while i < len(text):
-            c = text[i]
-            if c == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
-                k = int(text[i + 1]) - 1
-                lk = self._level(num_id, k) or _Level()
-                n = state[k] if state[k] is not None else lk.start
-                out.append(_format_number(n, "decimal" if level.legal and lk.fmt != "none" else lk.fmt))
-                i += 2
-            else:
-                out.append(c)
-                i += 1
-        return "".join(out).strip()
 
 
 # ------------------------------------------------------------------------------------ paragraphs
@@ -319,7 +56,7 @@ class _Raw:
 
 
 class _Reader:
-    def __init__(self, path: Path, view: str, styles: _Styles, numbering: _Numbering, notes: dict) -> None:
+    def __init__(self, path: Path, view: str, styles: Styles, numbering: Numbering, notes: dict) -> None:
         self.path, self.view, self.styles, self.numbering, self.notes = path, view, styles, numbering, notes
         self.fields: list[str] = []            # complex-field phases; fields may span paragraphs
         self.note_numbers: dict[str, str] = {}
@@ -334,7 +71,7 @@ class _Reader:
         if depth > _MAX_DEPTH:
             raise Unsupported()
         for el in container:
-            name = _local(el)
+            name = local_name(el)
             if name == "p":
                 self.p_count += 1
                 self.paragraph(el, where or f"paragraph {self.p_count}", depth + 1)
@@ -343,7 +80,7 @@ class _Reader:
             elif name == "customXml":
                 self.block(el, where, depth + 1)
             elif name == "sdt":
-                content = _child(el, "sdtContent")
+                content = child(el, "sdtContent")
                 if content is not None:
                     self.block(content, where, depth + 1)
             elif name == "altChunk":
@@ -354,29 +91,29 @@ class _Reader:
         t = self.t_count
         rows = [r for r in _unwrap(tbl, "tr", depth)]
         for ri, row in enumerate(rows, 1):
-            trpr = _child(row, "trPr")
-            if trpr is not None and _child(trpr, "del" if self.view == "accepted" else "ins") is not None:
+            trpr = child(row, "trPr")
+            if trpr is not None and child(trpr, "del" if self.view == "accepted" else "ins") is not None:
                 continue
             for ci, cell in enumerate(_unwrap(row, "tc", depth), 1):
                 self.block(cell, f"table {t}, row {ri}, cell {ci}", depth + 2)
 
     def paragraph(self, p, source: str, depth: int) -> None:
-        ppr = _child(p, "pPr")
+        ppr = child(p, "pPr")
         style_id = None
         num = None
         mark_removed = False
         if ppr is not None:
-            ps = _child(ppr, "pStyle")
-            style_id = _attr(ps, "val") if ps is not None else None
-            numpr = _child(ppr, "numPr")
+            ps = child(ppr, "pStyle")
+            style_id = attr(ps, "val") if ps is not None else None
+            numpr = child(ppr, "numPr")
             if numpr is not None:
-                nid, lvl = _child(numpr, "numId"), _child(numpr, "ilvl")
-                num = (_attr(nid, "val") if nid is not None else None,
-                       _int(_attr(lvl, "val")) if lvl is not None else None)
-            mark = _child(ppr, "rPr")
+                nid, lvl = child(numpr, "numId"), child(numpr, "ilvl")
+                num = (attr(nid, "val") if nid is not None else None,
+                       to_int(attr(lvl, "val")) if lvl is not None else None)
+            mark = child(ppr, "rPr")
             if mark is not None:
                 removed = ("del", "moveFrom") if self.view == "accepted" else ("ins", "moveTo")
-                mark_removed = any(_child(mark, n) is not None for n in removed)
+                mark_removed = any(child(mark, n) is not None for n in removed)
         base = {**self.styles.defaults}
         base.update(self.styles.props(style_id or self.styles.default_para))
         raw = _Raw([], [], style_id, num, source, mark_removed)
@@ -391,7 +128,7 @@ class _Reader:
         if depth > _MAX_DEPTH:
             raise Unsupported()
         for c in el:
-            name = _local(c)
+            name = local_name(c)
             if name == "r":
                 self.run(c, raw, base, deleted)
             elif name in ("ins", "moveTo"):
@@ -403,7 +140,7 @@ class _Reader:
             elif name in _INLINE_SKIP:
                 continue
             elif name == "sdt":
-                content = _child(c, "sdtContent")
+                content = child(c, "sdtContent")
                 if content is not None:
                     self.inline(content, raw, base, deleted, depth + 1)
             elif name == "m:t":
@@ -421,16 +158,16 @@ class _Reader:
         return "instr" in self.fields
 
     def run(self, r, raw: _Raw, base: dict, deleted: bool) -> None:
-        rpr = _child(r, "rPr")
+        rpr = child(r, "rPr")
         props = {}
         if rpr is not None:
-            rs = _child(rpr, "rStyle")
+            rs = child(rpr, "rStyle")
             if rs is not None:
-                props.update(self.styles.props(_attr(rs, "val")))
-            props.update(_rpr_props(rpr))
+                props.update(self.styles.props(attr(rs, "val")))
+            props.update(rpr_props(rpr))
         fmt = _fmt(base, props)
         for c in r:
-            name = _local(c)
+            name = local_name(c)
             text = None
             if name == "t" or (name == "delText" and deleted):
                 text = _clean(c.text or "")
@@ -441,9 +178,9 @@ class _Reader:
             elif name == "noBreakHyphen":
                 text = "\u2011"
             elif name == "sym":
-                text = _sym(_attr(c, "char"))
+                text = _sym(attr(c, "char"))
             elif name == "fldChar":
-                kind = _attr(c, "fldCharType")
+                kind = attr(c, "fldCharType")
                 if kind == "begin":
                     self.fields.append("instr")
                 elif kind == "separate" and self.fields:
@@ -453,7 +190,7 @@ class _Reader:
                 continue
             elif name == "footnoteReference":
                 if not self._in_instruction():
-                    self.note_ref(_attr(c, "id") or "", _on_attr(_attr(c, "customMarkFollows")), raw)
+                    self.note_ref(attr(c, "id") or "", on_attr(attr(c, "customMarkFollows")), raw)
                 continue
             elif name == "endnoteReference":
                 self.warnings.add("endnotes were not read")
@@ -486,11 +223,11 @@ def _unwrap(el, name: str, depth: int):
     if depth > _MAX_DEPTH:
         raise Unsupported()
     for c in el:
-        n = _local(c)
+        n = local_name(c)
         if n == name:
             yield c
         elif n == "sdt":
-            content = _child(c, "sdtContent")
+            content = child(c, "sdtContent")
             if content is not None:
                 yield from _unwrap(content, name, depth + 1)
         elif n == "customXml":
@@ -498,7 +235,7 @@ def _unwrap(el, name: str, depth: int):
 
 
 def _has_text(el) -> bool:
-    return any(_local(t) == "t" and (t.text or "").strip() for t in el.iter())
+    return any(local_name(t) == "t" and (t.text or "").strip() for t in el.iter())
 
 
 def _clean(text: str) -> str:
@@ -575,8 +312,8 @@ def _notes(root) -> dict[str, object]:
     if root is None:
         return notes
     for el in root:
-        if _local(el) in ("footnote",) and (_attr(el, "type") or "normal") == "normal":
-            notes[_attr(el, "id") or ""] = el
+        if local_name(el) in ("footnote",) and (attr(el, "type") or "normal") == "normal":
+            notes[attr(el, "id") or ""] = el
     return notes
 
 
@@ -613,11 +350,11 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
         root = parse_xml(read_part(zf, main, path), path, main)
         rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         rels = _rels(zf, rels_name, path)
-        styles = _parse_styles(_optional(zf, rels.get("styles", "word/styles.xml"), path))
-        numbering = _Numbering(_optional(zf, rels.get("numbering", "word/numbering.xml"), path))
+        styles = parse_styles(_optional(zf, rels.get("styles", "word/styles.xml"), path))
+        numbering = Numbering(_optional(zf, rels.get("numbering", "word/numbering.xml"), path))
         notes_root = _optional(zf, rels.get("footnotes", "word/footnotes.xml"), path)
-    body = _child(root, "body")
-    if _local(root) != "document" or body is None:
+    body = child(root, "body")
+    if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")
     had_tracked = _has_revisions(root) or (notes_root is not None and _has_revisions(notes_root))
     reader = _Reader(path, tracked, styles, numbering, _notes(notes_root))
@@ -682,7 +419,7 @@ def _assemble(reader: _Reader) -> list[Paragraph]:
 
 
 def _note_paragraph(reader: _Reader, note_id: str, number: str, index: int) -> Paragraph | None:
-    note_reader = _Reader(reader.path, reader.view, reader.styles, _Numbering(None), {})
+    note_reader = _Reader(reader.path, reader.view, reader.styles, Numbering(None), {})
     note_reader.block(reader.notes[note_id], f"footnote {number}", 0)
     pieces: list[tuple[str, _Fmt]] = []
     for raw in note_reader.raws:     # a multi-paragraph note becomes one paragraph
