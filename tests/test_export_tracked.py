@@ -16,6 +16,7 @@ from app.io.errors import ExportError
 from app.io.pipeline import compare_files, load_document
 from app.io.export_tracked import export_tracked
 from conftest import LO_TRACKED, SAMPLES, SEEDS, requires_libreoffice
+from docx_fixtures import resolution_docx
 from synthetic import edit, make_pair
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -35,7 +36,8 @@ def body_xml(path: Path):
 
 def assert_well_formed_revisions(root) -> None:
     ids = [el.get(W + "id") for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo",
-                                                 W + "moveFromRangeStart", W + "moveToRangeStart")]
+                                                 W + "moveFromRangeStart", W + "moveToRangeStart",
+                                                 W + "pPrChange")]
     assert len(ids) == len(set(ids)), "revision ids must be unique"
     for tag in ("del", "moveFrom"):
         for el in root.iter(W + tag):
@@ -43,7 +45,7 @@ def assert_well_formed_revisions(root) -> None:
     for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"):
         assert not list(el.iter(W + "hyperlink")) and not list(el.iter(W + "ins", W + "del"))[1:]
     for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "moveFromRangeStart",
-                        W + "moveToRangeStart"):
+                        W + "moveToRangeStart", W + "pPrChange"):
         assert el.get(W + "author") == "Reviewer" and el.get(W + "date") == "2026-04-03T10:30:00Z"
     for start in root.iter(W + "moveFromRangeStart", W + "moveToRangeStart"):
         end_tag = start.tag.replace("Start", "End")
@@ -233,6 +235,12 @@ def texts(d: Document) -> list[str]:
     return [p.text for p in d.paragraphs]
 
 
+def printed(d: Document) -> list[str]:
+    """Paragraphs as LibreOffice's text export prints them: a list label Word draws comes first,
+    after the paragraph's indent (so "    1. Strongly condemns ...")."""
+    return [f"    {p.numbering} {p.text}" if p.numbering else p.text for p in d.paragraphs]
+
+
 def _mutated(seed: int) -> tuple[Document, Document, CompareOptions]:
     """A generated pair with moves, word edits, label changes, quote/case/space variants, a split, a merge
     and paragraphs inserted and deleted at both ends of the document."""
@@ -256,7 +264,7 @@ def _mutated(seed: int) -> tuple[Document, Document, CompareOptions]:
 
 
 def _case_generated_edits(seed: int):
-    def build():
+    def build(tmp):
         bodies = [p.body for p in load_document(SEEDS / "adopted_en.txt").paragraphs if p.kind.is_body]
         e = edit(bodies, seed)
         c = compare_documents(doc(e.draft, "draft.txt"), doc(e.adopted, "adopted.txt"),
@@ -267,7 +275,7 @@ def _case_generated_edits(seed: int):
 
 
 def _case_mutated(seed: int, ignore_labels: bool):
-    def build():
+    def build(tmp):
         d, a, options = _mutated(seed)
         c = compare_documents(d, a, CompareOptions(ignore_case=True, ignore_labels=ignore_labels))
         assert {p.kind.value for p in c.pairs} >= {"moved", "inserted", "deleted", "changed"}
@@ -276,10 +284,10 @@ def _case_mutated(seed: int, ignore_labels: bool):
 
 
 def _case_files(draft: Path, adopted: Path, **options):
-    return lambda: compare_files(draft, adopted, CompareOptions(**options))
+    return lambda tmp: compare_files(draft, adopted, CompareOptions(**options))
 
 
-def _case_insertions_meeting_across_a_kept_break():
+def _case_insertions_meeting_across_a_kept_break(tmp):
     # LibreOffice joins an insertion ending one paragraph with one starting the next, swallowing the
     # break between them on reject, unless the exporter lays them out differently.
     draft = ["Notes the report of the Secretary-General", "decides to continue its work on the matter",
@@ -288,6 +296,27 @@ def _case_insertions_meeting_across_a_kept_break():
                "Entirely new paragraph with nothing in common whatsoever", "Requests further information on the issue",
                "Remains actively seized"]
     return compare_documents(doc(draft, "d.txt"), doc(adopted, "a.txt"))
+
+
+def _case_adopted_docx(tmp):
+    """The sample draft (.txt, typed PP/OP labels) against the adopted text as Word makes it (styles,
+    operative paragraphs numbered by Word, italic verbs, a real footnote)."""
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp / "adopted_numbered.docx")
+    return compare_files(SAMPLES / "draft_en.txt", adopted)
+
+
+def _case_both_docx(tmp):
+    """Both sides numbered by Word: an operative paragraph deleted, one inserted, one changed."""
+    lines = (SAMPLES / "adopted_en.txt").read_text(encoding="utf-8").split("\n\n")
+    draft_lines = [line.replace("112", "120").replace("3. *Also calls upon*", "3. *Further calls upon*")
+                   for line in lines if not line.startswith("6. ")]
+    draft_lines.insert(-4, "9. *Decides* to consider the matter again at its next session;")
+    (tmp / "draft_numbered.txt").write_text("\n\n".join(draft_lines), encoding="utf-8")
+    draft = resolution_docx(tmp / "draft_numbered.txt", tmp / "draft_numbered.docx")
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp / "adopted_numbered2.docx")
+    c = compare_files(draft, adopted)
+    assert {p.kind.value for p in c.pairs} >= {"inserted", "deleted", "changed"}
+    return c
 
 
 LO_CASES = {
@@ -301,7 +330,9 @@ LO_CASES = {
     "generated_pair_2": _case_mutated(2, False),
     "generated_pair_6": _case_mutated(6, True),
     "insertions_meeting": _case_insertions_meeting_across_a_kept_break,
-    "only_paragraph_replaced": lambda: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
+    "adopted_docx_numbered_by_word": _case_adopted_docx,
+    "both_docx_numbered_by_word": _case_both_docx,
+    "only_paragraph_replaced": lambda tmp: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
                                                          doc(["Nothing in common whatsoever with it."], "a.txt")),
 }
 
@@ -314,7 +345,7 @@ def lo_results(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lo")
     comparisons, paths = {}, []
     for name, build in LO_CASES.items():
-        c = comparisons[name] = build()
+        c = comparisons[name] = build(tmp)
         paths.append(str(export(c, tmp, f"{name}.docx")))
     script = tmp / "batch.py"
     script.write_text(BATCH, encoding="utf-8")
@@ -331,8 +362,8 @@ def test_libreoffice_accept_all_is_adopted_and_reject_all_is_draft(lo_results, n
     tmp, comparisons = lo_results
     c = comparisons[name]
     assert_well_formed_revisions(body_xml(tmp / f"{name}.docx"))
-    assert lo_paragraphs(tmp / f"{name}.accept.txt") == texts(c.adopted)
-    assert lo_paragraphs(tmp / f"{name}.reject.txt") == texts(c.draft)
+    assert lo_paragraphs(tmp / f"{name}.accept.txt") == printed(c.adopted)
+    assert lo_paragraphs(tmp / f"{name}.reject.txt") == printed(c.draft)
 
 
 def test_read_only_folder_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch):

@@ -60,6 +60,8 @@ class Paragraph:
     style: str = ""                  # paragraph style name (docx)
     numbering: str = ""              # list label Word draws itself ("3.", "(a)"); not part of text
     footnote_refs: tuple[str, ...] = ()  # note markers that occur in the text ("1", "2")
+    origin: int = -1                 # docx: index of its w:p among those the reader walked (exports
+                                     # reuse that paragraph's properties); -1 for other sources
 
     def __post_init__(self) -> None:
         if not self.text.startswith(self.prefix):

@@ -53,6 +53,7 @@ class _Raw:
     num: tuple[str | None, int | None] | None
     source: str
     mark_removed: bool
+    origin: int = -1                      # index in _Reader.elements of the w:p carrying its pPr
 
 
 class _Reader:
@@ -62,6 +63,7 @@ class _Reader:
         self.note_numbers: dict[str, str] = {}
         self.next_note = 1
         self.raws: list[_Raw] = []
+        self.elements: list = []               # every w:p walked, in order (see paragraph_elements)
         self.p_count = 0
         self.t_count = 0
         self.warnings: set[str] = set()
@@ -116,7 +118,8 @@ class _Reader:
                 mark_removed = any(child(mark, n) is not None for n in removed)
         base = {**self.styles.defaults}
         base.update(self.styles.props(style_id or self.styles.default_para))
-        raw = _Raw([], [], style_id, num, source, mark_removed)
+        raw = _Raw([], [], style_id, num, source, mark_removed, len(self.elements))
+        self.elements.append(p)
         self.inline(p, raw, base, False, depth + 1)
         self.raws.append(raw)
         # A field instruction never spans paragraphs (only results do): a begin whose separate/end is
@@ -369,6 +372,14 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
                     had_tracked_changes=had_tracked, tracked_view=tracked, warnings=tuple(warnings))
 
 
+def paragraph_elements(body, tracked: str = "accepted") -> list:
+    """The w:p elements of a parsed document body in the order the reader walks them, so that
+    ``paragraph_elements(body)[p.origin]`` is the element a read Paragraph came from."""
+    reader = _Reader(Path(), tracked, Styles(), Numbering(None), {})
+    reader.block(body, None, 0)
+    return reader.elements
+
+
 def _has_revisions(root) -> bool:
     tags = [f"{{{ns}}}{n}" for ns in W_NS for n in ("ins", "del", "moveFrom", "moveTo")]
     return next(root.iter(*tags), None) is not None
@@ -382,7 +393,7 @@ def _assemble(reader: _Reader) -> list[Paragraph]:
         if pending is not None:
             # The surviving paragraph mark (the later one) carries style and numbering.
             raw = _Raw(pending.pieces + raw.pieces, pending.notes + raw.notes, raw.style_id, raw.num,
-                       pending.source, raw.mark_removed)
+                       pending.source, raw.mark_removed, raw.origin)
         if raw.mark_removed:
             pending = raw
             continue
@@ -407,7 +418,8 @@ def _assemble(reader: _Reader) -> list[Paragraph]:
             continue
         refs = tuple(n or i for i, n in raw.notes)
         out.append(Paragraph(index=len(out), text=text, source=raw.source, runs=runs,
-                             style=styles.name(raw.style_id), numbering=label, footnote_refs=refs))
+                             style=styles.name(raw.style_id), numbering=label, footnote_refs=refs,
+                             origin=raw.origin))
         for note_id, number in raw.notes:
             if note_id in placed or note_id not in reader.notes:
                 continue

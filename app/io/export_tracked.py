@@ -27,6 +27,8 @@ from docx.oxml.ns import qn
 from app.core.model import Comparison, Op, PairKind, ParaPair, Paragraph, Run
 from app.io.atomic import atomic_write
 from app.io.docx_styles import add_styles, style_paragraph
+from app.io.docx_template import (TemplateStyler, empty_body, enable_track_changes, make_own,
+                                  open_adopted_template)
 from app.io.revisions_xml import PLAIN, Revisions, make_run
 
 EQ, DEL, INS, MOVE_FROM, MOVE_TO = "eq", "del", "ins", "moveFrom", "moveTo"
@@ -47,7 +49,10 @@ class Break:
 
 @dataclass(frozen=True)
 class Style:
+    """The next paragraph looks like ``paragraph``; ``counterpart`` is the draft paragraph that the
+    same paragraph mark ends under reject-all, when there is one."""
     paragraph: Paragraph
+    counterpart: Paragraph | None = None
 
 
 class Cursor:
@@ -113,30 +118,29 @@ def whole(draft: Sequence[Paragraph], adopted: Sequence[Paragraph], del_kind: st
           ins_kind: str = INS) -> Iterator[object]:
     """All of the draft deleted, all of the adopted inserted (cross-language, inserted, deleted, moved)."""
     a, b = Cursor(draft, False), Cursor(adopted, False)
-    yield Style((adopted or draft)[0])
+
+    def adopted_style(n: int) -> Style:   # the last adopted mark is kept: it ends the last draft paragraph
+        return Style(adopted[n], draft[-1] if draft and n == len(adopted) - 1 else None)
+
     for n, p in enumerate(draft):
+        shared = n == len(draft) - 1 and bool(adopted)   # the last draft text runs into the first adopted
+        yield adopted_style(0) if shared else Style(p)
         yield from _texts(del_kind, a, p.text)
-        last = n == len(draft) - 1
-        if not last or not adopted:
+        if not shared:
             yield Break(del_kind)
-            if not last:
-                yield Style(draft[n + 1])
-            elif adopted:
-                yield Style(adopted[0])
         a.advance()
     for n, p in enumerate(adopted):
+        if n or not draft:
+            yield adopted_style(n)
         yield from _texts(ins_kind, b, p.text)
-        last = n == len(adopted) - 1
-        yield Break(EQ if last and draft else ins_kind)
-        if not last:
-            yield Style(adopted[n + 1])
+        yield Break(EQ if n == len(adopted) - 1 and draft else ins_kind)
         b.advance()
 
 
 def from_ops(pair: ParaPair, draft: Sequence[Paragraph], adopted: Sequence[Paragraph],
              ignore_labels: bool) -> Iterator[object]:
     a, b = Cursor(draft, ignore_labels), Cursor(adopted, ignore_labels)
-    yield Style(adopted[0])
+    yield Style(adopted[0], draft[0])
     yield from _prefixes(a, b)
     for op in pair.ops:
         if op.op is Op.EQUAL and op.a == op.b:
@@ -173,7 +177,7 @@ def _equal(a: Cursor, b: Cursor, text: str) -> Iterator[object]:
             yield Break(EQ)
             a.advance()
             b.advance()
-            yield Style(b.current or a.current)
+            yield Style(b.current or a.current, a.current if b.current else None)
             yield from _prefixes(a, b)
         if line:
             a.take(line)
@@ -186,8 +190,8 @@ def _one_side(kind: str, a: Cursor, b: Cursor, text: str) -> Iterator[object]:
         if n:
             yield Break(kind)
             cursor.advance()
-            if kind == INS:
-                yield Style(b.current or a.current)
+            # After a deleted break the next paragraph still ends at the adopted paragraph's mark.
+            yield Style(b.current or a.current, a.current if kind == DEL and b.current else None)
             prefix = cursor.prefix()
             if prefix:
                 yield from _prefix_texts(kind, cursor, prefix)
@@ -231,9 +235,24 @@ def document_events(comparison: Comparison) -> Iterator[tuple[int, object]]:
 
 
 def build_document(comparison: Comparison, *, author: str, date: datetime):
-    document = docx.Document()
-    add_styles(document)
+    """The tracked document: on the adopted .docx when there is one (its styles, numbering, page set-up),
+    else on a clean document with Draft Compare's styles."""
     rev = Revisions(author, date)
+    template = open_adopted_template(comparison)
+    if template is not None:
+        document = template.document
+        empty_body(document)
+        make_own(document, author)
+        styler = TemplateStyler(template, comparison)
+
+        def apply_style(p, style: Style) -> None:
+            styler.apply(p, style.paragraph, style.counterpart, rev)
+    else:
+        document = docx.Document()
+        add_styles(document)
+
+        def apply_style(p, style: Style) -> None:
+            style_paragraph(document, p, style.paragraph)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
     state = {"p": None, "style": None}
@@ -244,7 +263,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             sect.addprevious(p)
             style = state["style"]
             if style is not None:
-                style_paragraph(document, p, style)
+                apply_style(p, style)
             state["p"] = p
         return state["p"]
 
@@ -254,7 +273,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
     for move, event in document_events(comparison):
         if isinstance(event, Style):
             if state["p"] is None:
-                state["style"] = event.paragraph
+                state["style"] = event
             continue
         p = paragraph()
         kind = event.kind
@@ -281,7 +300,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
         if kind != EQ:
             rev.mark(p, TAGS[kind])
     _merge_adjacent_revisions(body)
-    document.settings.element.append(OxmlElement("w:trackRevisions"))
+    enable_track_changes(document)
     return document
 
 
@@ -337,6 +356,8 @@ def _split_insertion_boundaries(closed: list[list]) -> list[list]:
         ppr = p.find(qn("w:pPr"))
         if ppr is not None:
             q.append(deepcopy(ppr))
+            for change in list(q.iter(qn("w:pPrChange"))):   # q is inserted: nothing to restore, no duplicate id
+                change.getparent().remove(change)
         for child in moved:
             q.append(child)
         p.addnext(q)

@@ -51,8 +51,22 @@ class Revisions:
         rpr = ppr.find(qn("w:rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")
-            ppr.append(rpr)   # w:rPr is the last child of w:pPr
-        rpr.append(self._attrs(OxmlElement(tag)))
+            later = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
+            if later is None:
+                ppr.append(rpr)          # w:rPr follows every paragraph property ...
+            else:
+                later.addprevious(rpr)   # ... but precedes w:sectPr and w:pPrChange
+        rpr.insert(0, self._attrs(OxmlElement(tag)))   # revision marks come first in a mark's w:rPr
+
+    def paragraph_change(self, ppr, old_ppr) -> None:
+        """Record in ``ppr`` that the paragraph had ``old_ppr`` before (w:pPrChange, its last child):
+        reject-all restores it, accept-all keeps ``ppr``."""
+        change = self._attrs(OxmlElement("w:pPrChange"))
+        old = OxmlElement("w:pPr")
+        for child in old_ppr:
+            old.append(child)
+        change.append(old)
+        ppr.append(change)
 
     def range_start(self, tag: str, name: str) -> tuple[object, str]:
         el = self._attrs(OxmlElement(tag))

@@ -1,7 +1,7 @@
 """Notes panel: the reviewer's note and "checked" mark for the current pair, and notes left unplaced."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
 
 

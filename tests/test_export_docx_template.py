@@ -1,0 +1,124 @@
+"""Word exports from an adopted .docx keep that file's look: styles, Word numbering, page set-up.
+
+LibreOffice round trips of the same files (accept-all = adopted, reject-all = draft, numbering
+included) are in test_export_tracked.py; here the package itself is inspected.
+"""
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from app.io.docx_reader import read_docx
+from app.io.export_annotated import export_annotated
+from app.io.export_tracked import export_tracked
+from app.io.pipeline import compare_files
+from conftest import SAMPLES
+from docx_fixtures import HEADER_TEXT, NUM_ID, resolution_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WHEN = datetime(2026, 4, 3, 10, 30, tzinfo=timezone.utc)
+
+
+def part(path: Path, name: str):
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def style_ids(path: Path) -> dict[str, str]:
+    return {s.find(W + "name").get(W + "val"): s.get(W + "styleId") for s in part(path, "word/styles.xml")
+            if s.tag == W + "style" and s.find(W + "name") is not None}
+
+
+def paragraphs(path: Path) -> list[tuple[str, str, object]]:
+    """(style id, text with deleted text, the w:p) for every body paragraph."""
+    out = []
+    for p in part(path, "word/document.xml").iter(W + "p"):
+        ps = p.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in p.iter(W + "t", W + "delText"))
+        out.append((ps.get(W + "val") if ps is not None else "", text, p))
+    return out
+
+
+@pytest.fixture
+def numbered(tmp_path) -> tuple[Path, Path]:
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    return SAMPLES / "draft_en.txt", adopted
+
+
+def test_tracked_export_keeps_the_adopted_styles_numbering_and_page_header(numbered, tmp_path):
+    draft, adopted = numbered
+    before = adopted.read_bytes()
+    out = export_tracked(compare_files(draft, adopted), tmp_path / "tracked.docx", author="R", date=WHEN)
+    assert adopted.read_bytes() == before
+    ids = style_ids(out)
+    rows = paragraphs(out)
+    operative = [(s, t, p) for s, t, p in rows if "condemns" in t or "remain seized" in t]
+    assert operative and {s for s, _, _ in operative} == {ids["UN Operative"]}
+    assert {s for s, t, _ in rows if t.startswith("PP2.")} == {ids["UN Preamble"]}
+    assert {s for s, t, _ in rows if t == "Human Rights Council"} == {ids["UN Header"]}
+    # Word draws the operative numbers from the adopted numbering definitions, carried over.
+    nums = part(out, "word/numbering.xml")
+    assert [n.get(W + "numId") for n in nums.iter(W + "num")].count(NUM_ID) == 1
+    with zipfile.ZipFile(out) as zf:
+        headers = [n for n in zf.namelist() if n.startswith("word/header")]
+        assert any(HEADER_TEXT in zf.read(n).decode() for n in headers)
+    # The draft typed "OP1." and had no Word numbering: reject-all must not add Word's "1." to it.
+    for _, text, p in operative:
+        change = p.find(f"{W}pPr/{W}pPrChange")
+        assert change is not None, text
+        assert change.find(f"{W}pPr/{W}numPr/{W}numId").get(W + "val") == "0"
+        assert change.get(W + "author") == "R"
+    # Italic operative verbs come through as italic runs.
+    italic = {"".join(r.itertext()) for r in part(out, "word/document.xml").iter(W + "r")
+              if r.find(f"{W}rPr/{W}i") is not None}
+    assert "Strongly condemns" in italic
+
+
+def test_revision_ids_stay_unique_with_paragraph_property_changes(numbered, tmp_path):
+    out = export_tracked(compare_files(*numbered), tmp_path / "tracked.docx", author="R", date=WHEN)
+    root = part(out, "word/document.xml")
+    ids = [el.get(W + "id") for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo",
+                                                 W + "moveFromRangeStart", W + "moveToRangeStart",
+                                                 W + "pPrChange")]
+    assert len(ids) == len(set(ids)) and len(root.findall(f".//{W}pPrChange")) >= 7
+    for ppr in root.iter(W + "pPr"):     # schema order: w:rPr before w:pPrChange, which comes last
+        tags = [c.tag for c in ppr]
+        if W + "pPrChange" in tags:
+            assert tags[-1] == W + "pPrChange"
+        if W + "rPr" in tags:
+            rpr = ppr.find(W + "rPr")
+            marks = [c.tag for c in rpr if c.tag in (W + "ins", W + "del", W + "moveFrom", W + "moveTo")]
+            assert [c.tag for c in rpr][:len(marks)] == marks
+
+
+def test_the_export_reads_back_as_the_adopted_text_when_accepted(numbered, tmp_path):
+    draft, adopted = numbered
+    c = compare_files(draft, adopted)
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R", date=WHEN)
+    back = read_docx(out, out.read_bytes(), tracked="accepted")
+    # Footnotes come back as body paragraphs (the export writes them inline), numbering as Word's.
+    assert [(p.numbering, p.text) for p in back.paragraphs] == [(p.numbering, p.text) for p in c.adopted.paragraphs]
+    original = read_docx(out, out.read_bytes(), tracked="original")
+    assert [p.text for p in original.paragraphs] == [p.text for p in c.draft.paragraphs]
+
+
+def test_adopted_file_changed_after_comparing_falls_back_to_clean_styles(numbered, tmp_path):
+    draft, adopted = numbered
+    c = compare_files(draft, adopted)
+    resolution_docx(SAMPLES / "draft_en.txt", adopted)     # another text under the same name
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R", date=WHEN)
+    ids = style_ids(out)
+    assert "UN Operative" not in ids and "DC Operative" in ids
+    assert {s for s, t, _ in paragraphs(out) if "remain seized" in t} == {ids["DC Operative"]}
+
+
+def test_text_adopted_gets_clean_draft_compare_styles(tmp_path):
+    out = export_tracked(compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
+                         tmp_path / "tracked.docx", author="R", date=WHEN)
+    ids = style_ids(out)
+    assert {s for s, t, _ in paragraphs(out) if t.startswith("PP2.")} == {ids["DC Preamble"]}
+    assert not part(out, "word/document.xml").findall(f".//{W}pPrChange")
