@@ -5,6 +5,7 @@ included) are in test_export_tracked.py; here the package itself is inspected.
 """
 from __future__ import annotations
 
+import subprocess
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ from app.io.docx_reader import read_docx
 from app.io.export_annotated import export_annotated
 from app.io.export_tracked import export_tracked
 from app.io.pipeline import compare_files
-from conftest import SAMPLES
+from conftest import SAMPLES, requires_libreoffice
 from docx_fixtures import HEADER_TEXT, NUM_ID, resolution_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -122,3 +123,49 @@ def test_text_adopted_gets_clean_draft_compare_styles(tmp_path):
     ids = style_ids(out)
     assert {s for s, t, _ in paragraphs(out) if t.startswith("PP2.")} == {ids["DC Preamble"]}
     assert not part(out, "word/document.xml").findall(f".//{W}pPrChange")
+
+
+def _without_comment_marks(root):
+    for el in list(root.iter(W + "commentRangeStart", W + "commentRangeEnd")):
+        el.getparent().remove(el)
+    for ref in list(root.iter(W + "commentReference")):
+        run = ref.getparent()
+        run.getparent().remove(run)
+    return etree.tostring(root, method="c14n")
+
+
+def test_annotated_export_is_the_adopted_file_with_comments_added(numbered, tmp_path):
+    draft, adopted = numbered
+    c = compare_files(draft, adopted)
+    out = export_annotated(c, tmp_path / "annotated.docx", author="A. Officer", date=WHEN)
+    # Apart from the comment marks, the body is the adopted file's, byte for byte in canonical form.
+    assert _without_comment_marks(part(out, "word/document.xml")) == \
+        _without_comment_marks(part(adopted, "word/document.xml"))
+    with zipfile.ZipFile(out) as zf:
+        assert "word/footnotes.xml" in zf.namelist()
+    comments = {c.get(W + "id"): "".join(c.itertext()) for c in part(out, "word/comments.xml")}
+    anchored = {}
+    for p in part(out, "word/document.xml").iter(W + "p"):
+        for start in p.iter(W + "commentRangeStart"):
+            anchored["".join(t.text or "" for t in p.iter(W + "t"))] = comments[start.get(W + "id")]
+    assert set(anchored.values()) == set(comments.values())
+    # The footnote exists only in the adopted text: its comment sits on the paragraph citing it.
+    citing = next(text for text in anchored if text.startswith("Taking note"))
+    assert "Not in the draft" in anchored[citing]
+    assert "Different number: the draft has 120, the adopted text has 112" in \
+        anchored[next(text for text in anchored if text.startswith("Welcoming"))]
+
+
+@requires_libreoffice
+@pytest.mark.libreoffice
+def test_libreoffice_lists_every_comment_of_the_annotated_adopted_file(numbered, tmp_path):
+    draft, adopted = numbered
+    c = compare_files(draft, adopted)
+    out = export_annotated(c, tmp_path / "annotated.docx")
+    count = len(part(out, "word/comments.xml"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml")
+    annotations = etree.fromstring(content).iter("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation")
+    assert len(list(annotations)) == count > 5

@@ -4,6 +4,11 @@ Comments carry the findings (label changes, inserted/moved/split/merged paragrap
 that differ between draft and adopted text, opening phrases) and the reviewer's own notes, naming the
 draft label and quoting the draft paragraph where that helps. A draft paragraph that was deleted has no
 place in the adopted text, so its comment goes on the adopted paragraph that follows where it stood.
+
+When the adopted text is a .docx, the comments are added to a copy of that very file (its styles,
+numbering, footnotes, tables and page set-up untouched; a footnote's comment goes on the paragraph
+citing it). From a .txt, or when the adopted file changed since the comparison, the adopted text is
+laid out with Draft Compare's own styles.
 """
 from __future__ import annotations
 
@@ -12,10 +17,13 @@ from pathlib import Path
 from typing import Mapping
 
 import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
-from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph
+from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph, Run
 from app.io.atomic import atomic_write
 from app.io.docx_styles import add_styles, style_paragraph
+from app.io.docx_template import open_adopted_template
 from app.io.export_tracked import default_author
 from app.io.sheet_rows import moved_note
 
@@ -67,21 +75,8 @@ def pair_comments(c: Comparison, n: int, pair: ParaPair, notes: Mapping[int, str
     return lines
 
 
-def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: datetime | None = None):
-    document = docx.Document()
-    add_styles(document)
-    runs_of: dict[int, list] = {}
-    for p in c.adopted.paragraphs:
-        par = document.add_paragraph()
-        style_paragraph(document, par._p, p)
-        for run in p.runs or ():
-            r = par.add_run(run.text)
-            r.bold, r.italic = run.bold or None, run.italic or None
-            r.underline = run.underline or None
-            r.font.superscript = run.superscript or None
-        if not p.runs:
-            par.add_run(p.text)
-        runs_of[p.index] = par.runs
+def comments_by_paragraph(c: Comparison, notes: Mapping[int, str]) -> dict[int, list[str]]:
+    """Adopted paragraph index -> the lines of its comment, in document order."""
     pending: list[str] = []     # comments of deleted pairs, waiting for the next adopted paragraph
     placed: dict[int, list[str]] = {}
     for n, pair in enumerate(c.pairs):
@@ -98,17 +93,79 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: 
         first = c.adopted.paragraphs[0].index
         placed[first] = ["Whole document:"] + [f"[{f.severity.value}] {f.message}" for f in c.findings] \
             + placed.get(first, [])
+    return {index: lines for index, lines in sorted(placed.items()) if lines}
+
+
+def _laid_out(c: Comparison):
+    """The adopted text in a new document with Draft Compare's styles: (document, index -> w:p)."""
+    document = docx.Document()
+    add_styles(document)
+    elements: dict[int, object] = {}
+    for p in c.adopted.paragraphs:
+        par = document.add_paragraph()
+        style_paragraph(document, par._p, p)
+        for run in p.runs or (Run(p.text),):
+            r = par.add_run(run.text)
+            r.bold, r.italic = run.bold or None, run.italic or None
+            r.underline = run.underline or None
+            r.font.superscript = run.superscript or None
+        elements[p.index] = par._p
+    return document, elements
+
+
+def _adopted_copy(c: Comparison):
+    """The adopted .docx itself: (document, index -> w:p), footnotes mapped to their citing paragraph;
+    None when it cannot serve (not a .docx, changed, or read with its own tracked changes rejected)."""
+    if c.adopted.had_tracked_changes and c.adopted.tracked_view == "original":
+        return None      # the file shows its revisions accepted: not the text that was compared
+    template = open_adopted_template(c)
+    if template is None:
+        return None
+    elements: dict[int, object] = {}
+    last = None
+    for p in c.adopted.paragraphs:
+        if p.origin >= 0:
+            last = template.elements[p.origin]
+        if last is not None:
+            elements[p.index] = last
+    return template.document, elements
+
+
+def _anchor(p_element, comment_id: int) -> None:
+    """Comment range over the whole paragraph, reference mark at its end (any content: hyperlinks,
+    fields, revisions, which python-docx's run-based anchoring cannot span)."""
+    cid = str(comment_id)
+    start = OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid})
+    ppr = p_element.find(qn("w:pPr"))
+    if ppr is None:
+        p_element.insert(0, start)
+    else:
+        ppr.addnext(start)
+    p_element.append(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid}))
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+    run.append(rpr)
+    run.append(OxmlElement("w:commentReference", attrs={qn("w:id"): cid}))
+    p_element.append(run)
+
+
+def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: datetime | None = None):
+    document, elements = _adopted_copy(c) or _laid_out(c)
+    by_element: dict[int, tuple[object, list[str]]] = {}    # a footnote shares its citing paragraph
+    for index, lines in comments_by_paragraph(c, notes).items():
+        if index in elements:
+            el = elements[index]
+            by_element.setdefault(id(el), (el, []))[1].extend(lines)
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "DC"
-    count = 0
-    for index, lines in sorted(placed.items()):
-        if lines and runs_of.get(index):
-            comment = document.add_comment(runs_of[index], text=lines[0], author=author, initials=initials)
-            if date is not None:   # python-docx stamps "now"; a caller may want one fixed time for all
-                comment._comment_elm.date = date if date.tzinfo else date.replace(tzinfo=timezone.utc)
-            for line in lines[1:]:
-                comment.add_paragraph(line)
-            count += 1
-    return document, count
+    for el, lines in by_element.values():
+        comment = document.comments.add_comment(text=lines[0], author=author, initials=initials)
+        if date is not None:   # python-docx stamps "now"; a caller may want one fixed time for all
+            comment._comment_elm.date = date if date.tzinfo else date.replace(tzinfo=timezone.utc)
+        for line in lines[1:]:
+            comment.add_paragraph(line)
+        _anchor(el, comment.comment_id)
+    return document, len(by_element)
 
 
 def export_annotated(comparison: Comparison, out_path: str | Path, *, notes: Mapping[int, str] | None = None,
