@@ -324,25 +324,17 @@ def test_seed_pair_openings_are_exactly_the_recorded_mismatches(seed):
     assert got == {"PP12", "PP15bis", "PP16"}     # the MISMATCH rows of phrases_en_fr.tsv
 
 
-def test_two_thousand_paragraphs_check_fast():
-    """Each paragraph has eight values and its pair differs in one: every pair takes the slow path."""
-    import time
-    from app.core import openings, values
+def test_dense_paragraphs_report_only_the_value_that_differs():
+    """Each paragraph has eight values and its pair differs in one date: exactly one finding per pair
+    (the speed of this case is measured by `make bench`, not here)."""
     lines = [f"{n}. Recalling its resolution {n}/{n % 90 + 1} of {n % 28 + 1} March 20{n % 30:02d}, the report "
              f"A/HRC/{n % 70}/{n}, the {n % 60 + 3}th session and {n * 7},000 persons, noting with concern "
-             "that the situation of human rights remains fragile in several regions of the country" for n in range(2000)]
+             "that the situation of human rights remains fragile in several regions of the country" for n in range(300)]
     pairs = [(Paragraph(0, t, Kind.OPERATIVE), Paragraph(0, t.replace("March", "April"), Kind.OPERATIVE))
              for t in lines]
-    check_pair(*pairs[0], "en", "en")                 # compile the scanner once
-    best = 1e9
-    for _ in range(3):                                # best of three: a busy machine is not a slow checker
-        values.extract_values.cache_clear()
-        openings.parse.cache_clear()
-        start = time.perf_counter()
-        n = sum(len(check_pair(a, b, "en", "en")) + (check_opening(a, b, "en", "en") is not None) for a, b in pairs)
-        best = min(best, time.perf_counter() - start)
-        assert n == 2000                              # every date differs, nothing else
-    assert best < 0.3
+    findings = [check_pair(a, b, "en", "en") for a, b in pairs]
+    assert all(len(f) == 1 and f[0].code == "date" for f in findings)
+    assert not any(check_opening(a, b, "en", "en") for a, b in pairs)
 
 
 # --- Document-level structure findings ---------------------------------------------------------------
