@@ -1,4 +1,4 @@
-"""Command line: ``draftcompare [DRAFT ADOPTED]`` opens the window; ``compare`` and ``export`` run headless.
+"""Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare`` and ``export`` run headless.
 
 Bad input never produces a traceback: one line on stderr naming the file and the reason, exit code 2.
 Qt is imported only for the window and the PDF sheet.
@@ -185,11 +185,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.selftest import run_selftest  # the packaged app proves it works offline
         return run_selftest(argv[1:])
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        if len(argv) not in (0, 2):
-            print("usage: draftcompare [DRAFT ADOPTED] | draftcompare {compare,export} ...", file=sys.stderr)
+        review = len(argv) == 1 and argv[0].lower().endswith(".dcreview")
+        if len(argv) not in (0, 2) and not review:
+            print("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export} ...",
+                  file=sys.stderr)
             return EXIT_BAD_INPUT
         from app.ui.application import run_gui
-        return run_gui(*(argv or [None, None]))
+        return run_gui(review=argv[0]) if review else run_gui(*(argv or [None, None]))
     ns = build_parser().parse_args(argv)
     try:
         return cmd_compare(ns) if ns.command == "compare" else cmd_export(ns)

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+from app.cli import main
 from conftest import ROOT, SAMPLES
 
 DRAFT, ADOPTED = str(SAMPLES / "draft_en.txt"), str(SAMPLES / "adopted_en.txt")
@@ -56,3 +57,14 @@ def test_bad_input_gives_one_line_and_exit_code_2(tmp_path):
 def test_missing_file_is_bad_input(tmp_path):
     out = run("compare", str(tmp_path / "nope.txt"), ADOPTED)
     assert out.returncode == 2 and "nope.txt" in out.stderr
+
+
+def test_window_forms_of_the_command_line(monkeypatch, capsys):
+    import app.ui.application as application
+    calls = []
+    monkeypatch.setattr(application, "run_gui", lambda *a, **k: calls.append((a, k)) or 0)
+    assert main(["notes/Examplia.dcreview"]) == 0
+    assert main(["draft.docx", "adopted.docx"]) == 0
+    assert calls == [((), {"review": "notes/Examplia.dcreview"}), (("draft.docx", "adopted.docx"), {})]
+    assert main(["only-one.docx"]) == 2
+    assert "REVIEW.dcreview" in capsys.readouterr().err

@@ -145,3 +145,21 @@ def test_crash_mid_review_is_recovered(tmp_path):
     c = comparison()
     assert recovered.notes_by_pair(c) == {1: "Do not lose me"}
     assert recovered.note_for(c, 2).checked
+
+
+def test_review_file_names_its_documents_and_finds_them_beside_it_when_moved(tmp_path):
+    from app.core.review import Review
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("d.txt", "a.txt"):
+        (folder / name).write_text("Decides to remain seized of the matter.\n", encoding="utf-8")
+    review_file = folder / "a.dcreview"
+    review_store.save(review_file, Review(str(folder / "d.txt"), str(folder / "a.txt")))
+    assert review_store.documents_of(review_file) == (folder / "d.txt", folder / "a.txt")
+    moved = tmp_path / "b"
+    folder.rename(moved)
+    assert review_store.documents_of(moved / "a.dcreview") == (moved / "d.txt", moved / "a.txt")
+    (moved / "a.txt").unlink()
+    with pytest.raises(InputError, match=r"adopted text it belongs to \(a\.txt\)"):
+        review_store.documents_of(moved / "a.dcreview")
+    assert review_store.is_review_file("x/Notes.DCREVIEW") and not review_store.is_review_file("a.docx")

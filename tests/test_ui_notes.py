@@ -62,3 +62,69 @@ def test_notes_left_by_a_crash_are_offered_and_restored(qtbot, tmp_path, monkeyp
     assert window.notes_panel.editor.toPlainText() == "Typed just before the crash"
     window.close()
     assert review_store.load(review_store.review_path_for(adopted)).notes[0].text == "Typed just before the crash"
+
+
+def _saved_review(qtbot, tmp_path, folder):
+    """A review with one note, saved by the window beside copies of the sample pair in ``folder``."""
+    folder.mkdir()
+    for name in ("draft_en.txt", "adopted_en.txt"):
+        shutil.copy(SAMPLES / name, folder / name)
+    window = make_window(qtbot, tmp_path)
+    window.review.delay = 0.1
+    open_and_wait(qtbot, window, folder / "draft_en.txt", folder / "adopted_en.txt")
+    press(window, Qt.Key.Key_F8)
+    pair = window.view.current_pair
+    window.notes_panel.editor.setFocus()
+    QTest.keyClicks(window.notes_panel.editor, "Ask the Mission")
+    review_file = review_store.review_path_for(folder / "adopted_en.txt")
+    qtbot.waitUntil(review_file.exists, timeout=TIMEOUT)
+    window.close()
+    return review_file, pair
+
+
+def test_a_review_file_reopens_its_documents_and_notes_even_in_a_moved_folder(qtbot, tmp_path):
+    review_file, pair = _saved_review(qtbot, tmp_path, tmp_path / "session")
+    moved = tmp_path / "copied to another laptop"
+    shutil.move(str(review_file.parent), str(moved))          # the stored absolute paths no longer exist
+    window = make_window(qtbot, tmp_path)
+    window.open_review(str(moved / review_file.name))
+    qtbot.waitUntil(lambda: window.comparison is not None and window.watcher is None, timeout=TIMEOUT)
+    assert window.paths == (str(moved / "draft_en.txt"), str(moved / "adopted_en.txt"))
+    window.view.go_to_pair(pair)
+    assert window.notes_panel.editor.toPlainText() == "Ask the Mission"
+    window.close()
+
+
+def test_a_review_file_dropped_or_handed_over_by_the_system_opens_that_review(qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+    from app.ui.application import FileOpenFilter
+    review_file, pair = _saved_review(qtbot, tmp_path, tmp_path / "session")
+    window = make_window(qtbot, tmp_path)
+    window.replace_side("a", str(review_file))                # dropped on the draft pane
+    qtbot.waitUntil(lambda: window.comparison is not None and window.watcher is None, timeout=TIMEOUT)
+    assert window.paths[1].endswith("adopted_en.txt")
+    window.view.go_to_pair(pair)
+    assert window.notes_panel.editor.toPlainText() == "Ask the Mission"
+
+    other = make_window(qtbot, tmp_path)                       # macOS Finder: QEvent.FileOpen
+    QApplication.instance().installEventFilter(FileOpenFilter(other.open_file, other))
+    QApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl.fromLocalFile(str(review_file))))
+    qtbot.waitUntil(lambda: other.comparison is not None and other.watcher is None, timeout=TIMEOUT)
+    other.view.go_to_pair(pair)
+    assert other.notes_panel.editor.toPlainText() == "Ask the Mission"
+    window.close()
+    other.close()
+
+
+def test_a_review_whose_documents_are_gone_is_refused_with_a_message(qtbot, tmp_path, monkeypatch):
+    review_file, _ = _saved_review(qtbot, tmp_path, tmp_path / "session")
+    (review_file.parent / "draft_en.txt").unlink()
+    window = make_window(qtbot, tmp_path)
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, exc: shown.append((title, str(exc))))
+    window.open_review(str(review_file))
+    assert window.comparison is None and window.watcher is None
+    assert shown and "draft_en.txt" in shown[0][1] and review_file.name in shown[0][1]
+    window.close()

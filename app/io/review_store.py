@@ -89,6 +89,27 @@ def load(path: str | os.PathLike) -> Review:
     return from_json(text, str(p))
 
 
+def is_review_file(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() == SUFFIX
+
+
+def documents_of(path: str | os.PathLike) -> tuple[Path, Path]:
+    """The draft and adopted files a review file belongs to: where it says they were, else beside it
+    (a folder copied to another laptop or renamed keeps working). InputError names what is missing."""
+    review = load(path)
+    folder = Path(path).resolve().parent
+
+    def find(stored: str, role: str) -> Path:
+        p = Path(stored)
+        for candidate in ((p,) if p.is_absolute() else (folder / p,)) + (folder / p.name,):
+            if candidate.is_file():
+                return candidate
+        raise InputError(str(path), f"the {role} it belongs to ({p.name}) is neither at {stored} nor in "
+                                    f"the review file's folder")
+
+    return find(review.draft_path, "draft"), find(review.adopted_path, "adopted text")
+
+
 def keep_corrupt(path: str | os.PathLike) -> Path:
     """Move a damaged review file aside (never delete the officer's work) and return its new name."""
     p = Path(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 import app
@@ -57,14 +57,35 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return instance
 
 
-def run_gui(draft: str | None = None, adopted: str | None = None, argv=None) -> int:
+class FileOpenFilter(QObject):
+    """Files the system hands over while the app runs (macOS Finder's Open / Open With, a .dcreview
+    double-clicked): QEvent.FileOpen, passed to the window."""
+
+    def __init__(self, open_file, parent=None) -> None:
+        super().__init__(parent)
+        self.open_file = open_file
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self.open_file(event.file())
+            return True
+        return False
+
+
+def run_gui(draft: str | None = None, adopted: str | None = None, argv=None, *, review: str | None = None) -> int:
+    """The window on ``draft`` and ``adopted``, on a saved ``review`` (.dcreview), or on the samples."""
     qapp = ensure_application(argv)
     from app.ui.main_window import MainWindow  # after QApplication: QSettings needs its names
 
     window = MainWindow()
-    if not (draft and adopted):
-        draft, adopted = sample_pair()
+    qapp.installEventFilter(FileOpenFilter(window.open_file, window))
+    if review:
+        start = lambda: window.open_review(str(review))   # noqa: E731
+    else:
+        if not (draft and adopted):
+            draft, adopted = sample_pair()
+        start = lambda: window.open_pair(str(draft), str(adopted))   # noqa: E731
     window.show()
     # Start comparing once the event loop runs, so the window paints first.
-    QTimer.singleShot(0, lambda: window.open_pair(str(draft), str(adopted)))
+    QTimer.singleShot(0, start)
     return qapp.exec()

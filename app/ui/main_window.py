@@ -11,9 +11,12 @@ from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from app.core.model import Comparison
+from app.io import review_store
+from app.io.errors import DraftCompareError
 from app.ui import exports, menus
 from app.ui.change_model import ChangeModel
 from app.ui.find_bar import FindBar
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(ICON)))
         self.comparison: Comparison | None = None
         self.paths: tuple[str, str] = ("", "")
+        self.review_file: tuple[str, str] = ("", "")   # (adopted document, review file opened for it)
         self.watcher: TaskWatcher | None = None
         self._tasks: list[Task] = []
         self._message_box: QMessageBox | None = None
@@ -138,6 +142,35 @@ class MainWindow(QMainWindow):
             self.config["last_dir"] = str(Path(adopted).parent)
             self.open_pair(draft, adopted)
 
+    def open_review_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open review"), self.config["last_dir"],
+            self.tr("Draft Compare reviews (*.dcreview);;All files (*)"))
+        if path:
+            self.config["last_dir"] = str(Path(path).parent)
+            self.open_review(path)
+
+    def open_review(self, path: str) -> None:
+        """Reopen a saved review: its two documents, compared, with its notes (from this very file)."""
+        try:
+            draft, adopted = review_store.documents_of(path)
+        except DraftCompareError as exc:
+            self.show_error(self.tr("Cannot open this review"), exc)
+            return
+        self.review_file = (str(adopted), str(path))
+        self.open_pair(str(draft), str(adopted))
+
+    def open_file(self, path: str) -> None:
+        """A file handed over by the system (macOS Finder, a second launch): a review opens with its
+        documents; documents fill the draft side first, then the adopted side."""
+        if review_store.is_review_file(path):
+            self.open_review(path)
+        elif self.paths[0] and not self.paths[1]:
+            self.replace_side("b", path)
+        else:
+            self.paths = ("", "")
+            self.replace_side("a", path)
+
     def _set_title(self, draft: str, adopted: str) -> None:
         self.setWindowTitle(self.tr("Draft Compare — {draft} ↔ {adopted}").format(draft=draft, adopted=adopted))
 
@@ -148,7 +181,11 @@ class MainWindow(QMainWindow):
         self._compare()
 
     def replace_side(self, side: str, path: str) -> None:
-        """A file dropped on a pane: it replaces that side; compare once both sides are known."""
+        """A file dropped on a pane: it replaces that side; compare once both sides are known.
+        A review file dropped anywhere opens that review."""
+        if review_store.is_review_file(path):
+            self.open_review(path)
+            return
         draft, adopted = self.paths
         draft, adopted = (path, adopted) if side == "a" else (draft, path)
         if draft and adopted:
@@ -197,7 +234,9 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(1, self.tr("Findings ({n})").format(n=self.findings_model.rowCount()))
         if comparison is not None and fresh:
             self.notes_panel.flush()
-            self.review.open_for(comparison)
+            review_for, review_path = self.review_file
+            same = review_for and Path(review_for).resolve() == Path(comparison.adopted.path).resolve()
+            self.review.open_for(comparison, review_path if same else None)
             self._show_note(self.view.current_pair)
         if comparison is not None:
             self._show_names(comparison)

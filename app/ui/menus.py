@@ -40,6 +40,9 @@ def build_actions(w: "MainWindow") -> None:
 
     w.act_open = a(QCoreApplication.translate("MainWindow", "&Open…"), QKeySequence.StandardKey.Open, w.open_dialog,
                    QCoreApplication.translate("MainWindow", "Open a draft and an adopted text"))
+    w.act_open_review = a(QCoreApplication.translate("MainWindow", "Open re&view…"), "Ctrl+Shift+O",
+                          w.open_review_dialog,
+                          QCoreApplication.translate("MainWindow", "Open a saved review (.dcreview) with its two documents"))
     w.act_swap = a(QCoreApplication.translate("MainWindow", "S&wap sides"), "Ctrl+Shift+W", w.swap_sides,
                    QCoreApplication.translate("MainWindow", "Compare the other way round"))
     w.act_reload = a(QCoreApplication.translate("MainWindow", "&Reload"), "F5", w.reload, QCoreApplication.translate("MainWindow", "Read both files again and compare"))
@@ -89,6 +92,7 @@ def build_menus(w: "MainWindow") -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(w.act_open)
+    file_menu.addAction(w.act_open_review)
     w.recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &recent"))
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
     fill_recent_menu(w)

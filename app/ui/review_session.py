@@ -2,6 +2,7 @@
 around app.core.review and app.io.review_store, so the window only connects signals."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -32,7 +33,8 @@ class ReviewSession(QObject):
         self.comparison = comparison
         self.path = Path(path) if path else review_store.review_path_for(comparison.adopted.path)
         digests = tuple(_digest(p) for p in (comparison.draft.path, comparison.adopted.path))
-        review = Review(comparison.draft.path, comparison.adopted.path, *digests)
+        # Absolute paths, so the review file can reopen its documents from anywhere (documents_of).
+        review = Review(_absolute(comparison.draft.path), _absolute(comparison.adopted.path), *digests)
         journal = review_store.recoverable(self.path) if recover else None
         if journal is not None and not self.ask_recover(journal):
             kept = review_store.keep_corrupt(review_store.journal_path(self.path))
@@ -48,7 +50,8 @@ class ReviewSession(QObject):
             kept = review_store.keep_corrupt(self.path)
             self.message.emit(self.tr("The review file could not be read ({0}); it was kept as {1}.")
                               .format(exc.reason, kept.name))
-        self.review = reattach(review, comparison, *digests)
+        self.review = replace(reattach(review, comparison, *digests), draft_path=_absolute(comparison.draft.path),
+                              adopted_path=_absolute(comparison.adopted.path))
         if self.review.unplaced:
             self.message.emit(self.tr("{0} note(s) could not be placed on the changed documents; they are "
                                       "listed in the Notes panel.").format(len(self.review.unplaced)))
@@ -90,6 +93,13 @@ class ReviewSession(QObject):
         if self._saver is not None:
             self._saver.close()
             self._saver = None
+
+
+def _absolute(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
 
 
 def _digest(path: str) -> str:

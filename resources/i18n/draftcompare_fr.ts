@@ -102,17 +102,17 @@
     <message>
         <location filename="../../widgets/compare_view.py" line="42"/>
         <source>The draft, deleted words struck through</source>
-        <translation type="unfinished"/>
+        <translation>Le projet, mots supprimés barrés</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="43"/>
         <source>The adopted text, inserted words underlined</source>
-        <translation type="unfinished"/>
+        <translation>Le texte adopté, mots insérés soulignés</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="44"/>
         <source>Links between aligned paragraphs</source>
-        <translation type="unfinished"/>
+        <translation>Liens entre les paragraphes alignés</translation>
     </message>
     <message>
         <location filename="../../widgets/compare_view.py" line="45"/>
@@ -168,32 +168,32 @@
     <message>
         <location filename="../../widgets/diff_pane.py" line="405"/>
         <source>moved here from {label} {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé ici depuis {label} {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="407"/>
         <source>moved here from below {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé ici depuis plus bas {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="408"/>
         <source>moved here from above {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé ici depuis plus haut {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="410"/>
         <source>moved to {label} {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé vers {label} {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="412"/>
         <source>moved down {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé plus bas {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="413"/>
         <source>moved up {arrow}</source>
-        <translation type="unfinished"/>
+        <translation>déplacé plus haut {arrow}</translation>
     </message>
     <message>
         <location filename="../../widgets/diff_pane.py" line="415"/>
@@ -233,7 +233,7 @@
     <message>
         <location filename="../../app/ui/exports.py" line="37"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"/>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../app/ui/exports.py" line="38"/>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../app/ui/exports.py" line="95"/>
         <source>{title} is not available in this version.</source>
-        <translation type="unfinished"/>
+        <translation>{title} n’est pas disponible dans cette version.</translation>
     </message>
     <message>
         <location filename="../../app/ui/exports.py" line="106"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../../app/ui/find_bar.py" line="25"/>
         <source>Find previous (Shift+F3)</source>
-        <translation type="unfinished"/>
+        <translation>Occurrence précédente (Maj+F3)</translation>
     </message>
     <message>
         <location filename="../../app/ui/find_bar.py" line="26"/>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../app/ui/find_bar.py" line="26"/>
         <source>Find next (F3)</source>
-        <translation type="unfinished"/>
+        <translation>Occurrence suivante (F3)</translation>
     </message>
     <message>
         <location filename="../../app/ui/find_bar.py" line="27"/>
@@ -351,22 +351,22 @@
     <message>
         <location filename="../../app/ui/find_bar.py" line="140"/>
         <source>{n} matches · in the draft</source>
-        <translation type="unfinished"/>
+        <translation>{n} occurrences · dans le projet</translation>
     </message>
     <message>
         <location filename="../../app/ui/find_bar.py" line="141"/>
         <source>1 match · in the draft</source>
-        <translation type="unfinished"/>
+        <translation>1 occurrence · dans le projet</translation>
     </message>
     <message>
         <location filename="../../app/ui/find_bar.py" line="143"/>
         <source>{n} matches · in the adopted text</source>
-        <translation type="unfinished"/>
+        <translation>{n} occurrences · dans le texte adopté</translation>
     </message>
     <message>
         <location filename="../../app/ui/find_bar.py" line="144"/>
         <source>1 match · in the adopted text</source>
-        <translation type="unfinished"/>
+        <translation>1 occurrence · dans le texte adopté</translation>
     </message>
 </context>
 <context>
@@ -425,129 +425,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="51"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>Draft Compare</source>
         <translation>Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>List of changes</source>
         <translation>Liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Findings of the cross-check</source>
         <translation>Constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Changes, findings and notes</source>
         <translation>Modifications, constats et notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
-        <source>Draft Compare — {draft} ↔ {adopted}</source>
-        <translation type="unfinished"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
+        <source>Open review</source>
+        <translation>Ouvrir une revue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
+        <source>Draft Compare reviews (*.dcreview);;All files (*)</source>
+        <translation>Revues Draft Compare (*.dcreview);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158"/>
+        <source>Cannot open this review</source>
+        <translation>Impossible d’ouvrir cette revue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>Draft Compare — {draft} ↔ {adopted}</source>
+        <translation>Draft Compare — {draft} ↔ {adopted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Recover notes</source>
         <translation>Récupérer les notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Draft Compare ended before it could save {n} note(s) on these documents. Restore them?</source>
         <translation>Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
-        <translation type="unfinished"/>
+        <translation>Draft Compare : un projet de résolution à côté du texte adopté, aligné paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.</translation>
     </message>
     <message>
         <location filename="../../app/ui/menus.py" line="41"/>
@@ -561,241 +576,251 @@
     </message>
     <message>
         <location filename="../../app/ui/menus.py" line="43"/>
+        <source>Open re&amp;view…</source>
+        <translation>Ouvrir une re&amp;vue…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="45"/>
+        <source>Open a saved review (.dcreview) with its two documents</source>
+        <translation>Ouvrir une revue enregistrée (.dcreview) avec ses deux documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="46"/>
         <source>S&amp;wap sides</source>
         <translation>&amp;Inverser les côtés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="44"/>
+        <location filename="../../app/ui/menus.py" line="47"/>
         <source>Compare the other way round</source>
         <translation>Comparer dans l’autre sens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="45"/>
+        <location filename="../../app/ui/menus.py" line="48"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="45"/>
+        <location filename="../../app/ui/menus.py" line="48"/>
         <source>Read both files again and compare</source>
         <translation>Relire les deux fichiers et comparer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="46"/>
+        <location filename="../../app/ui/menus.py" line="49"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="46"/>
+        <location filename="../../app/ui/menus.py" line="49"/>
         <source>Quit Draft Compare</source>
         <translation>Quitter Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="47"/>
+        <location filename="../../app/ui/menus.py" line="50"/>
         <source>&amp;Next change</source>
         <translation>Modification &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="47"/>
+        <location filename="../../app/ui/menus.py" line="50"/>
         <source>Go to the next change</source>
         <translation>Aller à la modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="48"/>
+        <location filename="../../app/ui/menus.py" line="51"/>
         <source>&amp;Previous change</source>
         <translation>Modification &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="49"/>
+        <location filename="../../app/ui/menus.py" line="52"/>
         <source>Go to the previous change</source>
         <translation>Aller à la modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="50"/>
+        <location filename="../../app/ui/menus.py" line="53"/>
         <source>Next &amp;finding</source>
         <translation>&amp;Constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="51"/>
+        <location filename="../../app/ui/menus.py" line="54"/>
         <source>Go to the next finding</source>
         <translation>Aller au constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="52"/>
+        <location filename="../../app/ui/menus.py" line="55"/>
         <source>Previous f&amp;inding</source>
         <translation>C&amp;onstat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="53"/>
+        <location filename="../../app/ui/menus.py" line="56"/>
         <source>Go to the previous finding</source>
         <translation>Aller au constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="54"/>
+        <location filename="../../app/ui/menus.py" line="57"/>
         <source>&amp;Changed paragraphs only</source>
         <translation>&amp;Paragraphes modifiés seulement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="55"/>
+        <location filename="../../app/ui/menus.py" line="58"/>
         <source>Hide paragraphs that did not change</source>
         <translation>Masquer les paragraphes inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="57"/>
+        <location filename="../../app/ui/menus.py" line="60"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="58"/>
+        <location filename="../../app/ui/menus.py" line="61"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="59"/>
+        <location filename="../../app/ui/menus.py" line="62"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="59"/>
+        <location filename="../../app/ui/menus.py" line="62"/>
         <source>Smaller text</source>
         <translation>Texte plus petit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="60"/>
+        <location filename="../../app/ui/menus.py" line="63"/>
         <source>&amp;Reset zoom</source>
         <translation>Zoom &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="61"/>
+        <location filename="../../app/ui/menus.py" line="64"/>
         <source>Default text size</source>
         <translation>Taille de texte par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="62"/>
+        <location filename="../../app/ui/menus.py" line="65"/>
         <source>Side &amp;panel</source>
         <translation>&amp;Panneau latéral</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="63"/>
+        <location filename="../../app/ui/menus.py" line="66"/>
         <source>Show or hide the changes and findings</source>
         <translation>Afficher ou masquer les modifications et constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="65"/>
+        <location filename="../../app/ui/menus.py" line="68"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="66"/>
+        <location filename="../../app/ui/menus.py" line="69"/>
         <source>Show the list of changes</source>
         <translation>Afficher la liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="67"/>
+        <location filename="../../app/ui/menus.py" line="70"/>
         <source>Fin&amp;dings</source>
         <translation>&amp;Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="68"/>
+        <location filename="../../app/ui/menus.py" line="71"/>
         <source>Show the findings of the cross-check</source>
         <translation>Afficher les constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="69"/>
+        <location filename="../../app/ui/menus.py" line="72"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="70"/>
+        <location filename="../../app/ui/menus.py" line="73"/>
         <source>Find in both texts</source>
         <translation>Rechercher dans les deux textes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="71"/>
+        <location filename="../../app/ui/menus.py" line="74"/>
         <source>Find ne&amp;xt</source>
         <translation>Rechercher le &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="72"/>
+        <location filename="../../app/ui/menus.py" line="75"/>
         <source>Find the next match</source>
         <translation>Occurrence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="73"/>
+        <location filename="../../app/ui/menus.py" line="76"/>
         <source>Find pre&amp;vious</source>
         <translation>Rechercher le &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="74"/>
+        <location filename="../../app/ui/menus.py" line="77"/>
         <source>Find the previous match</source>
         <translation>Occurrence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="75"/>
+        <location filename="../../app/ui/menus.py" line="78"/>
         <source>&amp;Options…</source>
         <translation>&amp;Options…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="76"/>
+        <location filename="../../app/ui/menus.py" line="79"/>
         <source>Comparison options, palette, author</source>
         <translation>Options de comparaison, couleurs, auteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="77"/>
+        <location filename="../../app/ui/menus.py" line="80"/>
         <source>&amp;About Draft Compare</source>
         <translation>À &amp;propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="77"/>
+        <location filename="../../app/ui/menus.py" line="80"/>
         <source>About this program</source>
         <translation>À propos de ce programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="82"/>
+        <location filename="../../app/ui/menus.py" line="85"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="93"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>Open &amp;recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="102"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="106"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="116"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="118"/>
+        <location filename="../../app/ui/menus.py" line="122"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="151"/>
+        <location filename="../../app/ui/menus.py" line="155"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="153"/>
+        <location filename="../../app/ui/menus.py" line="157"/>
         <source>Stop the running comparison</source>
         <translation>Arrêter la comparaison en cours</translation>
     </message>
@@ -849,7 +874,7 @@
     <message>
         <location filename="../../app/ui/open_dialog.py" line="11"/>
         <source>Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)</source>
-        <translation type="unfinished"/>
+        <translation>Documents (*.docx *.txt *.md);;Documents Word (*.docx);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_dialog.py" line="19"/>
@@ -869,7 +894,7 @@
     <message>
         <location filename="../../app/ui/open_dialog.py" line="30"/>
         <source>.docx, .txt or .md</source>
-        <translation type="unfinished"/>
+        <translation>.docx, .txt ou .md</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_dialog.py" line="31"/>
@@ -912,12 +937,12 @@
     <message>
         <location filename="../../app/ui/options_dialog.py" line="19"/>
         <source>Treat all &amp;spaces alike (tabs, no-break spaces)</source>
-        <translation type="unfinished"/>
+        <translation>Traiter tous les &amp;espaces de la même façon (tabulations, espaces insécables)</translation>
     </message>
     <message>
         <location filename="../../app/ui/options_dialog.py" line="20"/>
         <source>Treat all &amp;quote styles alike (’ ' “ ” « »)</source>
-        <translation type="unfinished"/>
+        <translation>Traiter tous les &amp;guillemets de la même façon (’ ' “ ” « »)</translation>
     </message>
     <message>
         <location filename="../../app/ui/options_dialog.py" line="22"/>
@@ -1016,22 +1041,22 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="35"/>
+        <location filename="../../app/ui/main_window.py" line="38"/>
         <source>Reading draft</source>
         <translation>Lecture du projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="35"/>
+        <location filename="../../app/ui/main_window.py" line="38"/>
         <source>Reading adopted text</source>
         <translation>Lecture du texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="36"/>
+        <location filename="../../app/ui/main_window.py" line="39"/>
         <source>Aligning paragraphs</source>
         <translation>Alignement des paragraphes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="36"/>
+        <location filename="../../app/ui/main_window.py" line="39"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1039,30 +1064,30 @@
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../../app/ui/review_session.py" line="39"/>
+        <location filename="../../app/ui/review_session.py" line="41"/>
         <source>Unsaved notes were not restored; they are kept in {0}.</source>
         <translation>Les notes non enregistrées n’ont pas été restaurées ; elles sont conservées dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="44"/>
+        <location filename="../../app/ui/review_session.py" line="46"/>
         <source>Notes recovered from a session that ended unexpectedly.</source>
         <translation>Notes récupérées d’une session interrompue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="49"/>
+        <location filename="../../app/ui/review_session.py" line="51"/>
         <source>The review file could not be read ({0}); it was kept as {1}.</source>
-        <translation type="unfinished"/>
+        <translation>Le fichier de revue n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="53"/>
+        <location filename="../../app/ui/review_session.py" line="56"/>
         <source>{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.</source>
-        <translation type="unfinished"/>
+        <translation>{0} note(s) n’ont pas pu être replacées sur les documents modifiés ; elles figurent dans le panneau Notes.</translation>
     </message>
 </context>
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../app/ui/sheet_print.py" line="129"/>
+        <location filename="../../app/ui/sheet_print.py" line="133"/>
         <source>Comparison sheet — print preview</source>
         <translation>Tableau comparatif — aperçu avant impression</translation>
     </message>
@@ -1074,55 +1099,55 @@
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="37"/>
         <source>%n with findings</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n avec constats</numerusform><numerusform>%n avec constats</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="39"/>
         <source>%n changed</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n modifié</numerusform><numerusform>%n modifiés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="40"/>
         <source>%n inserted</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n inséré</numerusform><numerusform>%n insérés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="41"/>
         <source>%n deleted</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n supprimé</numerusform><numerusform>%n supprimés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="42"/>
         <source>%n moved</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n déplacé</numerusform><numerusform>%n déplacés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="44"/>
         <source>%n split/merged</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n scindé/fusionné</numerusform><numerusform>%n scindés/fusionnés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="47"/>
         <source>%n word changed</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n mot modifié</numerusform><numerusform>%n mots modifiés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="48"/>
         <source>%n words changed</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n mot modifié</numerusform><numerusform>%n mots modifiés</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="51"/>
         <source>%n finding</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="52"/>
         <source>%n findings</source>
-        <translation type="unfinished"/>
+        <translation><numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/ui/status.py" line="54"/>
@@ -1132,7 +1157,7 @@
     <message>
         <location filename="../../app/ui/status.py" line="56"/>
         <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
-        <translation type="unfinished"/>
+        <translation>Projet en {draft}, texte adopté en {adopted} (détecté)</translation>
     </message>
     <message>
         <location filename="../../app/ui/status.py" line="59"/>
@@ -1142,7 +1167,7 @@
     <message>
         <location filename="../../app/ui/status.py" line="60"/>
         <source>The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown</source>
-        <translation type="unfinished"/>
+        <translation>Les textes sont en langues différentes : les paragraphes sont alignés et leurs chiffres, dates et cotes vérifiés ; aucune modification de mots n’est affichée</translation>
     </message>
     <message>
         <location filename="../../app/ui/status.py" line="64"/>
@@ -1152,12 +1177,12 @@
     <message>
         <location filename="../../app/ui/status.py" line="65"/>
         <source>Both texts are in the same language: word changes are shown</source>
-        <translation type="unfinished"/>
+        <translation>Les deux textes sont dans la même langue : les modifications de mots sont affichées</translation>
     </message>
     <message>
         <location filename="../../app/ui/status.py" line="68"/>
         <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
-        <translation type="unfinished"/>
+        <translation>Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications</translation>
     </message>
 </context>
 </TS>

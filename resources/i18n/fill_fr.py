@@ -91,11 +91,53 @@ FR = {
     "Findings of the cross-check": "Constats de la vérification", "Changes, findings and notes":
     "Modifications, constats et notes", "Draft text": "Texte du projet", "Overview of changes":
     "Vue d’ensemble des modifications", "Click to jump to a change": "Cliquez pour aller à une modification",
+    "The draft, deleted words struck through": "Le projet, mots supprimés barrés",
+    "The adopted text, inserted words underlined": "Le texte adopté, mots insérés soulignés",
+    "Links between aligned paragraphs": "Liens entre les paragraphes alignés",
+    "moved here from {label} {arrow}": "déplacé ici depuis {label} {arrow}",
+    "moved here from below {arrow}": "déplacé ici depuis plus bas {arrow}",
+    "moved here from above {arrow}": "déplacé ici depuis plus haut {arrow}",
+    "moved to {label} {arrow}": "déplacé vers {label} {arrow}", "moved down {arrow}": "déplacé plus bas {arrow}",
+    "moved up {arrow}": "déplacé plus haut {arrow}", "PDF (*.pdf)": "PDF (*.pdf)",
+    "{title} is not available in this version.": "{title} n’est pas disponible dans cette version.",
+    "Find previous (Shift+F3)": "Occurrence précédente (Maj+F3)", "Find next (F3)": "Occurrence suivante (F3)",
+    "{n} matches · in the draft": "{n} occurrences · dans le projet", "1 match · in the draft": "1 occurrence · dans le projet",
+    "{n} matches · in the adopted text": "{n} occurrences · dans le texte adopté",
+    "1 match · in the adopted text": "1 occurrence · dans le texte adopté",
+    "Open review": "Ouvrir une revue", "Draft Compare reviews (*.dcreview);;All files (*)":
+    "Revues Draft Compare (*.dcreview);;Tous les fichiers (*)", "Cannot open this review": "Impossible d’ouvrir cette revue",
+    "Draft Compare — {draft} ↔ {adopted}": "Draft Compare — {draft} ↔ {adopted}",
+    "Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, "
+    "moves and cross-language checks.": "Draft Compare : un projet de résolution à côté du texte adopté, aligné "
+    "paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.",
+    "Open re&view…": "Ouvrir une re&vue…", "Open a saved review (.dcreview) with its two documents":
+    "Ouvrir une revue enregistrée (.dcreview) avec ses deux documents",
+    "Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)":
+    "Documents (*.docx *.txt *.md);;Documents Word (*.docx);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)",
+    ".docx, .txt or .md": ".docx, .txt ou .md",
+    "Treat all &spaces alike (tabs, no-break spaces)": "Traiter tous les &espaces de la même façon (tabulations, "
+    "espaces insécables)",
+    "Treat all &quote styles alike (’ ' “ ” « »)": "Traiter tous les &guillemets de la même façon (’ ' “ ” « »)",
+    "The review file could not be read ({0}); it was kept as {1}.":
+    "Le fichier de revue n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.",
+    "{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.":
+    "{0} note(s) n’ont pas pu être replacées sur les documents modifiés ; elles figurent dans le panneau Notes.",
+    "Draft in {draft}, adopted text in {adopted} (detected)": "Projet en {draft}, texte adopté en {adopted} (détecté)",
+    "The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; "
+    "no word changes are shown": "Les textes sont en langues différentes : les paragraphes sont alignés et leurs "
+    "chiffres, dates et cotes vérifiés ; aucune modification de mots n’est affichée",
+    "Both texts are in the same language: word changes are shown":
+    "Les deux textes sont dans la même langue : les modifications de mots sont affichées",
+    "Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks":
+    "Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications",
 }
 PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
            "%n word changed": ("%n mot modifié", "%n mots modifiés"),
            "%n words changed": ("%n mot modifié", "%n mots modifiés"),
-           "%n with findings": ("%n avec constats", "%n avec constats")}
+           "%n with findings": ("%n avec constats", "%n avec constats"),
+           "%n changed": ("%n modifié", "%n modifiés"), "%n inserted": ("%n inséré", "%n insérés"),
+           "%n deleted": ("%n supprimé", "%n supprimés"), "%n moved": ("%n déplacé", "%n déplacés"),
+           "%n split/merged": ("%n scindé/fusionné", "%n scindés/fusionnés")}
 
 path = Path(__file__).with_name("draftcompare_fr.ts")
 tree = etree.parse(str(path))
@@ -104,7 +146,9 @@ done = 0
 for message in tree.iter("message"):
     source = message.findtext("source")
     tr = message.find("translation")
-    if message.get("numerus") == "yes" and source in PLURALS:
+    if source in PLURALS:
+        # PySide6's lupdate does not mark translate(ctx, text, "", n) as numerus; Qt picks the form by n.
+        message.set("numerus", "yes")
         for child in list(tr):
             tr.remove(child)
         for form in PLURALS[source]:
