@@ -16,7 +16,7 @@ from app.io.errors import ExportError
 from app.io.pipeline import compare_files, load_document
 from app.io.export_tracked import export_tracked
 from conftest import LO_TRACKED, SAMPLES, SEEDS, requires_libreoffice
-from docx_fixtures import resolution_docx
+from docx_fixtures import NUM_ID, resolution_docx
 from synthetic import edit, make_pair
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -319,6 +319,28 @@ def _case_both_docx(tmp):
     return c
 
 
+def _case_adopted_docx_with_its_own_revisions(tmp):
+    """An adopted .docx still holding tracked changes (read accepted): a revised run, a tracked paragraph
+    mark and a tracked numbering change must not leak their ids or marks into the export."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    path = resolution_docx(SAMPLES / "adopted_en.txt", tmp / "adopted_revised.docx")
+    d = docx.Document(path)
+    rev = 'w:id="{}" w:author="Secretariat" w:date="2026-04-03T09:00:00Z"'
+    op = next(p for p in d.paragraphs if p.text.startswith("Urges"))
+    op._p.append(parse_xml(f'<w:ins {nsdecls("w")} {rev.format(1)}><w:r><w:t xml:space="preserve"> and fairness'
+                           '</w:t></w:r></w:ins>'))
+    op._p.get_or_add_pPr().append(parse_xml(f'<w:rPr {nsdecls("w")}><w:ins {rev.format(2)}/></w:rPr>'))
+    numbered = next(p for p in d.paragraphs if p.text.startswith("Encourages"))
+    numbered._p.get_or_add_pPr().insert(0, parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{NUM_ID}"/><w:ins {rev.format(3)}/></w:numPr>'))
+    d.save(path)
+    c = compare_files(SAMPLES / "draft_en.txt", path)
+    assert c.adopted.had_tracked_changes
+    return c
+
+
 LO_CASES = {
     "sample": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
     "sample_case_labels": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt", ignore_case=True,
@@ -332,6 +354,7 @@ LO_CASES = {
     "insertions_meeting": _case_insertions_meeting_across_a_kept_break,
     "adopted_docx_numbered_by_word": _case_adopted_docx,
     "both_docx_numbered_by_word": _case_both_docx,
+    "adopted_docx_with_its_own_revisions": _case_adopted_docx_with_its_own_revisions,
     "only_paragraph_replaced": lambda tmp: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
                                                          doc(["Nothing in common whatsoever with it."], "a.txt")),
 }

@@ -28,7 +28,8 @@ from app.io.errors import InputError
 from app.io.readers import read_document
 from app.io.wordml import Styles, parse_styles
 
-_MARK_REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange")
+_DROPPED_IN_PPR = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange", "w:numberingChange",
+                   "w:sectPr", "w:cnfStyle")
 _FOOTNOTE_STYLE_NAMES = ("footnote text",)
 
 
@@ -100,16 +101,12 @@ def make_own(document, author: str) -> None:
 
 
 def clean_ppr(ppr):
-    """A copy of paragraph properties without revision marks, section breaks or recorded changes."""
+    """A copy of paragraph properties without what belongs to the adopted file's own history or place:
+    revision marks (also inside w:numPr), recorded property changes, section breaks, table cell styling."""
     ppr = deepcopy(ppr)
-    for tag in ("w:sectPr", "w:pPrChange"):
-        for el in ppr.findall(qn(tag)):
-            ppr.remove(el)
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is not None:
-        for tag in _MARK_REVISIONS:
-            for el in rpr.findall(qn(tag)):
-                rpr.remove(el)
+    for el in list(ppr.iter(*(qn(t) for t in _DROPPED_IN_PPR))):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
     return ppr
 
 
