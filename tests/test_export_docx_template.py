@@ -122,7 +122,7 @@ def test_text_adopted_gets_clean_draft_compare_styles(tmp_path):
                          tmp_path / "tracked.docx", author="R", date=WHEN)
     ids = style_ids(out)
     assert {s for s, t, _ in paragraphs(out) if t.startswith("PP2.")} == {ids["DC Preamble"]}
-    assert not part(out, "word/document.xml").findall(f".//{W}pPrChange")
+    assert not part(out, "word/document.xml").findall(f".//{W}pPrChange/{W}pPr/{W}numPr")   # no Word numbering
 
 
 def _without_comment_marks(root):

@@ -296,7 +296,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             state["p"] = None
             state["style"] = None
     _place_marks(closed)
-    for p, kind, _ in _split_insertion_boundaries(closed):
+    for p, kind, _ in _split_insertion_boundaries(closed, rev):
         if kind != EQ:
             rev.mark(p, TAGS[kind])
     _merge_adjacent_revisions(body)
@@ -336,33 +336,66 @@ def _content(p) -> list:
     return [c for c in p if c.tag != qn("w:pPr")]
 
 
-def _split_insertion_boundaries(closed: list[list]) -> list[list]:
+def _split_insertion_boundaries(closed: list[list], rev: Revisions) -> list[list]:
     """LibreOffice (7.4) joins an insertion that ends a paragraph with one that starts the next into
     one redline that swallows the kept paragraph mark between them, so reject-all loses that break.
-    Such a paragraph "C + inserted X" becomes "C" with a deleted mark followed by "X" with an inserted
-    mark: the same text on both sides, and the two insertions now meet across an inserted mark."""
+
+    When the next paragraph is wholly inserted (a new footnote after a new marker, a new paragraph after
+    an added word), the kept mark moves there instead: "C + inserted X" gets the inserted mark and the
+    new paragraph the kept one, which under reject-all ends C; a paragraph-property change on it records
+    C's properties so C keeps its look. Otherwise "C + inserted X" becomes "C" with a deleted mark
+    followed by "X" with an inserted mark: the same text on both sides, the two insertions now meeting
+    across an inserted mark."""
     out: list[list] = []
-    for n, (p, kind, content) in enumerate(closed):
-        nxt = closed[n + 1][0] if n + 1 < len(closed) else None
+    n = 0
+    while n < len(closed):
+        p, kind, content = closed[n]
+        nxt = closed[n + 1] if n + 1 < len(closed) else None
         tail = _content(p)
-        head = _content(nxt) if nxt is not None else []
+        head = _content(nxt[0]) if nxt is not None else []
         if kind != EQ or not tail or tail[-1].tag != qn("w:ins") or not head or head[0].tag != qn("w:ins"):
             out.append([p, kind, content])
-            continue
-        moved = []
-        while tail and tail[-1].tag == qn("w:ins"):
-            moved.insert(0, tail.pop())
-        q = OxmlElement("w:p")
-        ppr = p.find(qn("w:pPr"))
-        if ppr is not None:
-            q.append(deepcopy(ppr))
-            for change in list(q.iter(qn("w:pPrChange"))):   # q is inserted: nothing to restore, no duplicate id
-                change.getparent().remove(change)
-        for child in moved:
-            q.append(child)
-        p.addnext(q)
-        out += [[p, DEL, content], [q, INS, frozenset({INS})]]
+        elif nxt[1] == INS and nxt[2] <= {INS}:
+            _record_properties(nxt[0], _reject_view_ppr(p), rev)
+            out.append([p, INS, content])
+            closed[n + 1] = [nxt[0], EQ, nxt[2]]
+        else:
+            moved = []
+            while tail and tail[-1].tag == qn("w:ins"):
+                moved.insert(0, tail.pop())
+            q = OxmlElement("w:p")
+            ppr = p.find(qn("w:pPr"))
+            if ppr is not None:
+                q.append(deepcopy(ppr))
+                for change in list(q.iter(qn("w:pPrChange"))):   # q is inserted: nothing to restore
+                    change.getparent().remove(change)
+            for child in moved:
+                q.append(child)
+            p.addnext(q)
+            out += [[p, DEL, content], [q, INS, frozenset({INS})]]
+        n += 1
     return out
+
+
+def _reject_view_ppr(p):
+    """The paragraph properties ``p`` shows after reject-all (its recorded old ones, if any)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        return OxmlElement("w:pPr")
+    change = ppr.find(qn("w:pPrChange"))
+    old = deepcopy(change.find(qn("w:pPr")) if change is not None else ppr)
+    for tag in ("w:rPr", "w:sectPr", "w:pPrChange"):
+        for el in old.findall(qn(tag)):
+            old.remove(el)
+    return old
+
+
+def _record_properties(p, old_ppr, rev: Revisions) -> None:
+    """Make ``old_ppr`` what reject-all gives ``p`` (replacing any change recorded before)."""
+    ppr = p.get_or_add_pPr()
+    for change in ppr.findall(qn("w:pPrChange")):
+        ppr.remove(change)
+    rev.paragraph_change(ppr, old_ppr)
 
 
 def _merge_adjacent_revisions(body) -> None:
