@@ -412,3 +412,18 @@ def test_full_disk_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch)
     with pytest.raises(ExportError, match="the disk is full"):
         export_tracked(c, tmp_path / "out.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_footnote_marker_stays_in_its_paragraph(tmp_path):
+    """The adopted text adds "¹" to PP4 and the note after it: the marker stays at the end of PP4 (a
+    split-off "¹" paragraph would also be exact, but reads badly); the kept mark moves to the note."""
+    c = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+    root = body_xml(export(c, tmp_path))
+    assert_well_formed_revisions(root)
+    texts_ = ["".join(t.text or "" for t in p.iter(W + "t", W + "delText")) for p in root.iter(W + "p")]
+    pp4 = next(n for n, t in enumerate(texts_) if "Taking note of the report" in t)
+    assert texts_[pp4].endswith("Examplia,¹") and texts_[pp4 + 1] == "¹ A/HRC/62/41."
+    assert mark_kinds(root)[pp4:pp4 + 2] == ["ins", ""]
+    note = list(root.iter(W + "p"))[pp4 + 1]
+    old = note.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle")
+    assert old is not None and old.get(W + "val") == "DCPreamble"   # reject-all: PP4 keeps its style
