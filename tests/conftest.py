@@ -45,3 +45,16 @@ requires_libreoffice = pytest.mark.skipif(
     not libreoffice_available() and os.environ.get("CI") != "true",
     reason="headless LibreOffice (libreoffice-writer-nogui, python3-uno) not installed",
 )
+
+
+def libreoffice_comment_count(docx_path: Path, tmp_path: Path) -> int:
+    """How many comments LibreOffice finds in a .docx (converted to .odt, annotations counted)."""
+    import subprocess
+    import zipfile
+    from lxml import etree
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / (docx_path.stem + ".odt")).read("content.xml")
+    office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    return len(list(etree.fromstring(content).iter(office + "annotation")))

@@ -78,14 +78,14 @@ def _plain_with_notes(p, text: str) -> None:
         p.add_run(text[pos:])
 
 
-def _footnotes(doc, notes: dict[int, str]) -> None:
+def add_footnotes(doc, notes: dict[int, str]) -> None:
+    """A footnotes part holding each note id's runs (raw WordprocessingML), after the Word separators."""
     items = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
              '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
              '</w:r></w:p></w:footnote>']
     for note_id, body in notes.items():
         items.append(f'<w:footnote w:id="{note_id}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-                     f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {body}</w:t></w:r></w:p>'
-                     '</w:footnote>')
+                     f'</w:rPr><w:footnoteRef/></w:r>{body}</w:p></w:footnote>')
     blob = f'<w:footnotes {W}>{"".join(items)}</w:footnotes>'.encode()
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, doc.part.package)
     doc.part.relate_to(part, RT.FOOTNOTES)
@@ -129,6 +129,6 @@ def resolution_docx(txt: Path, out: Path) -> Path:
             else:
                 _add_runs(doc.add_paragraph(), line)
     if notes:
-        _footnotes(doc, notes)
+        add_footnotes(doc, {n: f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r>' for n, text in notes.items()})
     doc.save(out)
     return out

@@ -10,15 +10,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from app.core.model import Kind, Run
 from app.io.docx_reader import read_docx
+from docx_fixtures import add_footnotes
 
 W = nsdecls("w")
 REV = 'w:id="{}" w:author="A" w:date="2026-01-15T10:30:00Z"'
@@ -204,18 +201,6 @@ def test_character_style_formatting(tmp_path):
     assert para.runs == (Run("Emphasised", italic=True), Run(" plain"))
 
 
-def _add_footnotes(doc, notes: dict[int, str]) -> None:
-    items = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
-             '</w:r></w:p></w:footnote>']
-    for note_id, body in notes.items():
-        items.append(f'<w:footnote w:id="{note_id}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-                     f'</w:rPr><w:footnoteRef/></w:r>{body}</w:p></w:footnote>')
-    blob = f'<w:footnotes {W}>{"".join(items)}</w:footnotes>'.encode()
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, doc.part.package)
-    doc.part.relate_to(part, RT.FOOTNOTES)
-
-
 def _ref(note_id: int) -> str:
     return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
 
@@ -225,7 +210,7 @@ def test_footnotes_numbered_by_appearance_and_placed_after_their_paragraph(tmp_p
     raw_p(doc, r("Recalling resolution 61/37") + _ref(5) + r(" of 2022,"))
     raw_p(doc, r("Noting the report") + _ref(3) + r(","))
     raw_p(doc, r("Decides to remain seized."))
-    _add_footnotes(doc, {3: r(" A/HRC/61/76."), 5: r(" See ") + ins(r("also "), 9) + r("A/RES/61/37.")})
+    add_footnotes(doc, {3: r(" A/HRC/61/76."), 5: r(" See ") + ins(r("also "), 9) + r("A/RES/61/37.")})
     result = read(doc, tmp_path)
     assert texts(result) == ["Recalling resolution 61/37¹ of 2022,", "¹ See also A/RES/61/37.",
                              "Noting the report²,", "² A/HRC/61/76.", "Decides to remain seized."]
