@@ -341,6 +341,15 @@ def _case_adopted_docx_with_its_own_revisions(tmp):
     return c
 
 
+def _case_seed_adopted_docx(tmp):
+    """The French draft against the English adopted text as a Word-numbered .docx: whole-paragraph
+    replacements whose kept marks carry Word numbering the draft did not have."""
+    adopted = resolution_docx(SEEDS / "adopted_en.txt", tmp / "seed_adopted.docx")
+    c = compare_files(SEEDS / "draft_fr.txt", adopted)
+    assert c.cross_language and sum(1 for p in c.adopted.paragraphs if p.numbering) == 31
+    return c
+
+
 LO_CASES = {
     "sample": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
     "sample_case_labels": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt", ignore_case=True,
@@ -355,6 +364,7 @@ LO_CASES = {
     "adopted_docx_numbered_by_word": _case_adopted_docx,
     "both_docx_numbered_by_word": _case_both_docx,
     "adopted_docx_with_its_own_revisions": _case_adopted_docx_with_its_own_revisions,
+    "seed_cross_language_adopted_docx": _case_seed_adopted_docx,
     "only_paragraph_replaced": lambda tmp: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
                                                          doc(["Nothing in common whatsoever with it."], "a.txt")),
 }
