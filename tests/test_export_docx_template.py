@@ -163,3 +163,24 @@ def test_libreoffice_lists_every_comment_of_the_annotated_adopted_file(numbered,
     out = export_annotated(c, tmp_path / "annotated.docx")
     count = len(part(out, "word/comments.xml"))
     assert libreoffice_comment_count(out, tmp_path) == count > 5
+
+
+def test_annotated_export_of_an_adopted_file_read_with_its_revisions_rejected_is_laid_out_anew(tmp_path):
+    """The adopted file itself shows its revisions accepted by default: when the comparison used the
+    original text, the annotated file must show that text, so it is laid out with our styles."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    d = docx.Document(adopted)
+    op = next(p for p in d.paragraphs if p.text.startswith("Urges"))
+    op._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="S" w:date="2026-04-03T09:00:00Z">'
+                           '<w:r><w:t xml:space="preserve"> and fairness</w:t></w:r></w:ins>'))
+    d.save(adopted)
+    c = compare_files(SAMPLES / "draft_en.txt", adopted, tracked="original")
+    out = export_annotated(c, tmp_path / "annotated.docx", date=WHEN)
+    texts = [t for _, t, _ in paragraphs(out)]
+    assert any(t.startswith("Urges") and not t.endswith("fairness") for t in texts)
+    assert "DC Operative" in style_ids(out)
+    accepted = export_annotated(compare_files(SAMPLES / "draft_en.txt", adopted), tmp_path / "a2.docx", date=WHEN)
+    assert "UN Operative" in style_ids(accepted) and "DC Operative" not in style_ids(accepted)
