@@ -133,3 +133,15 @@ def test_moved_paragraph_placeholders_point_to_the_other_end(qtbot):
     # B stood second in the draft and is last in the adopted text.
     assert captions == {"a": ["moved here from above ↑"], "b": ["moved down ↓"]}
     assert len(view.gutter._moves) == 1
+
+
+def test_the_sources_italics_are_kept(qtbot):
+    """The sample adopted text has italic operative verbs (*Strongly condemns*)."""
+    from app.io.pipeline import compare_files
+    from conftest import SAMPLES
+    view = _view(qtbot, compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"))
+    assert _formats_of(view.adopted_pane, "Strongly condemns").fontItalic()
+    assert not _formats_of(view.adopted_pane, "all violations and abuses").fontItalic()
+    assert _formats_of(view.adopted_pane, "Also calls upon").fontItalic()   # inserted and italic
+    assert _formats_of(view.adopted_pane, "Also calls upon").fontUnderline()
+    assert not _formats_of(view.draft_pane, "Strongly condemns").fontItalic()   # the draft has none

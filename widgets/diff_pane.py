@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from app.core.model import Comparison, PairKind
+from app.core.model import Comparison, PairKind, Run
 from widgets.palette import DEFAULT, DiffPalette
 from widgets.rows import DELETED, INSERTED, PLAIN, Row, side_blocks
 
@@ -358,6 +358,7 @@ class _Builder:
         cursor = QTextCursor(self.doc)
         cursor.beginEditBlock()
         findings: list[tuple[int, int, int, str]] = []  # block, start, end, message
+        emphasis: list[tuple[int, int, int, Run]] = []   # block, start, end, source formatting
         for n, row in enumerate(rows):
             first_blocks.append(len(blocks))
             indexes = row.side(self.side)
@@ -373,18 +374,30 @@ class _Builder:
                     cursor.insertText(text.translate(_BREAKS), self.char_formats[style])
                 for start, end, message in blk.findings:
                     findings.append((len(blocks), start, end, message))
+                emphasis += [(len(blocks), start, end, run) for start, end, run in blk.emphasis]
                 blocks.append(BlockInfo(n, self.paras[blk.paragraph].display_label, pair.label_changed))
+        for block_no, start, end, run in emphasis:     # the source's own italics and bold, kept (note
+            # markers are superscript characters already)
+            fmt = QTextCharFormat()
+            if run.italic:
+                fmt.setFontItalic(True)
+            if run.bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            self._merge(block_no, start, end, fmt)
         for block_no, start, end, message in findings:
-            base = self.doc.findBlockByNumber(block_no).position()
             fmt = QTextCharFormat(self.finding)
             fmt.setToolTip(message)
-            c = QTextCursor(self.doc)
-            c.setPosition(base + start)
-            c.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            c.mergeCharFormat(fmt)
+            self._merge(block_no, start, end, fmt)
         cursor.endEditBlock()
         if self.doc.blockCount() != len(blocks):  # would misplace every label after it
             raise AssertionError(f"pane built {self.doc.blockCount()} blocks for {len(blocks)} paragraphs")
+
+    def _merge(self, block_no: int, start: int, end: int, fmt: QTextCharFormat) -> None:
+        base = self.doc.findBlockByNumber(block_no).position()
+        c = QTextCursor(self.doc)
+        c.setPosition(base + start)
+        c.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        c.mergeCharFormat(fmt)
 
     @staticmethod
     def _new_block(cursor: QTextCursor, blocks: list[BlockInfo], fmt: QTextBlockFormat) -> None:

@@ -10,9 +10,9 @@ document order; the gutter links the two ends.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from app.core.model import Comparison, Op, PairKind, ParaPair
+from app.core.model import Comparison, Op, PairKind, ParaPair, Run
 
 # Styles of text segments.
 PLAIN = ""
@@ -92,6 +92,7 @@ class BlockText:
     paragraph: int
     segments: list[tuple[str, str]]
     findings: list[tuple[int, int, str]]
+    emphasis: list[tuple[int, int, Run]] = field(default_factory=list)   # the source's bold/italic runs
 
 
 def shown_text(comparison: Comparison, side: str, index: int) -> str:
@@ -134,7 +135,23 @@ def side_blocks(comparison: Comparison, pair_index: int, side: str, indexes: tup
                 i = len(text)
         pos += len(text)
     _attach_findings(comparison, pair, side, indexes, blocks)
+    _attach_emphasis(comparison, side, blocks)
     return blocks
+
+
+def _attach_emphasis(comparison: Comparison, side: str, blocks: list[BlockText]) -> None:
+    """Bold and italic stretches of the source (italic operative verbs)."""
+    doc = comparison.draft if side == "a" else comparison.adopted
+    for block in blocks:
+        para = doc.paragraphs[block.paragraph]
+        shift = len(para.prefix) if comparison.options.ignore_labels else 0
+        length = sum(len(t) for t, _ in block.segments)
+        pos = 0
+        for run in para.runs:
+            start, end = max(0, pos - shift), min(length, pos + len(run.text) - shift)
+            pos += len(run.text)
+            if end > start and (run.bold or run.italic):
+                block.emphasis.append((start, end, run))
 
 
 def _side_segments(pair: ParaPair, side: str) -> list[tuple[str, str]] | None:
