@@ -72,6 +72,21 @@ def populate_seconds(comparison) -> float | None:
     return measure_populate(comparison)
 
 
+def export_times(draft_path: Path, adopted_path: Path, folder: Path) -> dict[str, float]:
+    """Seconds per Word export of one comparison (the adopted .docx, if it is one, as template)."""
+    from app.io.export_annotated import export_annotated
+    from app.io.export_sheet_docx import export_sheet_docx
+    from app.io.export_tracked import export_tracked
+    from app.io.pipeline import compare_files
+    c = compare_files(draft_path, adopted_path)
+    out = {}
+    for name, write in (("tracked", lambda p: export_tracked(c, p, author="Bench")),
+                        ("annotated", lambda p: export_annotated(c, p, author="Bench")),
+                        ("sheet .docx", lambda p: export_sheet_docx(c, p))):
+        out[name], _ = best_of(1, lambda: write(folder / f"{name.replace(' ', '')}.docx"))
+    return out
+
+
 def report(name: str, figures: dict[str, float], difflib_s: float | None, populate: float | None) -> None:
     print(f"\n{name}")
     for key in ("read", "structure", "align", "diff", "check", "compare", "end-to-end"):
@@ -103,6 +118,15 @@ def main() -> int:
                f"{len(sp.moved)} moved paragraphs", figures, difflib_words(draft, adopted), populate)
         found = sum(1 for p in c.pairs if p.kind.value == "moved")
         print(f"  moves found  {found} of {len(sp.moved)}")
+        import docx
+        word = docx.Document()
+        for text in sp.adopted:                      # the adopted text as Word numbers it
+            word.add_paragraph(text, style="List Number")
+        adopted_docx = Path(tmp) / "adopted.docx"
+        word.save(adopted_docx)
+        for label, adopted_file in (("adopted .txt", adopted), ("adopted .docx, Word-numbered", adopted_docx)):
+            times = export_times(draft, adopted_file, Path(tmp))
+            print(f"  exports ({label}): " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in times.items()))
     if SEEDS.exists():
         figures = stages(SEEDS / "draft_fr.txt", SEEDS / "adopted_en.txt", ns.repeat)
         figures.pop("_comparison")

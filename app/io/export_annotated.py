@@ -158,14 +158,41 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: 
             el = elements[index]
             by_element.setdefault(id(el), (el, []))[1].extend(lines)
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "DC"
-    for el, lines in by_element.values():
-        comment = document.comments.add_comment(text=lines[0], author=author, initials=initials)
-        if date is not None:   # python-docx stamps "now"; a caller may want one fixed time for all
-            comment._comment_elm.date = date if date.tzinfo else date.replace(tzinfo=timezone.utc)
-        for line in lines[1:]:
-            comment.add_paragraph(line)
-        _anchor(el, comment.comment_id)
+    when = date or datetime.now(timezone.utc)
+    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    comments = document.comments._comments_elm          # created and wired by python-docx when missing
+    # Ids counted here: python-docx searches every comment for a free id, quadratic in long documents.
+    next_id = max((int(i) for i in comments.xpath("./w:comment/@w:id")), default=-1) + 1
+    for n, (el, lines) in enumerate(by_element.values()):
+        comments.append(_comment(next_id + n, author, initials, when, lines))
+        _anchor(el, next_id + n)
     return document, len(by_element)
+
+
+def _comment(comment_id: int, author: str, initials: str, when: datetime, lines: list[str]):
+    """A w:comment as Word writes one: a paragraph per line, the first opening with the annotation mark."""
+    comment = OxmlElement("w:comment", attrs={
+        qn("w:id"): str(comment_id), qn("w:author"): author, qn("w:initials"): initials,
+        qn("w:date"): when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")})
+    for k, line in enumerate(lines):
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        ppr.append(OxmlElement("w:pStyle", attrs={qn("w:val"): "CommentText"}))
+        p.append(ppr)
+        if k == 0:
+            mark = OxmlElement("w:r")
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+            mark.append(rpr)
+            mark.append(OxmlElement("w:annotationRef"))
+            p.append(mark)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t", attrs={"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+        t.text = line
+        run.append(t)
+        p.append(run)
+        comment.append(p)
+    return comment
 
 
 def export_annotated(comparison: Comparison, out_path: str | Path, *, notes: Mapping[int, str] | None = None,

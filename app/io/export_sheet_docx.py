@@ -14,18 +14,11 @@ from docx.shared import Cm, Mm, Pt
 
 from app.core.model import Comparison
 from app.io.atomic import atomic_write
+from app.io.revisions_xml import make_run
 from app.io.sheet_rows import DELETED, INSERTED, sheet_rows, summary
 
 PAGES = {"A4": (Mm(297), Mm(210)), "Letter": (Mm(279.4), Mm(215.9))}
 FILL = {DELETED: "FBD3AD", INSERTED: "C6DCF5"}
-
-
-def _shade(run, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    run._r.get_or_add_rPr().append(shd)
 
 
 def _shade_cell(cell, fill: str) -> None:
@@ -53,6 +46,7 @@ def _field(paragraph, instruction: str) -> None:
 
 
 def _fill(cell, segments) -> None:
+    """Segments as raw runs (python-docx's run.text walks every character: seconds on long sheets)."""
     paragraph = cell.paragraphs[0]
     for style, text in segments:
         for n, line in enumerate(text.split("\n")):
@@ -60,11 +54,17 @@ def _fill(cell, segments) -> None:
                 paragraph = cell.add_paragraph()
             if not line:
                 continue
-            run = paragraph.add_run(line)
+            r = make_run(line)
             if style in FILL:
-                _shade(run, FILL[style])
-                run.font.strike = style == DELETED
-                run.font.underline = style == INSERTED
+                rpr = OxmlElement("w:rPr")
+                if style == DELETED:
+                    rpr.append(OxmlElement("w:strike"))
+                else:
+                    rpr.append(OxmlElement("w:u", attrs={qn("w:val"): "single"}))
+                rpr.append(OxmlElement("w:shd", attrs={qn("w:val"): "clear", qn("w:color"): "auto",
+                                                       qn("w:fill"): FILL[style]}))
+                r.insert(0, rpr)
+            paragraph._p.append(r)
 
 
 def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
