@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--author", default=None, help="revision and comment author (default: your user name)")
     exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     exp.add_argument("--collapse-equal", action="store_true", help="collapse unchanged paragraphs on the sheet")
+    exp.add_argument("--review", metavar="FILE.dcreview",
+                     help="reviewer's notes to include (default: the review saved beside the adopted text, if any)")
+    exp.add_argument("--no-review", action="store_true", help="leave the reviewer's notes out")
     _option_args(exp)
     return parser
 
@@ -151,6 +154,25 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review_notes(ns: argparse.Namespace, c: Comparison) -> dict[int, str]:
+    """The notes of the review file (given, or saved beside the adopted text), placed on this comparison."""
+    from pathlib import Path
+
+    from app.core.review import reattach
+    from app.io import review_store
+    if ns.no_review:
+        return {}
+    path = Path(ns.review) if ns.review else review_store.review_path_for(c.adopted.path)
+    if not ns.review and not path.exists():
+        return {}
+    digests = [review_store.file_digest(p) for p in (c.draft.path, c.adopted.path)]
+    review = reattach(review_store.load(path), c, *digests)
+    notes = review.notes_by_pair(c)
+    lost = f"; {len(review.unplaced)} could not be placed on these documents" if review.unplaced else ""
+    print(f"notes:           {len(notes)} from {path}{lost}")
+    return notes
+
+
 def cmd_export(ns: argparse.Namespace) -> int:
     outputs = [ns.tracked, ns.annotated, ns.sheet, ns.sheet_docx, ns.json]
     if not any(outputs):
@@ -158,6 +180,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     c = _compare(ns)
+    notes = _review_notes(ns, c)
     from app.io.export_tracked import default_author
     author = ns.author or default_author()
     if ns.tracked:
@@ -165,17 +188,20 @@ def cmd_export(ns: argparse.Namespace) -> int:
         print(f"tracked changes: {export_tracked(c, ns.tracked, author=author)}")
     if ns.annotated:
         from app.io.export_annotated import export_annotated
-        print(f"annotated:       {export_annotated(c, ns.annotated, author=author)}")
+        print(f"annotated:       {export_annotated(c, ns.annotated, author=author, notes=notes)}")
     if ns.sheet_docx:
         from app.io.export_sheet_docx import export_sheet_docx
-        print(f"sheet (.docx):   {export_sheet_docx(c, ns.sheet_docx, collapse_equal=ns.collapse_equal)}")
+        written = export_sheet_docx(c, ns.sheet_docx, collapse_equal=ns.collapse_equal, page_size=ns.page_size,
+                                    notes=notes)
+        print(f"sheet (.docx):   {written}")
     if ns.json:
         from app.io.json_export import write_json
         print(f"json:            {write_json(c, ns.json)}")
     if ns.sheet:
         from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
         ensure_qt_app()
-        print(f"sheet (PDF):     {export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal)}")
+        written = export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal, notes=notes)
+        print(f"sheet (PDF):     {written}")
     return EXIT_OK
 
 

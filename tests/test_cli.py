@@ -68,3 +68,39 @@ def test_window_forms_of_the_command_line(monkeypatch, capsys):
     assert calls == [((), {"review": "notes/Examplia.dcreview"}), (("draft.docx", "adopted.docx"), {})]
     assert main(["only-one.docx"]) == 2
     assert "REVIEW.dcreview" in capsys.readouterr().err
+
+
+def test_export_includes_the_notes_of_the_saved_review(tmp_path):
+    import shutil
+    import zipfile
+
+    from app.core.review import Review
+    from app.io import review_store
+    from app.io.pipeline import compare_files
+    for name in ("draft_en.txt", "adopted_en.txt"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    draft, adopted = tmp_path / "draft_en.txt", tmp_path / "adopted_en.txt"
+    c = compare_files(draft, adopted)
+    pair = next(n for n, p in enumerate(c.pairs) if p.kind.value == "changed")
+    review = Review(str(draft), str(adopted)).with_note(c, pair, "Confirm with the Mission")
+    review_store.save(review_store.review_path_for(adopted), review)
+
+    def comments_and_sheet(*extra):
+        out = run("export", str(draft), str(adopted), "--annotated", str(tmp_path / "a.docx"),
+                  "--sheet-docx", str(tmp_path / "s.docx"), *extra)
+        assert out.returncode == 0, out.stderr
+        texts = [zipfile.ZipFile(tmp_path / n).read(part).decode()
+                 for n, part in (("a.docx", "word/comments.xml"), ("s.docx", "word/document.xml"))]
+        return out.stdout, texts
+
+    stdout, texts = comments_and_sheet()                        # found beside the adopted text
+    assert "notes:           1 from" in stdout and all("Confirm with the Mission" in t for t in texts)
+    stdout, texts = comments_and_sheet("--no-review")
+    assert "notes:" not in stdout and not any("Confirm with the Mission" in t for t in texts)
+    moved = tmp_path / "elsewhere.dcreview"
+    review_store.review_path_for(adopted).rename(moved)
+    stdout, texts = comments_and_sheet("--review", str(moved))
+    assert all("Confirm with the Mission" in t for t in texts)
+    out = run("export", str(draft), str(adopted), "--annotated", str(tmp_path / "a.docx"),
+              "--review", str(tmp_path / "missing.dcreview"))
+    assert out.returncode == 2 and "missing.dcreview" in out.stderr and "Traceback" not in out.stderr
