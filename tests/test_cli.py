@@ -104,3 +104,11 @@ def test_export_includes_the_notes_of_the_saved_review(tmp_path):
     out = run("export", str(draft), str(adopted), "--annotated", str(tmp_path / "a.docx"),
               "--review", str(tmp_path / "missing.dcreview"))
     assert out.returncode == 2 and "missing.dcreview" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_page_size_applies_to_the_word_sheet_too(tmp_path):
+    import zipfile
+    out = run("export", DRAFT, ADOPTED, "--sheet-docx", str(tmp_path / "s.docx"), "--page-size", "Letter")
+    assert out.returncode == 0, out.stderr
+    xml = zipfile.ZipFile(tmp_path / "s.docx").read("word/document.xml").decode()
+    assert 'w:w="15840"' in xml and 'w:h="12240"' in xml          # 11 x 8.5 in, landscape, in twips
