@@ -184,3 +184,22 @@ def test_annotated_export_of_an_adopted_file_read_with_its_revisions_rejected_is
     assert "DC Operative" in style_ids(out)
     accepted = export_annotated(compare_files(SAMPLES / "draft_en.txt", adopted), tmp_path / "a2.docx", date=WHEN)
     assert "UN Operative" in style_ids(accepted) and "DC Operative" not in style_ids(accepted)
+
+
+def test_adopted_file_without_section_properties_or_with_tables(tmp_path):
+    """Edge cases of real files: no body-level w:sectPr (it is optional) and paragraphs in a table."""
+    import docx
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    d = docx.Document(adopted)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Distr.: General", "GE.26-05123(E)"
+    body = d.element.body
+    body.remove(body.find(W + "sectPr"))
+    d.save(adopted)
+    c = compare_files(SAMPLES / "draft_en.txt", adopted)
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R", date=WHEN)
+    back = read_docx(out, out.read_bytes(), tracked="accepted")
+    assert [p.text for p in back.paragraphs] == [p.text for p in c.adopted.paragraphs]
+    assert [p.text for p in back.paragraphs][-2:] == ["Distr.: General", "GE.26-05123(E)"]
+    annotated = export_annotated(c, tmp_path / "annotated.docx", date=WHEN)
+    assert part(annotated, "word/document.xml").find(f".//{W}tbl") is not None   # the file itself, table kept

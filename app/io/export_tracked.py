@@ -260,7 +260,10 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
     def paragraph():
         if state["p"] is None:
             p = OxmlElement("w:p")
-            sect.addprevious(p)
+            if sect is not None:
+                sect.addprevious(p)      # the body's last child must stay the section properties
+            else:                        # (optional: an adopted file may have none)
+                body.append(p)
             style = state["style"]
             if style is not None:
                 apply_style(p, style)
