@@ -350,6 +350,28 @@ def _case_seed_adopted_docx(tmp):
     return c
 
 
+def _case_mutated_word(seed: int):
+    """A generated pair whose adopted side is a Word file: paragraphs randomly numbered by Word (their
+    typed label dropped) or not, opening words in italics; new paragraphs at both ends."""
+    def build(tmp):
+        import docx
+        rng = random.Random(seed)
+        d, a, options = _mutated(seed)
+        word = docx.Document()
+        for p in a.paragraphs:
+            numbered = rng.random() < 0.6
+            para = word.add_paragraph(style="List Number" if numbered else None)
+            first, _, rest = (p.body if numbered else p.text).partition(" ")
+            para.add_run(first).italic = True
+            para.add_run(" " + rest if rest else "")
+        word.save(tmp / f"word_{seed}.docx")
+        (tmp / f"typed_{seed}.txt").write_text("\n".join(texts(d)) + "\n", encoding="utf-8")
+        c = compare_files(tmp / f"typed_{seed}.txt", tmp / f"word_{seed}.docx", options)
+        assert sum(1 for p in c.adopted.paragraphs if p.numbering) > 10
+        return c
+    return build
+
+
 LO_CASES = {
     "sample": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
     "sample_case_labels": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt", ignore_case=True,
@@ -365,6 +387,8 @@ LO_CASES = {
     "both_docx_numbered_by_word": _case_both_docx,
     "adopted_docx_with_its_own_revisions": _case_adopted_docx_with_its_own_revisions,
     "seed_cross_language_adopted_docx": _case_seed_adopted_docx,
+    "generated_word_numbered_0": _case_mutated_word(0),
+    "generated_word_numbered_7": _case_mutated_word(7),
     "only_paragraph_replaced": lambda tmp: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
                                                          doc(["Nothing in common whatsoever with it."], "a.txt")),
 }

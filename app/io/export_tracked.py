@@ -298,7 +298,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             content = set()
             state["p"] = None
             state["style"] = None
-    _place_marks(closed)
+    _place_marks(closed, rev)
     for p, kind, _ in _split_insertion_boundaries(closed, rev):
         if kind != EQ:
             rev.mark(p, TAGS[kind])
@@ -311,7 +311,7 @@ ACCEPTED = frozenset({EQ, INS, MOVE_TO})    # what accept-all keeps
 REJECTED = frozenset({EQ, DEL, MOVE_FROM})  # what reject-all keeps
 
 
-def _place_marks(closed: list[list]) -> None:
+def _place_marks(closed: list[list], rev: Revisions) -> None:
     """The document's last paragraph mark cannot be tracked. When it exists on one side only, the
     side without it ends its last paragraph at an earlier mark, which takes over the one-sided role
     (or, when that mark is itself one-sided, disappears by joining its paragraph to the next)."""
@@ -327,12 +327,23 @@ def _place_marks(closed: list[list]) -> None:
         closed[j][1] = {MOVE_FROM: DEL, MOVE_TO: INS}.get(kind, kind)
     else:                            # one-sided the other way: the two sides share no mark here
         p, nxt = closed[j][0], closed[j + 1][0]
+        # The joined paragraph takes the next paragraph's mark and properties, so accept-all shows the
+        # adopted paragraph (numbering included). Under reject-all its draft text ends at the last mark;
+        # LibreOffice then keeps the first paragraph's properties, Word those of the surviving mark:
+        # both record the draft paragraph's own properties, for reject-all to restore.
+        draft_ppr = _reject_view_ppr(p)
+        for old in p.findall(qn("w:pPr")):
+            p.remove(old)
         for child in list(nxt):
-            if child.tag != qn("w:pPr"):
+            if child.tag == qn("w:pPr"):
+                p.insert(0, child)
+            else:
                 p.append(child)
         nxt.getparent().remove(nxt)
         closed[j][1:] = [closed[j + 1][1], closed[j][2] | closed[j + 1][2]]
         del closed[j + 1]
+        for q in {id(p): p, id(closed[-1][0]): closed[-1][0]}.values():
+            _record_properties(q, deepcopy(draft_ppr), rev)
 
 
 def _content(p) -> list:
