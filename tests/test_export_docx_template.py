@@ -203,3 +203,21 @@ def test_adopted_file_without_section_properties_or_with_tables(tmp_path):
     assert [p.text for p in back.paragraphs][-2:] == ["Distr.: General", "GE.26-05123(E)"]
     annotated = export_annotated(c, tmp_path / "annotated.docx", date=WHEN)
     assert part(annotated, "word/document.xml").find(f".//{W}tbl") is not None   # the file itself, table kept
+
+
+def test_a_package_python_docx_refuses_is_exported_with_clean_styles(tmp_path):
+    """Our reader reads a Word template (.dotx content type); python-docx will not open it as a document:
+    the exports still work, on their own styles."""
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    with zipfile.ZipFile(adopted) as zin, zipfile.ZipFile(tmp_path / "template.docx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            zout.writestr(item, data)
+    c = compare_files(SAMPLES / "draft_en.txt", tmp_path / "template.docx")
+    tracked = export_tracked(c, tmp_path / "tracked.docx", author="R", date=WHEN)
+    annotated = export_annotated(c, tmp_path / "annotated.docx", date=WHEN)
+    assert "DC Operative" in style_ids(tracked) and "DC Operative" in style_ids(annotated)
+    back = read_docx(tracked, tracked.read_bytes())
+    assert [p.text for p in back.paragraphs] == [p.text for p in c.adopted.paragraphs]
