@@ -221,3 +221,20 @@ def test_a_package_python_docx_refuses_is_exported_with_clean_styles(tmp_path):
     assert "DC Operative" in style_ids(tracked) and "DC Operative" in style_ids(annotated)
     back = read_docx(tracked, tracked.read_bytes())
     assert [p.text for p in back.paragraphs] == [p.text for p in c.adopted.paragraphs]
+
+
+def test_the_tracked_export_drops_the_adopted_files_lock_and_tracks_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    d = docx.Document(adopted)
+    d.settings.element.append(parse_xml(f'<w:documentProtection {nsdecls("w")} w:edit="readOnly" w:enforcement="1"/>'))
+    d.settings.element.append(parse_xml(f'<w:trackRevisions {nsdecls("w")}/>'))
+    d.save(adopted)
+    out = export_tracked(compare_files(SAMPLES / "draft_en.txt", adopted), tmp_path / "t.docx", author="R",
+                         date=WHEN)
+    settings = part(out, "word/settings.xml")
+    assert settings.find(W + "documentProtection") is None
+    assert len(settings.findall(W + "trackRevisions")) == 1
+    assert part(adopted, "word/settings.xml").find(W + "documentProtection") is not None   # input untouched
