@@ -79,13 +79,6 @@ def empty_body(document) -> None:
                     root.remove(comment)
 
 
-def enable_track_changes(document) -> None:
-    """w:trackRevisions on, once (the adopted file may already have it)."""
-    settings = document.settings.element
-    if settings.find(qn("w:trackRevisions")) is None:
-        settings.append(OxmlElement("w:trackRevisions"))
-
-
 def make_own(document, author: str) -> None:
     """What the adopted file said about itself that is no longer true of the export: an editing lock
     and a preview picture of the adopted pages."""

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 
 from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph, Run
 from app.io.atomic import atomic_write
+from app.io.docx_package import drop_styles_with_effects, ensure_comment_styles
 from app.io.docx_styles import add_styles, style_paragraph
 from app.io.docx_template import open_adopted_template
 from app.io.export_tracked import default_author
@@ -160,6 +161,8 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: 
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "DC"
     when = date or datetime.now(timezone.utc)
     when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    ensure_comment_styles(document)
+    drop_styles_with_effects(document)
     comments = document.comments._comments_elm          # created and wired by python-docx when missing
     # Ids counted here: python-docx searches every comment for a free id, quadratic in long documents.
     next_id = max((int(i) for i in comments.xpath("./w:comment/@w:id")), default=-1) + 1

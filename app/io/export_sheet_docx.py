@@ -14,6 +14,7 @@ from docx.shared import Cm, Mm, Pt
 
 from app.core.model import Comparison
 from app.io.atomic import atomic_write
+from app.io.docx_package import drop_styles_with_effects
 from app.io.revisions_xml import make_run
 from app.io.sheet_rows import DELETED, INSERTED, sheet_rows, summary
 
@@ -123,6 +124,7 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
     for r in table.rows:
         for cell, width in zip(r.cells, widths):
             cell.width = width
+    drop_styles_with_effects(document)
     return document, len(rows)
 
 

@@ -27,8 +27,8 @@ from docx.oxml.ns import qn
 from app.core.model import Comparison, Op, PairKind, ParaPair, Paragraph, Run
 from app.io.atomic import atomic_write
 from app.io.docx_styles import add_styles, style_paragraph
-from app.io.docx_template import (TemplateStyler, empty_body, enable_track_changes, make_own,
-                                  open_adopted_template)
+from app.io.docx_package import drop_styles_with_effects, enable_track_changes
+from app.io.docx_template import TemplateStyler, empty_body, make_own, open_adopted_template
 from app.io.revisions_xml import PLAIN, Revisions, make_run
 
 EQ, DEL, INS, MOVE_FROM, MOVE_TO = "eq", "del", "ins", "moveFrom", "moveTo"
@@ -304,6 +304,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             rev.mark(p, TAGS[kind])
     _merge_adjacent_revisions(body)
     enable_track_changes(document)
+    drop_styles_with_effects(document)
     return document
 
 
