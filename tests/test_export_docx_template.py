@@ -238,3 +238,20 @@ def test_the_tracked_export_drops_the_adopted_files_lock_and_tracks_once(tmp_pat
     assert settings.find(W + "documentProtection") is None
     assert len(settings.findall(W + "trackRevisions")) == 1
     assert part(adopted, "word/settings.xml").find(W + "documentProtection") is not None   # input untouched
+
+
+def test_comments_of_the_adopted_file_do_not_follow_into_the_tracked_export(tmp_path):
+    """Their anchors are in the body the export replaces: a comments part left behind would list
+    comments attached to nothing."""
+    import docx
+    adopted = resolution_docx(SAMPLES / "adopted_en.txt", tmp_path / "adopted.docx")
+    d = docx.Document(adopted)
+    d.add_comment(d.paragraphs[6].runs, text="Secretariat: check the reference", author="S")
+    d.save(adopted)
+    c = compare_files(SAMPLES / "draft_en.txt", adopted)
+    tracked = export_tracked(c, tmp_path / "t.docx", author="R", date=WHEN)
+    with zipfile.ZipFile(tracked) as zf:
+        assert not [n for n in zf.namelist() if "comments" in n]
+    annotated = export_annotated(c, tmp_path / "a.docx", author="R", date=WHEN)   # the file itself: kept
+    texts = ["".join(x.itertext()) for x in part(annotated, "word/comments.xml")]
+    assert "Secretariat: check the reference" in texts and len(texts) > 1

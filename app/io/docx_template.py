@@ -31,6 +31,7 @@ from app.io.wordml import Styles, parse_styles
 _DROPPED_IN_PPR = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange", "w:numberingChange",
                    "w:sectPr", "w:cnfStyle")
 _FOOTNOTE_STYLE_NAMES = ("footnote text",)
+_COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible", "people")
 
 
 @dataclass
@@ -71,12 +72,10 @@ def empty_body(document) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/comments") and not rel.is_external:
-            root = getattr(rel.target_part, "element", None)
-            if root is not None:
-                for comment in list(root):
-                    root.remove(comment)
+    rels = document.part.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1] in _COMMENT_PARTS:   # also Word 2013+'s companions, whose
+            rels.pop(r_id)                                        # entries would point at nothing
 
 
 def make_own(document, author: str) -> None:
