@@ -5,6 +5,7 @@ import sys
 import threading
 import time
 import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -255,3 +256,26 @@ def test_geometry_and_splitter_are_restored(qtbot, tmp_path):
     second.show()
     assert (second.width(), second.height()) == (720, 520)
     assert second.splitter.sizes() == sizes
+
+
+def test_the_exported_file_can_be_opened_from_the_status_bar_and_the_file_menu(qtbot, window, monkeypatch,
+                                                                               tmp_path):
+    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None):
+        Path(out_path).write_bytes(b"PK")
+        return out_path
+
+    fake_module(monkeypatch, "app.io.export_sheet_docx", export_sheet_docx=export_sheet_docx)
+    monkeypatch.setattr(exports.QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "sheet.docx"), ""))
+    opened = []
+    monkeypatch.setattr(exports.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert not window.act_open_export.isEnabled()
+    window.export_actions["sheet_docx"].trigger()
+    qtbot.waitUntil(lambda: window.watcher is None and window.exports.last_path is not None, timeout=10_000)
+    button = window.exports.open_button
+    assert button.isVisible() and button.text() == "Open sheet.docx"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "sheet.docx")] and not button.isVisible()
+    assert window.act_open_export.isEnabled()
+    (tmp_path / "sheet.docx").unlink()
+    window.act_open_export.trigger()
+    assert len(opened) == 1 and "no longer there" in window.statusBar().currentMessage()

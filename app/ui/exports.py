@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -81,6 +82,41 @@ def default_path(window: "MainWindow", spec: ExportSpec) -> str:
 class ExportController:
     def __init__(self, window: "MainWindow") -> None:
         self.window = window
+        self.last_path: str | None = None
+        # After an export: an "Open" button in the status bar for a while, and File > Open last export.
+        self.open_button = QToolButton()
+        self.open_button.setAutoRaise(True)
+        self.open_button.setAccessibleName(QCoreApplication.translate("Exports", "Open the exported file"))
+        self.open_button.clicked.connect(self.open_last)
+        self.open_button.hide()
+        window.statusBar().addPermanentWidget(self.open_button)
+        self._hide_button = QTimer(window, singleShot=True, interval=20_000, timeout=self.open_button.hide)
+        self.exported: list[Callable[[str], None]] = []   # told the path of each export (menus enable)
+
+    def _saved(self, path: str) -> None:
+        self.last_path = path
+        name = Path(path).name
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Exports", "Saved {path}").format(path=path), 8000)
+        self.open_button.setText(QCoreApplication.translate("Exports", "Open {name}").format(name=name))
+        self.open_button.setToolTip(path)
+        self.open_button.show()
+        self._hide_button.start()
+        for listener in self.exported:
+            listener(path)
+
+    def open_last(self) -> None:
+        """Open the last exported file in the application the system uses for it (Word, a PDF reader)."""
+        if not self.last_path:
+            return
+        self.open_button.hide()
+        if not Path(self.last_path).exists():
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Exports", "{path} is no longer there").format(path=self.last_path), 6000)
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_path)):
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Exports", "No application here opens {name}").format(
+                    name=Path(self.last_path).name), 6000)
 
     def _function(self, spec: ExportSpec) -> Callable | None:
         if self.window.comparison is None:
@@ -123,8 +159,7 @@ class ExportController:
         self.window.config["last_dir"] = str(Path(path).parent)
         self.window.run_task(
             work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
-            on_success=lambda result: self.window.statusBar().showMessage(
-                QCoreApplication.translate("Exports", "Saved {path}").format(path=result or path), 8000),
+            on_success=lambda result: self._saved(str(result or path)),
             on_failure=lambda exc: self.window.show_error(
                 QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
             cancellable=False,

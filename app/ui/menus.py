@@ -78,6 +78,11 @@ def build_actions(w: "MainWindow") -> None:
     w.act_options = a(QCoreApplication.translate("MainWindow", "&Options…"), "Ctrl+,", w.options_dialog,
                       QCoreApplication.translate("MainWindow", "Comparison options, palette, author"))
     w.act_about = a(QCoreApplication.translate("MainWindow", "&About Draft Compare"), "F1", w.about, QCoreApplication.translate("MainWindow", "About this program"))
+    w.act_open_export = a(QCoreApplication.translate("MainWindow", "Open &last export"), "Ctrl+Alt+O",
+                          w.exports.open_last,
+                          QCoreApplication.translate("MainWindow", "Open the file exported last in its usual application"))
+    w.act_open_export.setEnabled(False)
+    w.exports.exported.append(lambda _path: w.act_open_export.setEnabled(True))
     w.export_actions = {}
     for spec in exports.EXPORTS:
         w.export_actions[spec.key] = a(
@@ -105,6 +110,7 @@ def build_menus(w: "MainWindow") -> None:
     w.export_menu.addSeparator()
     w.export_menu.addAction(w.export_actions["print_preview"])
     w.export_menu.addAction(w.export_actions["print"])
+    file_menu.addAction(w.act_open_export)
     file_menu.addSeparator()
     file_menu.addAction(w.act_quit)
     edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

@@ -166,42 +166,42 @@
         <translation>Déposez le texte adopté ici</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="405"/>
+        <location filename="../../widgets/diff_pane.py" line="418"/>
         <source>moved here from {label} {arrow}</source>
         <translation>déplacé ici depuis {label} {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="407"/>
+        <location filename="../../widgets/diff_pane.py" line="420"/>
         <source>moved here from below {arrow}</source>
         <translation>déplacé ici depuis plus bas {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="408"/>
+        <location filename="../../widgets/diff_pane.py" line="421"/>
         <source>moved here from above {arrow}</source>
         <translation>déplacé ici depuis plus haut {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="410"/>
+        <location filename="../../widgets/diff_pane.py" line="423"/>
         <source>moved to {label} {arrow}</source>
         <translation>déplacé vers {label} {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="412"/>
+        <location filename="../../widgets/diff_pane.py" line="425"/>
         <source>moved down {arrow}</source>
         <translation>déplacé plus bas {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="413"/>
+        <location filename="../../widgets/diff_pane.py" line="426"/>
         <source>moved up {arrow}</source>
         <translation>déplacé plus haut {arrow}</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="415"/>
+        <location filename="../../widgets/diff_pane.py" line="428"/>
         <source>inserted in the adopted text</source>
         <translation>inséré dans le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/diff_pane.py" line="417"/>
+        <location filename="../../widgets/diff_pane.py" line="430"/>
         <source>deleted from the draft</source>
         <translation>supprimé du projet</translation>
     </message>
@@ -209,84 +209,104 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../app/ui/exports.py" line="32"/>
+        <location filename="../../app/ui/exports.py" line="33"/>
         <source>&amp;Tracked changes (.docx)…</source>
         <translation>&amp;Modifications suivies (.docx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="33"/>
-        <location filename="../../app/ui/exports.py" line="35"/>
-        <location filename="../../app/ui/exports.py" line="39"/>
+        <location filename="../../app/ui/exports.py" line="34"/>
+        <location filename="../../app/ui/exports.py" line="36"/>
+        <location filename="../../app/ui/exports.py" line="40"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="34"/>
+        <location filename="../../app/ui/exports.py" line="35"/>
         <source>&amp;Annotated (.docx)…</source>
         <translation>&amp;Annoté (.docx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="36"/>
+        <location filename="../../app/ui/exports.py" line="37"/>
         <source>Comparison sheet (&amp;PDF)…</source>
         <translation>Tableau comparatif (&amp;PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="37"/>
+        <location filename="../../app/ui/exports.py" line="38"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="38"/>
+        <location filename="../../app/ui/exports.py" line="39"/>
         <source>Comparison sheet (.&amp;docx)…</source>
         <translation>Tableau comparatif (.&amp;docx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="41"/>
+        <location filename="../../app/ui/exports.py" line="42"/>
         <source>Print pre&amp;view…</source>
         <translation>&amp;Aperçu avant impression…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="43"/>
+        <location filename="../../app/ui/exports.py" line="44"/>
         <source>P&amp;rint…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="88"/>
+        <location filename="../../app/ui/exports.py" line="89"/>
+        <source>Open the exported file</source>
+        <translation>Ouvrir le fichier exporté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="101"/>
+        <source>Open {name}</source>
+        <translation>Ouvrir {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="115"/>
+        <source>{path} is no longer there</source>
+        <translation>{path} n’existe plus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="118"/>
+        <source>No application here opens {name}</source>
+        <translation>Aucune application de ce poste n’ouvre {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="124"/>
         <source>Nothing to export: open a pair of documents first</source>
         <translation>Rien à exporter : ouvrez d’abord deux documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="94"/>
+        <location filename="../../app/ui/exports.py" line="130"/>
         <source>Not available</source>
         <translation>Non disponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="95"/>
+        <location filename="../../app/ui/exports.py" line="131"/>
         <source>{title} is not available in this version.</source>
         <translation>{title} n’est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="106"/>
+        <location filename="../../app/ui/exports.py" line="142"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="125"/>
+        <location filename="../../app/ui/exports.py" line="161"/>
         <source>Exporting {title}</source>
         <translation>Export : {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="127"/>
+        <location filename="../../app/ui/exports.py" line="100"/>
         <source>Saved {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="129"/>
+        <location filename="../../app/ui/exports.py" line="164"/>
         <source>Cannot export {title}</source>
         <translation>Impossible d’exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="141"/>
+        <location filename="../../app/ui/exports.py" line="176"/>
         <source>Cannot print</source>
         <translation>Impossible d’imprimer</translation>
     </message>
@@ -775,52 +795,62 @@
         <translation>À propos de ce programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="85"/>
+        <location filename="../../app/ui/menus.py" line="81"/>
+        <source>Open &amp;last export</source>
+        <translation>Ouvrir le &amp;dernier export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="83"/>
+        <source>Open the file exported last in its usual application</source>
+        <translation>Ouvrir le dernier fichier exporté dans son application habituelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="90"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="101"/>
         <source>Open &amp;recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="102"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="121"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="120"/>
+        <location filename="../../app/ui/menus.py" line="126"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="122"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="155"/>
+        <location filename="../../app/ui/menus.py" line="161"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="157"/>
+        <location filename="../../app/ui/menus.py" line="163"/>
         <source>Stop the running comparison</source>
         <translation>Arrêter la comparaison en cours</translation>
     </message>

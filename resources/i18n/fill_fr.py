@@ -130,6 +130,11 @@ FR = {
     "Les deux textes sont dans la même langue : les modifications de mots sont affichées",
     "Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks":
     "Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications",
+    "Open the exported file": "Ouvrir le fichier exporté", "Open {name}": "Ouvrir {name}",
+    "{path} is no longer there": "{path} n’existe plus", "No application here opens {name}":
+    "Aucune application de ce poste n’ouvre {name}", "Open &last export": "Ouvrir le &dernier export",
+    "Open the file exported last in its usual application":
+    "Ouvrir le dernier fichier exporté dans son application habituelle",
 }
 PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
            "%n word changed": ("%n mot modifié", "%n mots modifiés"),
@@ -149,6 +154,7 @@ for message in tree.iter("message"):
     if source in PLURALS:
         # PySide6's lupdate does not mark translate(ctx, text, "", n) as numerus; Qt picks the form by n.
         message.set("numerus", "yes")
+        tr.text = None                  # lupdate may have left the singular as plain text
         for child in list(tr):
             tr.remove(child)
         for form in PLURALS[source]:
