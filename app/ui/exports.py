@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolButton
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -86,6 +86,8 @@ class ExportController:
         # After an export: an "Open" button in the status bar for a while, and File > Open last export.
         self.open_button = QToolButton()
         self.open_button.setAutoRaise(True)
+        self.open_button.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.open_button.setAccessibleName(QCoreApplication.translate("Exports", "Open the exported file"))
         self.open_button.clicked.connect(self.open_last)
         self.open_button.hide()
