@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 import subprocess
 import zipfile
 from datetime import datetime, timezone
@@ -461,3 +462,14 @@ def test_a_new_footnote_marker_stays_in_its_paragraph(tmp_path):
     note = list(root.iter(W + "p"))[pp4 + 1]
     old = note.find(f"{W}pPr/{W}pPrChange/{W}pPr/{W}pStyle")
     assert old is not None and old.get(W + "val") == "DCPreamble"   # reject-all: PP4 keeps its style
+
+
+def test_revisions_carry_the_comparison_date_by_default(tmp_path):
+    from datetime import timedelta
+    c = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+    compared = datetime(2026, 3, 31, 18, 5, tzinfo=timezone.utc)
+    c = replace(c, compared_at=compared)
+    root = body_xml(export_tracked(c, tmp_path / "t.docx", author="R"))
+    assert {el.get(W + "date") for el in root.iter(W + "ins", W + "del")} == {"2026-03-31T18:05:00Z"}
+    fresh = compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+    assert abs(fresh.compared_at - datetime.now(timezone.utc)) < timedelta(minutes=5)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 from typing import Callable, Sequence
 
 from app.core.align import Match, align_same_language
@@ -147,7 +148,7 @@ def compare_documents(
     timings["check"] = time.perf_counter() - t
     n_findings = len(doc_findings) + sum(len(p.findings) for p in pairs)
     return Comparison(draft, adopted, tuple(pairs), mode, options, doc_findings,
-                      _statistics(pairs, n_findings, timings))
+                      _statistics(pairs, n_findings, timings), compared_at=datetime.now(timezone.utc))
 
 
 def _check(draft: Document, adopted: Document, pairs: list[ParaPair], cross: bool) -> tuple[list[ParaPair], tuple[Finding, ...]]:

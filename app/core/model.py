@@ -6,6 +6,7 @@ thread that computes it, the window that shows it and the exporters that write i
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
 
 
@@ -220,6 +221,7 @@ class Comparison:
     options: CompareOptions = CompareOptions()
     findings: tuple[Finding, ...] = ()   # document-level findings (counts, label skips ...)
     stats: Statistics = Statistics()
+    compared_at: datetime | None = field(default=None, compare=False)   # UTC; tracked revisions carry it
 
     @property
     def cross_language(self) -> bool:

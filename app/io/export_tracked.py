@@ -436,6 +436,6 @@ def default_author() -> str:
 def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str | None = None,
                    date: datetime | None = None) -> Path:
     document = build_document(comparison, author=author or default_author(),
-                              date=date or datetime.now(timezone.utc))
+                              date=date or comparison.compared_at or datetime.now(timezone.utc))
     return atomic_write(out_path, lambda fh: document.save(fh),
                         inputs=(comparison.draft.path, comparison.adopted.path))

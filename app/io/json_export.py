@@ -71,6 +71,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "schema": SCHEMA,
         "version": VERSION,
         "mode": c.mode,
+        "compared_at": c.compared_at.isoformat() if c.compared_at else None,
         "options": {
             "ignore_case": c.options.ignore_case, "ignore_punctuation": c.options.ignore_punctuation,
             "ignore_labels": c.options.ignore_labels, "conflate_spaces": c.options.conflate_spaces,
