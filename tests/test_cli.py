@@ -82,7 +82,7 @@ def test_export_includes_the_notes_of_the_saved_review(tmp_path):
     draft, adopted = tmp_path / "draft_en.txt", tmp_path / "adopted_en.txt"
     c = compare_files(draft, adopted)
     pair = next(n for n, p in enumerate(c.pairs) if p.kind.value == "changed")
-    review = Review(str(draft), str(adopted)).with_note(c, pair, "Confirm with the Mission")
+    review = Review(str(draft), str(adopted)).with_note(c, pair, "Confirm with the Mission").with_checked(c, pair, True)
     review_store.save(review_store.review_path_for(adopted), review)
 
     def comments_and_sheet(*extra):
@@ -94,7 +94,8 @@ def test_export_includes_the_notes_of_the_saved_review(tmp_path):
         return out.stdout, texts
 
     stdout, texts = comments_and_sheet()                        # found beside the adopted text
-    assert "notes:           1 from" in stdout and all("Confirm with the Mission" in t for t in texts)
+    assert "notes:           1 from" in stdout
+    assert all("\u2713 checked \u2014 Confirm with the Mission" in t for t in texts)
     stdout, texts = comments_and_sheet("--no-review")
     assert "notes:" not in stdout and not any("Confirm with the Mission" in t for t in texts)
     moved = tmp_path / "elsewhere.dcreview"

@@ -47,7 +47,7 @@ def test_notes_round_trip_through_the_file(tmp_path):
     path = review_store.save(tmp_path / "a.dcreview", r)
     back = review_store.load(path)
     assert back == r
-    assert back.notes_by_pair(c) == {2: "Ask the facilitator"}
+    assert back.notes_by_pair(c) == {2: "Ask the facilitator", 4: "\u2713 checked"}
     assert json.loads(path.read_text())["version"] == 1
 
 
@@ -143,7 +143,7 @@ def test_crash_mid_review_is_recovered(tmp_path):
     recovered = review_store.recoverable(path)
     assert recovered is not None
     c = comparison()
-    assert recovered.notes_by_pair(c) == {1: "Do not lose me"}
+    assert recovered.notes_by_pair(c) == {1: "Do not lose me", 2: "\u2713 checked"}
     assert recovered.note_for(c, 2).checked
 
 
@@ -163,3 +163,14 @@ def test_review_file_names_its_documents_and_finds_them_beside_it_when_moved(tmp
     with pytest.raises(InputError, match=r"adopted text it belongs to \(a\.txt\)"):
         review_store.documents_of(moved / "a.dcreview")
     assert review_store.is_review_file("x/Notes.DCREVIEW") and not review_store.is_review_file("a.docx")
+
+
+def test_exports_see_the_note_and_the_checked_mark():
+    c = compare_documents(Document("d.txt", (Paragraph(0, "Decides to act;", Kind.OPERATIVE),
+                                             Paragraph(1, "Requests a report;", Kind.OPERATIVE))),
+                          Document("a.txt", (Paragraph(0, "Decides to act now;", Kind.OPERATIVE),
+                                             Paragraph(1, "Requests a report;", Kind.OPERATIVE))))
+    r = Review("d.txt", "a.txt").with_note(c, 0, "Ask the sponsor").with_checked(c, 0, True)
+    r = r.with_checked(c, 1, True)
+    assert r.notes_by_pair(c) == {0: "\u2713 checked \u2014 Ask the sponsor", 1: "\u2713 checked"}
+    assert r.with_checked(c, 1, False).notes_by_pair(c) == {0: "\u2713 checked \u2014 Ask the sponsor"}

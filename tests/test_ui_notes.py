@@ -30,7 +30,7 @@ def test_note_and_check_mark_survive_closing_and_reopening(qtbot, tmp_path):
     window.close()
     saved = review_store.load(review_file)
     assert [(n.text, n.checked) for n in saved.notes] == [("Check the figure with the Mission", True)]
-    assert window.review.notes_by_pair() == {pair: "Check the figure with the Mission"}
+    assert window.review.notes_by_pair() == {pair: "✓ checked — Check the figure with the Mission"}
 
     again = make_window(qtbot, tmp_path)
     open_and_wait(qtbot, again, draft, adopted)

@@ -29,6 +29,8 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(_norm(text).encode("utf-8")).hexdigest()[:16]
 
 
+CHECKED = "\u2713 checked"   # how exports show a pair the reviewer marked as checked
+
 @dataclass(frozen=True)
 class PairKey:
     draft: tuple[int, ...]
@@ -81,10 +83,18 @@ class Review:
         return self._put(c, pair_index, checked=checked)
 
     def notes_by_pair(self, c: Comparison) -> dict[int, str]:
-        """Pair index -> note text, for the exporters."""
+        """Pair index -> what the exporters print for the reviewer: the note, and the "checked" mark
+        (a sheet signed off on paper shows which paragraphs were checked)."""
         index = {(p.draft, p.adopted): n for n, p in enumerate(c.pairs)}
-        return {index[(n.key.draft, n.key.adopted)]: n.text for n in self.notes
-                if (n.key.draft, n.key.adopted) in index and n.text.strip()}
+        out: dict[int, str] = {}
+        for note in self.notes:
+            n = index.get((note.key.draft, note.key.adopted))
+            text = note.text.strip()
+            if note.checked:
+                text = CHECKED + (f" — {text}" if text else "")
+            if n is not None and text:
+                out[n] = text
+        return out
 
 
 def _bodies(c: Comparison, pair: ParaPair) -> tuple[str, str]:
