@@ -255,3 +255,27 @@ def test_comments_of_the_adopted_file_do_not_follow_into_the_tracked_export(tmp_
     annotated = export_annotated(c, tmp_path / "a.docx", author="R", date=WHEN)   # the file itself: kept
     texts = ["".join(x.itertext()) for x in part(annotated, "word/comments.xml")]
     assert "Secretariat: check the reference" in texts and len(texts) > 1
+
+
+def test_footnotes_become_word_footnotes_with_tracked_references_and_text(numbered, tmp_path):
+    draft, adopted = numbered
+    c = compare_files(draft, adopted)          # the adopted text adds note 1 (A/HRC/62/41.) to PP4
+    out = export_tracked(c, tmp_path / "t.docx", author="R", date=WHEN)
+    body = part(out, "word/document.xml")
+    assert "A/HRC/62/41." not in "".join(body.itertext())       # not a body paragraph any more
+    refs = list(body.iter(W + "footnoteReference"))
+    assert len(refs) == 1 and refs[0].getparent().getparent().tag == W + "ins"
+    citing = refs[0].getparent().getparent().getparent()
+    assert "".join(t.text for t in citing.iter(W + "t")).endswith("Examplia,")
+    notes = {n.get(W + "id"): n for n in part(out, "word/footnotes.xml") if n.get(W + "type") is None}
+    note = notes[refs[0].get(W + "id")]
+    assert next(note.iter(W + "footnoteRef"), None) is not None
+    assert "".join(t.text for ins in note.iter(W + "ins") for t in ins.iter(W + "t")).strip() == "A/HRC/62/41."
+
+
+def test_notes_paired_with_body_text_stay_paragraphs(tmp_path):
+    """A .txt adopted text has no footnotes part to write into: its note stays a paragraph."""
+    out = export_tracked(compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
+                         tmp_path / "t.docx", author="R", date=WHEN)
+    assert "A/HRC/62/41." in "".join(part(out, "word/document.xml").itertext())
+    assert next(part(out, "word/document.xml").iter(W + "footnoteReference"), None) is None

@@ -15,6 +15,7 @@ from app.core.compare import compare_documents
 from app.core.model import CompareOptions, Document, Kind, PairKind, Paragraph, Run
 from app.io.errors import ExportError
 from app.io.pipeline import compare_files, load_document
+from app.io.docx_reader import read_docx
 from app.io.export_tracked import export_tracked
 from conftest import LO_TRACKED, SAMPLES, SEEDS, requires_libreoffice
 from docx_fixtures import NUM_ID, resolution_docx
@@ -236,9 +237,16 @@ def texts(d: Document) -> list[str]:
     return [p.text for p in d.paragraphs]
 
 
-def printed(d: Document) -> list[str]:
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def printed(d: Document, real_footnotes: bool = False) -> list[str]:
     """Paragraphs as LibreOffice's text export prints them: a list label Word draws comes first,
-    after the paragraph's indent (so "    1. Strongly condemns ...")."""
+    after the paragraph's indent (so "    1. Strongly condemns ..."). Word footnotes are left out and
+    their references print as plain digits."""
+    if real_footnotes:
+        return [(f"    {p.numbering} " if p.numbering else "") + p.text.translate(SUPERSCRIPT_DIGITS)
+                for p in d.paragraphs if p.kind is not Kind.FOOTNOTE]
     return [f"    {p.numbering} {p.text}" if p.numbering else p.text for p in d.paragraphs]
 
 
@@ -373,6 +381,19 @@ def _case_mutated_word(seed: int):
     return build
 
 
+def _case_footnotes_on_both_sides(tmp):
+    """Word files on both sides with real footnotes: one note's text changed (A/HRC/62/40 -> 41), one
+    note only in the draft (its reference deleted with it)."""
+    text = (SAMPLES / "adopted_en.txt").read_text(encoding="utf-8")
+    draft_text = text.replace("A/HRC/62/41.", "A/HRC/62/40.").replace("in January 2026,", "in January 2026,²")
+    draft_text = draft_text.replace("¹ A/HRC/62/40.", "¹ A/HRC/62/40.\n\n² See A/HRC/61/2.")
+    (tmp / "draft_notes.txt").write_text(draft_text, encoding="utf-8")
+    c = compare_files(resolution_docx(tmp / "draft_notes.txt", tmp / "draft_notes.docx"),
+                      resolution_docx(SAMPLES / "adopted_en.txt", tmp / "adopted_notes.docx"))
+    assert [p.text for p in c.draft.paragraphs if p.kind is Kind.FOOTNOTE] == ["¹ A/HRC/62/40.", "² See A/HRC/61/2."]
+    return c
+
+
 LO_CASES = {
     "sample": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"),
     "sample_case_labels": _case_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt", ignore_case=True,
@@ -389,6 +410,7 @@ LO_CASES = {
     "adopted_docx_with_its_own_revisions": _case_adopted_docx_with_its_own_revisions,
     "seed_cross_language_adopted_docx": _case_seed_adopted_docx,
     "generated_word_numbered_0": _case_mutated_word(0),
+    "footnotes_on_both_sides": _case_footnotes_on_both_sides,
     "generated_word_numbered_7": _case_mutated_word(7),
     "only_paragraph_replaced": lambda tmp: compare_documents(doc(["Totally different text number one here;"], "d.txt"),
                                                          doc(["Nothing in common whatsoever with it."], "a.txt")),
@@ -420,8 +442,14 @@ def test_libreoffice_accept_all_is_adopted_and_reject_all_is_draft(lo_results, n
     tmp, comparisons = lo_results
     c = comparisons[name]
     assert_well_formed_revisions(body_xml(tmp / f"{name}.docx"))
-    assert lo_paragraphs(tmp / f"{name}.accept.txt") == printed(c.adopted)
-    assert lo_paragraphs(tmp / f"{name}.reject.txt") == printed(c.draft)
+    root = body_xml(tmp / f"{name}.docx")
+    notes = next(root.iter(W + "footnoteReference"), None) is not None
+    assert lo_paragraphs(tmp / f"{name}.accept.txt") == printed(c.adopted, notes)
+    assert lo_paragraphs(tmp / f"{name}.reject.txt") == printed(c.draft, notes)
+    # Our reader sees the same texts in the file itself, footnotes placed after their paragraph.
+    out = tmp / f"{name}.docx"
+    assert texts(read_docx(out, out.read_bytes(), tracked="accepted")) == texts(c.adopted)
+    assert texts(read_docx(out, out.read_bytes(), tracked="original")) == texts(c.draft)
 
 
 def test_read_only_folder_is_reported_and_leaves_no_partial_file(tmp_path, monkeypatch):

@@ -213,11 +213,13 @@ def _prefixes(a: Cursor, b: Cursor) -> Iterator[Text]:
         yield from _prefix_texts(INS, b, pb)
 
 
-def document_events(comparison: Comparison) -> Iterator[tuple[int, object]]:
+def document_events(comparison: Comparison, skip=None) -> Iterator[tuple[int, object]]:
     """All events, with moveFrom parts placed where the moved paragraphs stood in the draft.
-    Yields (move number or 0, event)."""
-    items: list[tuple[str, ParaPair]] = [("pair", p) for p in comparison.pairs]
-    moves = [p for p in comparison.pairs if p.kind is PairKind.MOVED and p.draft]
+    Yields (move number or 0, event). Pairs for which ``skip(pair)`` is true are left out (footnotes
+    written as Word footnotes)."""
+    kept = [p for p in comparison.pairs if skip is None or not skip(p)]
+    items: list[tuple[str, ParaPair]] = [("pair", p) for p in kept]
+    moves = [p for p in kept if p.kind is PairKind.MOVED and p.draft]
     # In draft order, so moves from neighbouring draft places keep their order before the same pair.
     for move in sorted(moves, key=lambda p: p.draft[0]):
         at = next((n for n, (what, p) in enumerate(items) if what == "pair" and p.kind is not PairKind.MOVED
@@ -255,57 +257,73 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
             style_paragraph(document, p, style.paragraph)
     body = document.element.body
     sect = body.find(qn("w:sectPr"))
-    state = {"p": None, "style": None}
 
-    def paragraph():
-        if state["p"] is None:
-            p = OxmlElement("w:p")
-            if sect is not None:
-                sect.addprevious(p)      # the body's last child must stay the section properties
-            else:                        # (optional: an adopted file may have none)
-                body.append(p)
-            style = state["style"]
-            if style is not None:
-                apply_style(p, style)
-            state["p"] = p
-        return state["p"]
+    def place(p) -> None:
+        if sect is not None:
+            sect.addprevious(p)      # the body's last child must stay the section properties
+        else:                        # (optional: an adopted file may have none)
+            body.append(p)
 
+    from app.io.tracked_footnotes import RealFootnotes   # (it builds on this module)
+    notes = RealFootnotes.prepare(comparison, template) if template is not None else None
+    events = document_events(comparison, skip=notes.is_note_pair if notes else None)
+    write_story(events, place, apply_style, rev, notes.body_runs if notes else None)
+    if notes is not None:
+        notes.write(rev, apply_style)
+    _merge_adjacent_revisions(body)
+    enable_track_changes(document)
+    drop_styles_with_effects(document)
+    return document
+
+
+def plain_runs(kind: str, text: str, fmt: Run, rev: Revisions) -> list[tuple[str, object]]:
+    """A text event as one run, wrapped in its revision: [(kind, element)]."""
+    run = make_run(text, fmt, deleted=kind in (DEL, MOVE_FROM))
+    return [(kind, run if kind == EQ else rev.wrap(TAGS[kind], [run]))]
+
+
+def write_story(events, place, apply_style, rev: Revisions, runs=None) -> list:
+    """Lay (move number, event) pairs out as paragraphs, each handed to ``place`` when it starts, and
+    track the marks that exist on one side only. ``runs(kind, text, fmt, rev)`` turns text into
+    elements (footnote markers become references). Returns the paragraphs."""
+    runs = runs or plain_runs
+    state: dict = {"p": None, "style": None}
     move_ranges: dict[tuple[int, str], str] = {}
     closed: list[list] = []           # [paragraph element, mark kind, kinds of its content]
     content: set[str] = set()
-    for move, event in document_events(comparison):
+    for move, event in events:
         if isinstance(event, Style):
             if state["p"] is None:
                 state["style"] = event
             continue
-        p = paragraph()
+        if state["p"] is None:
+            state["p"] = OxmlElement("w:p")
+            place(state["p"])
+            if state["style"] is not None:
+                apply_style(state["p"], state["style"])
+        p = state["p"]
         kind = event.kind
         if kind in (MOVE_FROM, MOVE_TO) and (move, kind) not in move_ranges:
             start, range_id = rev.range_start(f"w:{kind}RangeStart", f"move{move}")
             p.append(start)
             move_ranges[(move, kind)] = range_id
         if isinstance(event, Text):
-            if not event.text:
-                continue
-            content.add(kind)
-            run = make_run(event.text, event.fmt, deleted=kind in (DEL, MOVE_FROM))
-            p.append(run if kind == EQ else rev.wrap(TAGS[kind], [run]))
+            for run_kind, element in (runs(kind, event.text, event.fmt, rev) if event.text else ()):
+                content.add(run_kind)
+                p.append(element)
         else:   # Break: close the paragraph; a one-sided break is a tracked paragraph mark
             if kind in (MOVE_FROM, MOVE_TO):
                 p.append(rev.range_end(f"w:{kind}RangeEnd", move_ranges[(move, kind)]))
                 del move_ranges[(move, kind)]
             closed.append([p, kind, frozenset(content)])
             content = set()
-            state["p"] = None
-            state["style"] = None
+            state["p"] = state["style"] = None
     _place_marks(closed, rev)
-    for p, kind, _ in _split_insertion_boundaries(closed, rev):
+    out = _split_insertion_boundaries(closed, rev)
+    for p, kind, _ in out:
         if kind != EQ:
             rev.mark(p, TAGS[kind])
-    _merge_adjacent_revisions(body)
-    enable_track_changes(document)
-    drop_styles_with_effects(document)
-    return document
+    return [p for p, _, _ in out]
 
 
 ACCEPTED = frozenset({EQ, INS, MOVE_TO})    # what accept-all keeps
