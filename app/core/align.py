@@ -85,7 +85,7 @@ def _best_matches(a_sets, b_sets, index: _Index) -> tuple[dict[int, tuple[int, f
     return best_a, best_b
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest chain of (i, j) pairs increasing in both (pairs given sorted by i, distinct i and j)."""
     tails: list[int] = []          # smallest j ending a chain of each length
     tail_idx: list[int] = []
@@ -158,7 +158,7 @@ def align_same_language(draft_texts: Sequence[str], adopted_texts: Sequence[str]
     # Anchors: mutual best matches that are similar enough. Exact duplicates resolve in order.
     anchors = sorted((i, j) for i, (j, s) in best_a.items()
                      if s >= MATCH_THRESHOLD and best_b.get(j, (-1, 0))[0] == i)
-    backbone = _longest_increasing(anchors)
+    backbone = longest_increasing(anchors)
 
     pairs: dict[int, tuple[int, float]] = {i: (j, best_a[i][1]) for i, j in backbone}
     bounds = [(-1, -1)] + backbone + [(na, nb)]

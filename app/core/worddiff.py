@@ -54,7 +54,7 @@ def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
     return texts, keys
 
 
-class _CharMap:
+class CharMap:
     """Unit key -> one private character, shared by both sides of a diff."""
 
     def __init__(self) -> None:
@@ -100,7 +100,7 @@ def diff_words(a: str, b: str, options: CompareOptions = CompareOptions()) -> tu
         return (DiffOp(Op.EQUAL, a, b),) if a else ()
     a_texts, a_keys = units(a, options)
     b_texts, b_keys = units(b, options)
-    charmap = _CharMap()
+    charmap = CharMap()
     diffs = diff_chars(charmap.encode(a_keys), charmap.encode(b_keys))
     ops: list[DiffOp] = []
     ia = ib = 0

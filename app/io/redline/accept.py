@@ -1,0 +1,80 @@
+"""Read an input's own tracked changes as accepted, in place, before it is redlined.
+
+The comparison reads both files with their revisions accepted (the reader's default view), so the
+redline starts from the same texts: inserted and moved-to content is kept, deleted and moved-from
+content removed, recorded property changes dropped, a deleted paragraph mark joins its paragraph to
+the next one, and a deleted table row goes (ECMA-376 Part 1, 17.13 "Annotations").
+"""
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+_UNWRAP = tuple(qn(t) for t in ("w:ins", "w:moveTo"))
+_REMOVE = tuple(qn(t) for t in (
+    "w:del", "w:moveFrom", "w:moveFromRangeStart", "w:moveFromRangeEnd", "w:moveToRangeStart",
+    "w:moveToRangeEnd", "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
+    "w:tcPrChange", "w:tblGridChange", "w:tblPrExChange", "w:numberingChange", "w:cellIns", "w:cellDel",
+    "w:cellMerge", "w:customXmlInsRangeStart", "w:customXmlInsRangeEnd", "w:customXmlDelRangeStart",
+    "w:customXmlDelRangeEnd", "w:customXmlMoveFromRangeStart", "w:customXmlMoveFromRangeEnd",
+    "w:customXmlMoveToRangeStart", "w:customXmlMoveToRangeEnd"))
+_MARK_PARENTS = (qn("w:rPr"), qn("w:trPr"))
+
+
+def accept_revisions(root) -> bool:
+    """Accept every revision under ``root`` (an lxml element), in place.
+
+    Returns True when there was anything to accept, so callers can say the input held tracked changes.
+    """
+    found = False
+    # Deleted paragraph marks and rows first, while the w:del elements still say where they are.
+    for mark in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
+        parent = mark.getparent()
+        if parent is None or parent.tag not in _MARK_PARENTS:
+            continue
+        found = True
+        holder = parent.getparent()
+        if parent.tag == qn("w:trPr"):
+            row = holder
+            if row.getparent() is not None:
+                row.getparent().remove(row)
+        elif holder is not None and holder.tag == qn("w:pPr"):
+            _join_with_next(holder.getparent())
+    for el in list(root.iter(*_REMOVE)):
+        parent = el.getparent()
+        if parent is not None:
+            found = True
+            parent.remove(el)
+    for el in list(root.iter(*_UNWRAP)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        found = True
+        if parent.tag in _MARK_PARENTS:     # an inserted paragraph mark or row: keep it, drop the mark
+            parent.remove(el)
+            continue
+        _unwrap(el)
+    return found
+
+
+def _unwrap(el) -> None:
+    parent = el.getparent()
+    index = parent.index(el)
+    for k, child in enumerate(list(el)):
+        parent.insert(index + k, child)
+    parent.remove(el)
+
+
+def _join_with_next(p) -> None:
+    """A deleted paragraph mark: the paragraph's content moves to the start of the next paragraph,
+    which keeps its own properties (the mark that survives is the next one)."""
+    if p is None or p.tag != qn("w:p"):
+        return
+    nxt = p.getnext()
+    if nxt is None or nxt.tag != qn("w:p"):
+        return      # before a table or at the end of a story the mark cannot go: keep the paragraph
+    content = [c for c in p if c.tag != qn("w:pPr")]
+    ppr = nxt.find(qn("w:pPr"))
+    at = 1 if ppr is not None else 0
+    for k, child in enumerate(content):
+        nxt.insert(at + k, child)
+    p.getparent().remove(p)

@@ -1,0 +1,252 @@
+"""A WordprocessingML paragraph as a sequence of content atoms.
+
+An atom is the unit the redline diffs: a text token (word, number, space or mark, from
+``app.core.tokenize``) with its run properties; a run child that is an object (tab, break, symbol,
+soft or no-break hyphen, picture, text box, note reference ...); a whole field (``w:fldSimple`` or a
+``w:fldChar`` begin ... end sequence); an equation (``m:oMath``). Each atom keeps the source XML it was
+read from (``pieces``), the inline containers it sits in (``links``: ``w:hyperlink``, ``w:sdt``,
+``w:smartTag`` ...), and the zero-width range markers (bookmarks, comment ranges) standing before it.
+Atoms compare by ``key``: text by its token, objects by a fingerprint of their content with volatile
+ids removed and related parts replaced by a digest of their bytes, so a replaced picture is a change
+(after WmlComparer's content atoms; ECMA-376 Part 1, 17.3.3 for run content).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from lxml import etree
+from docx.oxml.ns import qn
+
+from app.core.tokenize import tokenize
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+_CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:sdt", "w:smartTag", "w:customXml", "w:dir", "w:bdo")}
+_MARKERS = {qn(t) for t in ("w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd",
+                            "w:permStart", "w:permEnd")}
+_SKIPPED = {qn(t) for t in ("w:pPr", "w:rPr", "w:proofErr", "w:lastRenderedPageBreak", "w:sdtPr",
+                            "w:sdtEndPr")}
+_VOLATILE = {qn("w:rsidR"), qn("w:rsidRPr"), qn("w:rsidDel"), qn("w:rsidP"), qn("w:rsidRDefault"),
+             qn("w:rsidTr"), "id", "name"}
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_NOTE_REFS = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+_OBJECT_TEXT = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "\u2011",
+                qn("w:softHyphen"): "\u00ad"}
+
+
+@dataclass(eq=False)
+class Piece:
+    """One element of source XML: run content under ``rpr`` (a ``w:rPr`` or None), or, when ``bare``,
+    an element that stands directly in the paragraph (an equation, a range marker)."""
+
+    rpr: object
+    element: object
+    bare: bool = False
+
+
+@dataclass(eq=False)
+class Atom:
+    key: str
+    text: str
+    pieces: list[Piece]
+    links: tuple = ()
+    marks: list = field(default_factory=list)      # range markers before the atom (source elements)
+    note: tuple | None = None                      # ("footnote" | "endnote", note id) of a reference
+
+
+@dataclass
+class FieldState:
+    """A complex field can run on into the next paragraph (a table of contents does): the depth of the
+    field open at the end of the last paragraph read in this story."""
+
+    depth: int = 0
+
+
+class Atomiser:
+    """Turns paragraphs of one part into atoms. ``digest`` maps an r:id of that part to a digest of
+    the related part (or the external target), so objects compare by what they show."""
+
+    def __init__(self, digest: Callable[[str], str]) -> None:
+        self.digest = digest
+
+    def paragraph(self, p, state: FieldState | None = None) -> tuple[list[Atom], list]:
+        """Atoms of ``p`` and the range markers after its last atom."""
+        walk = _Walk(self, state or FieldState())
+        walk.children(p, ())
+        walk.close_field()
+        return walk.atoms, walk.marks
+
+    def fingerprint(self, el) -> str:
+        """Content of ``el`` without volatile ids; related parts by digest (a picture by its bytes)."""
+        copy = etree.fromstring(etree.tostring(el))
+        for box in list(copy.iter(qn("w:txbxContent"))):     # text box paragraphs: a story of their own
+            for child in list(box):
+                box.remove(child)
+        for node in copy.iter():
+            for name in list(node.attrib):
+                if name in _VOLATILE or name.startswith("{%s}" % _W14) or name.endswith("}rsidR"):
+                    del node.attrib[name]
+                elif name.startswith("{%s}" % R):
+                    node.attrib[name] = self.digest(node.attrib[name])
+        data = etree.tostring(copy, method="c14n")
+        return hashlib.sha1(data).hexdigest()[:16]
+
+
+def text_boxes(atom: Atom) -> list:
+    """The outermost ``w:txbxContent`` elements of an atom's pieces, in document order (a text box
+    drawn with its VML fallback has two, one per representation)."""
+    out = []
+    for piece in atom.pieces:
+        for box in piece.element.iter(qn("w:txbxContent")):
+            if not any(box in set(outer.iter()) for outer in out):
+                out.append(box)
+    return out
+
+
+def text_of(el) -> str:
+    return "".join(t.text or "" for t in el.iter(qn("w:t"), "{%s}t" % M, qn("w:instrText")))
+
+
+class _Walk:
+    def __init__(self, owner: Atomiser, state: FieldState) -> None:
+        self.owner = owner
+        self.state = state
+        self.atoms: list[Atom] = []
+        self.marks: list = []
+        self.field: Atom | None = None
+        if state.depth:      # a field that began in an earlier paragraph goes on here
+            self.field = Atom("", "", [], ())
+
+    def add(self, atom: Atom) -> None:
+        atom.marks, self.marks = self.marks, []
+        self.atoms.append(atom)
+
+    def children(self, parent, links: tuple) -> None:
+        for child in parent:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == qn("w:r"):
+                self.run(child, links)
+            elif tag in _CONTAINERS:
+                inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
+                if inner is not None:
+                    self.children(inner, links + (child,))
+            elif tag == qn("w:fldSimple"):
+                self.simple_field(child, links)
+            elif tag in _MARKERS:
+                if self.field is not None:
+                    self.field.pieces.append(Piece(None, child, True))
+                else:
+                    self.marks.append(child)
+            elif tag in (qn("w:ins"), qn("w:moveTo")):     # left by a reader that did not accept
+                self.children(child, links)
+            elif tag in (qn("w:del"), qn("w:moveFrom")):
+                continue
+            else:       # m:oMath, m:oMathPara and anything else standing in the paragraph: one atom
+                self.obj(Piece(None, child, True), "el:" + child.tag.rsplit("}", 1)[-1],
+                         text_of(child) or "\ufffc", links)
+
+    def run(self, r, links: tuple) -> None:
+        rpr = r.find(qn("w:rPr"))
+        for child in r:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == qn("w:fldChar"):
+                self.field_char(child, rpr, links)
+            elif self.field is not None:
+                self.field.pieces.append(Piece(rpr, child))
+                if tag in (qn("w:t"), qn("w:instrText")):
+                    self.field.text += child.text or ""
+            elif tag == qn("w:t"):
+                for token, _kind in tokenize(child.text or ""):
+                    t = etree.Element(qn("w:t"))
+                    t.text = token
+                    if token != token.strip():
+                        t.set(XML_SPACE, "preserve")
+                    self.add(Atom("t" + self._link_key(links) + token, token, [Piece(rpr, t)], links))
+            elif tag in _NOTE_REFS:
+                kind = _NOTE_REFS[tag]
+                self.add(Atom(kind + self._link_key(links), "\ufffc", [Piece(rpr, child)], links,
+                              note=(kind, child.get(qn("w:id")))))
+            elif tag in _OBJECT_TEXT and not len(child):
+                self.obj(Piece(rpr, child), tag + str(sorted(child.attrib.items())), _OBJECT_TEXT[tag], links)
+            else:
+                self.obj(Piece(rpr, child), tag, "\ufffc", links)
+
+    def obj(self, piece: Piece, kind: str, text: str, links: tuple) -> None:
+        el = piece.element
+        simple = not len(el) and not any(k.startswith("{%s}" % R) for k in el.attrib)
+        key = kind + (str(sorted(el.attrib.items())) if simple else ":" + self.owner.fingerprint(el))
+        self.add(Atom("o" + self._link_key(links) + key, text, [piece], links))
+
+    def field_char(self, fld, rpr, links: tuple) -> None:
+        kind = fld.get(qn("w:fldCharType"))
+        if kind == "begin":
+            self.state.depth += 1
+            if self.field is None:
+                self.field = Atom("", "", [], links)
+        elif kind == "end":
+            self.state.depth = max(0, self.state.depth - 1)
+        if self.field is None:       # a stray separate or end: keep it as an object
+            self.obj(Piece(rpr, fld), "fldChar", "", links)
+            return
+        self.field.pieces.append(Piece(rpr, fld))
+        if self.state.depth == 0:
+            self.close_field()
+
+    def close_field(self) -> None:
+        atom, self.field = self.field, None
+        if atom is None or not atom.pieces:
+            return
+        body = "".join(etree.tostring(p.element, encoding="unicode") for p in atom.pieces if not p.bare)
+        atom.key = "f" + self._link_key(atom.links) + hashlib.sha1(body.encode()).hexdigest()[:16]
+        atom.text = atom.text or "\ufffc"
+        self.add(atom)
+
+    def simple_field(self, fld, links: tuple) -> None:
+        """w:fldSimple as the complex field it stands for (begin, instruction, separate, result, end), so
+        that it can sit inside w:ins and w:del, where the schema allows runs but not w:fldSimple."""
+        runs = [r for r in fld.iter(qn("w:r"))]
+        rpr = runs[0].find(qn("w:rPr")) if runs else None
+        atom = Atom("", "", [], links)
+        atom.pieces.append(Piece(rpr, _fld_char("begin", fld.get(qn("w:fldLock")))))
+        instr = etree.Element(qn("w:instrText"))
+        instr.text = fld.get(qn("w:instr")) or ""
+        instr.set(XML_SPACE, "preserve")
+        atom.pieces.append(Piece(rpr, instr))
+        atom.pieces.append(Piece(rpr, _fld_char("separate")))
+        for r in runs:
+            r_rpr = r.find(qn("w:rPr"))
+            atom.pieces += [Piece(r_rpr, c) for c in r if isinstance(c.tag, str) and c.tag not in _SKIPPED]
+        atom.pieces.append(Piece(rpr, _fld_char("end")))
+        atom.text = text_of(fld) or "\ufffc"
+        if self.field is not None:
+            self.field.pieces += atom.pieces
+            return
+        self.field = atom
+        self.close_field()
+
+    def _link_key(self, links: tuple) -> str:
+        out = []
+        for link in links:
+            if link.tag == qn("w:hyperlink"):
+                rid = link.get(qn("r:id"))
+                out.append("<a %s#%s>" % (self.owner.digest(rid) if rid else "", link.get(qn("w:anchor")) or ""))
+            else:
+                out.append("<%s>" % link.tag.rsplit("}", 1)[-1])
+        return "".join(out)
+
+
+def _fld_char(kind: str, lock: str | None = None):
+    el = etree.Element(qn("w:fldChar"))
+    el.set(qn("w:fldCharType"), kind)
+    if lock in ("1", "true", "on"):
+        el.set(qn("w:fldLock"), "1")
+    return el

@@ -1,0 +1,453 @@
+"""Weave the draft into the adopted document as tracked changes: stories, paragraphs and tables.
+
+A story (the body, a table cell, a block content control, a note, a header) is a sequence of blocks.
+Blocks are paired in order (``pairing``); a paired paragraph is diffed atom by atom and written with
+the adopted paragraph's properties (the draft's recorded in ``w:pPrChange`` when they differ), equal
+atoms as the adopted XML (a formatting difference recorded in ``w:rPrChange``), inserted atoms inside
+``w:ins`` and the draft's deleted atoms, rebuilt from its own XML, inside ``w:del``. A block present on
+one side only is written whole as inserted or deleted, its paragraph marks tracked (``w:pPr/w:rPr/
+w:ins|w:del``) and a table's rows tracked on the row (``w:trPr/w:ins|w:del``), so accept-all gives the
+adopted document and reject-all the draft (ECMA-376 Part 1, 17.13.5).
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+from lxml import etree
+from docx.oxml.ns import qn
+
+from app.core.worddiff import CharMap, diff_chars
+from app.io.redline.atoms import Atom, Atomiser, FieldState, Piece, text_boxes
+from app.io.redline.pairing import pair_in_order
+from app.io.redline.resources import SourceImporter
+from app.io.revisions_xml import Revisions
+
+EQ, INS, DEL = 0, 1, -1
+_BLOCKS = {qn("w:p"): "p", qn("w:tbl"): "tbl", qn("w:sdt"): "sdt"}
+_PPR_NOT_COMPARED = {qn(t) for t in ("w:rPr", "w:sectPr", "w:pPrChange")}
+_IN_TEXT_BOX = qn("w:txbxContent")
+
+
+@dataclass
+class Side:
+    """One side of a story pair: the part it lives in, an atomiser for it, and (for the draft) the
+    importer that makes its XML valid in the adopted package."""
+
+    atomiser: Atomiser
+    importer: SourceImporter | None = None
+    atoms: dict = field(default_factory=dict)      # w:p -> (atoms, trailing markers)
+    fields: FieldState = field(default_factory=FieldState)
+
+    def of(self, p) -> tuple[list[Atom], list]:
+        got = self.atoms.get(p)          # keyed by the element: the key keeps lxml's proxy alive
+        if got is None:
+            got = self.atoms[p] = self.atomiser.paragraph(p, self.fields)
+        return got
+
+
+@dataclass
+class Stats:
+    paragraphs_changed: int = 0
+    paragraphs_inserted: int = 0
+    paragraphs_deleted: int = 0
+    rows_inserted: int = 0
+    rows_deleted: int = 0
+    tables_inserted: int = 0
+    tables_deleted: int = 0
+
+
+class Weaver:
+    """Writes woven stories; ``notes`` collects the (kind, draft id, adopted id) of note references
+    kept equal, whose note texts are woven afterwards."""
+
+    def __init__(self, rev: Revisions, *, word_level: bool = True) -> None:
+        self.rev = rev
+        self.word_level = word_level
+        self.notes: list[tuple[str, str, str]] = []
+        self.stats = Stats()
+
+    # -- stories ------------------------------------------------------------------------------------
+    def story(self, draft_parent, adopted_parent, d: Side, a: Side) -> None:
+        """Replace the blocks of ``adopted_parent`` by the woven blocks of both sides (either parent may
+        be None: everything of the other side is then inserted or deleted, into ``adopted_parent``)."""
+        d_blocks = _blocks(draft_parent) if draft_parent is not None else []
+        a_blocks = _blocks(adopted_parent)
+        d_keys = [(_BLOCKS[b.tag], self._block_text(b, d)) for b, _ in d_blocks]
+        a_keys = [(_BLOCKS[b.tag], self._block_text(b, a)) for b, _ in a_blocks]
+        out: list = []
+        for i, j in pair_in_order(d_keys, a_keys, by_text=self.word_level):
+            if j is not None:
+                out += a_blocks[j][1]          # adopted block-level markers before the block
+            db = d_blocks[i][0] if i is not None else None
+            ab = a_blocks[j][0] if j is not None else None
+            out.append(self.block(db, ab, d, a))
+        if out and out[-1].tag == qn("w:p"):
+            _unmark(out[-1])     # a story's last paragraph mark ends the cell, note or body: never tracked
+        anchor = _first_trailing(adopted_parent)
+        for b, before in a_blocks:
+            for el in before:
+                if el.getparent() is adopted_parent:
+                    adopted_parent.remove(el)
+            if b.getparent() is adopted_parent:
+                adopted_parent.remove(b)
+        for el in out:
+            if anchor is not None:
+                anchor.addprevious(el)
+            else:
+                adopted_parent.append(el)
+
+    def block(self, db, ab, d: Side, a: Side):
+        tag = (ab if ab is not None else db).tag
+        if tag == qn("w:p"):
+            return self.paragraph(db, ab, d, a)
+        if tag == qn("w:tbl"):
+            return self.table(db, ab, d, a)
+        return self.content_control(db, ab, d, a)
+
+    def _block_text(self, block, side: Side) -> str:
+        if block.tag == qn("w:p"):
+            atoms, _ = side.of(block)
+            return "".join(x.text if x.key.startswith("t") else " %s " % x.key[-8:] for x in atoms)
+        return " ".join(self._block_text(p, side) for p in block.iter(qn("w:p"))
+                        if not _inside(p, _IN_TEXT_BOX, block))
+
+    # -- paragraphs ---------------------------------------------------------------------------------
+    def paragraph(self, dp, ap, d: Side, a: Side):
+        if ap is None:
+            self.stats.paragraphs_deleted += 1
+            out = _imported(_shell(dp), d.importer)
+            ppr = _ppr_copy(dp, d.importer)
+            out.append(ppr)
+            _mark(ppr, self.rev, "w:del")
+            atoms, _ = d.of(dp)
+            w = RunWriter(out, self.rev, d.importer)
+            for atom in atoms:
+                w.atom(DEL, atom)
+            return out
+        out = _shell(ap)
+        a_ppr = ap.find(qn("w:pPr"))
+        ppr = deepcopy(a_ppr) if a_ppr is not None else etree.Element(qn("w:pPr"))
+        out.append(ppr)
+        a_atoms, a_tail = a.of(ap)
+        w = RunWriter(out, self.rev, d.importer)
+        if dp is None:
+            self.stats.paragraphs_inserted += 1
+            _mark(ppr, self.rev, "w:ins")
+            for atom in a_atoms:
+                w.atom(INS, atom)
+        else:
+            d_atoms, _ = d.of(dp)
+            d_ppr = dp.find(qn("w:pPr"))
+            if _ppr_key(d_ppr) != _ppr_key(a_ppr):
+                old = _ppr_copy(dp, d.importer)
+                for el in old.findall(qn("w:rPr")):
+                    old.remove(el)
+                self.rev.paragraph_change(ppr, old)
+            changed = False
+            for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level):
+                if op == EQ:
+                    for da, aa in zip(d_run, a_run):
+                        for d_box, a_box in zip(text_boxes(da), text_boxes(aa)):
+                            self.story(d_box, a_box, d, a)
+                        w.atom(EQ, aa, old=da)
+                        if aa.note and da.note:
+                            self.notes.append((aa.note[0], da.note[1], aa.note[1]))
+                else:
+                    changed = True
+                    for atom in (d_run if op == DEL else a_run):
+                        w.atom(op, atom)
+            self.stats.paragraphs_changed += changed
+        w.markers(a_tail)
+        if not len(ppr):
+            out.remove(ppr)
+        return out
+
+    # -- tables -------------------------------------------------------------------------------------
+    def table(self, dt, at, d: Side, a: Side):
+        src = at if at is not None else dt
+        out = _shell(src) if at is not None else _imported(_shell(src), d.importer)
+        for tag in ("w:tblPr", "w:tblGrid"):
+            el = src.find(qn(tag))
+            if el is not None:
+                el = deepcopy(el)
+                out.append(el if at is not None else _imported(el, d.importer))
+        if at is None:
+            self.stats.tables_deleted += 1
+        elif dt is None:
+            self.stats.tables_inserted += 1
+        d_rows = dt.findall(qn("w:tr")) if dt is not None else []
+        a_rows = at.findall(qn("w:tr")) if at is not None else []
+        d_keys = [("tr%d" % len(r.findall(qn("w:tc"))), self._block_text(r, d)) for r in d_rows]
+        a_keys = [("tr%d" % len(r.findall(qn("w:tc"))), self._block_text(r, a)) for r in a_rows]
+        for i, j in pair_in_order(d_keys, a_keys, by_text=self.word_level):
+            out.append(self.row(d_rows[i] if i is not None else None, a_rows[j] if j is not None else None, d, a))
+        return out
+
+    def row(self, dr, ar, d: Side, a: Side):
+        src = ar if ar is not None else dr
+        out = _shell(src) if ar is not None else _imported(_shell(src), d.importer)
+        for tag in ("w:tblPrEx", "w:trPr"):
+            el = src.find(qn(tag))
+            if el is not None:
+                el = deepcopy(el)
+                out.append(el if ar is not None else _imported(el, d.importer))
+        if ar is None or dr is None:
+            tr_pr = out.find(qn("w:trPr"))
+            if tr_pr is None:
+                tr_pr = etree.Element(qn("w:trPr"))
+                out.insert(1 if out.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
+            tr_pr.append(self.rev._attrs(etree.Element(qn("w:del" if ar is None else "w:ins"))))
+            if ar is None:
+                self.stats.rows_deleted += 1
+            else:
+                self.stats.rows_inserted += 1
+        d_cells = dr.findall(qn("w:tc")) if dr is not None else []
+        a_cells = ar.findall(qn("w:tc")) if ar is not None else []
+        for k in range(max(len(d_cells), len(a_cells))):
+            dc = d_cells[k] if ar is None or dr is not None else None
+            ac = a_cells[k] if ar is not None else None
+            out.append(self.cell(dc, ac, d, a))
+        return out
+
+    def cell(self, dc, ac, d: Side, a: Side):
+        if ac is None:                       # a cell of a deleted row: its paragraphs deleted
+            shell = _imported(_shell(dc), d.importer)
+            tc_pr = dc.find(qn("w:tcPr"))
+            if tc_pr is not None:
+                shell.append(_imported(deepcopy(tc_pr), d.importer))
+            holder = etree.Element(qn("w:tc"))
+            self.story(dc, holder, d, a)
+            for el in list(holder):
+                shell.append(el)
+            return shell
+        self.story(dc, ac, d, a)      # woven in place: the adopted tree is the output
+        return ac
+
+    def content_control(self, ds, as_, d: Side, a: Side):
+        src = as_ if as_ is not None else ds
+        out = _shell(src) if as_ is not None else _imported(_shell(src), d.importer)
+        for tag in ("w:sdtPr", "w:sdtEndPr"):
+            el = src.find(qn(tag))
+            if el is not None:
+                el = deepcopy(el)
+                out.append(el if as_ is not None else _imported(el, d.importer))
+        d_content = ds.find(qn("w:sdtContent")) if ds is not None else None
+        a_content = as_.find(qn("w:sdtContent")) if as_ is not None else None
+        content = a_content if a_content is not None else etree.Element(qn("w:sdtContent"))
+        out.append(content)              # woven in place: the adopted tree is the output
+        self.story(d_content, content, d, a)
+        return out
+
+
+class RunWriter:
+    """Appends atoms to an output paragraph: opens the inline containers they sit in, wraps inserted
+    and deleted ones in w:ins / w:del, and groups pieces under one run per run properties."""
+
+    def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None) -> None:
+        self.p, self.rev, self.importer = p, rev, draft_importer
+        self.chain: list[tuple[object, object]] = []     # (source container, output content parent)
+        self.wrap = None
+        self.wrap_kind = EQ
+        self.run = None
+        self.run_key = None
+
+    def _parent(self):
+        return self.chain[-1][1] if self.chain else self.p
+
+    def _links(self, links: tuple, draft: bool) -> None:
+        k = 0
+        while k < len(self.chain) and k < len(links) and self.chain[k][0] is links[k]:
+            k += 1
+        if k == len(self.chain) == len(links):
+            return
+        del self.chain[k:]
+        self.wrap = self.run = None
+        for link in links[k:]:
+            shell = _shell(link)
+            content = shell
+            if link.tag == qn("w:sdt"):
+                for tag in ("w:sdtPr", "w:sdtEndPr"):
+                    el = link.find(qn(tag))
+                    if el is not None:
+                        shell.append(deepcopy(el))
+                content = etree.SubElement(shell, qn("w:sdtContent"))
+            if draft:
+                _imported(shell, self.importer)
+            self._parent().append(shell)
+            self.chain.append((link, content))
+
+    def markers(self, marks: list) -> None:
+        for mark in marks:
+            self.wrap = self.run = None
+            self._parent().append(mark)
+
+    def atom(self, kind: int, atom: Atom, old: Atom | None = None) -> None:
+        draft = kind == DEL
+        self._links(atom.links, draft)
+        if not draft:
+            self.markers(atom.marks)
+        old_rpr = None
+        if old is not None and old.pieces and atom.pieces:
+            o, n = old.pieces[0].rpr, atom.pieces[0].rpr
+            if _rpr_key(o) != _rpr_key(n):
+                old_rpr = o
+        for piece in atom.pieces:
+            self.piece(kind, piece, old_rpr)
+
+    def piece(self, kind: int, piece: Piece, old_rpr=None) -> None:
+        if kind != self.wrap_kind or (kind != EQ and self.wrap is None):
+            self.wrap = self.rev.wrap("w:ins" if kind == INS else "w:del", []) if kind != EQ else None
+            if self.wrap is not None:
+                self._parent().append(self.wrap)
+            self.wrap_kind = kind
+            self.run = None
+        holder = self.wrap if self.wrap is not None else self._parent()
+        el = piece.element
+        if kind == DEL:
+            el = _deleted(el, self.importer)
+            if el is None:
+                return
+        if piece.bare:
+            self.run = None
+            holder.append(el)
+            return
+        key = (id(piece.rpr), id(old_rpr))
+        if self.run is None or self.run_key != key or self.run.getparent() is not holder:
+            self.run = etree.SubElement(holder, qn("w:r"))
+            self.run_key = key
+            rpr = deepcopy(piece.rpr) if piece.rpr is not None else None
+            if rpr is not None and kind == DEL:
+                _imported(rpr, self.importer)
+            if old_rpr is not None:
+                rpr = rpr if rpr is not None else etree.Element(qn("w:rPr"))
+                change = self.rev._attrs(etree.SubElement(rpr, qn("w:rPrChange")))
+                old = _imported(deepcopy(old_rpr), self.importer)
+                old.tag = qn("w:rPr")
+                for el_ in old.findall(qn("w:rPrChange")):
+                    old.remove(el_)
+                change.append(old)
+            if rpr is not None:
+                self.run.append(rpr)
+        self.run.append(el)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def _blocks(parent) -> list[tuple[object, list]]:
+    """Block children of a story with the non-block elements (bookmarks ...) standing before each."""
+    out, before = [], []
+    for child in parent:
+        if child.tag in _BLOCKS:
+            out.append((child, before))
+            before = []
+        elif isinstance(child.tag, str) and child.tag not in (qn("w:sectPr"), qn("w:tcPr"), qn("w:sdtPr"),
+                                                               qn("w:sdtEndPr")):
+            before.append(child)
+    return out
+
+
+def _first_trailing(parent):
+    """The element new blocks go before: a body's final w:sectPr."""
+    last = parent[-1] if len(parent) else None
+    return last if last is not None and last.tag == qn("w:sectPr") else None
+
+
+def _inside(el, tag: str, stop) -> bool:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag == tag:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _shell(el):
+    """An empty element with ``el``'s tag and attributes."""
+    out = etree.Element(el.tag, nsmap=el.nsmap)
+    for k, v in el.attrib.items():
+        out.set(k, v)
+    return out
+
+
+def _imported(el, importer: SourceImporter | None):
+    if importer is not None:
+        importer.element(el)
+    return el
+
+
+def _ppr_copy(p, importer):
+    ppr = p.find(qn("w:pPr"))
+    out = deepcopy(ppr) if ppr is not None else etree.Element(qn("w:pPr"))
+    for el in out.findall(qn("w:sectPr")) + out.findall(qn("w:pPrChange")):
+        out.remove(el)
+    return _imported(out, importer)
+
+
+def _ppr_key(ppr) -> bytes:
+    if ppr is None:
+        return b""
+    return b"".join(etree.tostring(c, method="c14n") for c in ppr if c.tag not in _PPR_NOT_COMPARED)
+
+
+def _rpr_key(rpr) -> bytes:
+    if rpr is None:
+        return b""
+    return b"".join(etree.tostring(c, method="c14n") for c in rpr if c.tag != qn("w:rPrChange"))
+
+
+def _mark(ppr, rev: Revisions, tag: str) -> None:
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(qn("w:rPr"))
+        later = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
+        if later is None:
+            ppr.append(rpr)
+        else:
+            later.addprevious(rpr)
+    for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+        rpr.remove(old)
+    rpr.insert(0, rev._attrs(etree.Element(qn(tag))))
+
+
+def _unmark(p) -> None:
+    rpr = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+    if rpr is not None:
+        for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+            rpr.remove(el)
+
+
+def _deleted(el, importer: SourceImporter | None):
+    """``el`` as deleted content: w:t -> w:delText and w:instrText -> w:delInstrText (outside text
+    boxes, whose paragraphs are their own story), ids made valid in the adopted package."""
+    targets = [el] if el.tag in (qn("w:t"), qn("w:instrText")) else [
+        t for t in el.iter(qn("w:t"), qn("w:instrText")) if not _inside(t, _IN_TEXT_BOX, el)]
+    for t in targets:
+        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
+    return importer.element(el) if importer is not None else el
+
+
+def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
+    """(op, draft atoms, adopted atoms) runs in reading order, each deletion before its insertion."""
+    if not word_level:
+        out = []
+        if d_atoms:
+            out.append((DEL, d_atoms, []))
+        if a_atoms:
+            out.append((INS, [], a_atoms))
+        return out
+    charmap = CharMap()
+    a_chars = charmap.encode([x.key for x in d_atoms])
+    b_chars = charmap.encode([x.key for x in a_atoms])
+    out, i, j = [], 0, 0
+    for code, chunk in diff_chars(a_chars, b_chars):
+        n = len(chunk)
+        if code == 0:
+            out.append((EQ, d_atoms[i:i + n], a_atoms[j:j + n]))
+            i, j = i + n, j + n
+        elif code < 0:
+            out.append((DEL, d_atoms[i:i + n], []))
+            i += n
+        else:
+            out.append((INS, [], a_atoms[j:j + n]))
+            j += n
+    return out
