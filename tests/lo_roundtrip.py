@@ -32,6 +32,8 @@ class Case:
     adopted: Path
     tracked: Path
     problems: list[str] = field(default_factory=list)
+    revisions: int = -1              # LibreOffice's count of revisions in the tracked file
+    inputs_differ: bool = True       # LibreOffice reads the draft and the adopted file differently
 
 
 def _lines(text: str) -> list[str]:
@@ -71,9 +73,16 @@ def run_batch(cases: list[Case], work: Path, timeout: float = 1800) -> list[Case
         res = json.loads(line)
         results[(res["input"], res["op"])] = res
     for k, c in enumerate(cases):
+        d_ref, a_ref = results.get((str(c.draft), "accept")), results.get((str(c.adopted), "accept"))
+        if d_ref and a_ref and d_ref.get("ok") and a_ref.get("ok"):
+            c.inputs_differ = (_lines(refs[c.draft].read_text(encoding="utf-8"))
+                               != _lines(refs[c.adopted].read_text(encoding="utf-8"))
+                               or _norm_inventory(d_ref["inventory"]) != _norm_inventory(a_ref["inventory"]))
         for op, ref, out in (("accept", c.adopted, work / ("acc_%d.txt" % k)),
                              ("reject", c.draft, work / ("rej_%d.txt" % k))):
             got, want = results.get((str(c.tracked), op)), results.get((str(ref), "accept"))
+            if got and got.get("ok"):
+                c.revisions = got.get("count", -1)
             if not got or not got.get("ok") or not want or not want.get("ok"):
                 c.problems.append("%s: LibreOffice failed: %s" % (op, (got or {}).get("error") or proc.stderr[-300:]))
                 continue

@@ -3,9 +3,17 @@ ECMA-376 schema): settings in schema order, styles that comments refer to, no st
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.part import PartFactory, XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+NOTE_CONTENT_TYPES = {
+    "footnote": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    "endnote": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"}
+# python-docx loads footnotes and endnotes as opaque parts; the exports edit them as XML (XmlPart).
+for _content_type in NOTE_CONTENT_TYPES.values():
+    PartFactory.part_type_for.setdefault(_content_type, XmlPart)
 
 # The w:settings children that follow w:trackRevisions in the schema sequence (CT_Settings).
 _AFTER_TRACK_REVISIONS = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import getpass
+import logging
 import re
 from copy import deepcopy
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from app.io.docx_styles import add_styles, style_paragraph
 from app.io.docx_package import drop_styles_with_effects, enable_track_changes
 from app.io.docx_template import TemplateStyler, empty_body, make_own, open_adopted_template
 from app.io.revisions_xml import PLAIN, Revisions, make_run
+
+log = logging.getLogger(__name__)
 
 EQ, DEL, INS, MOVE_FROM, MOVE_TO = "eq", "del", "ins", "moveFrom", "moveTo"
 TAGS = {DEL: "w:del", INS: "w:ins", MOVE_FROM: "w:moveFrom", MOVE_TO: "w:moveTo"}
@@ -453,7 +456,26 @@ def default_author() -> str:
 
 def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str | None = None,
                    date: datetime | None = None) -> Path:
-    document = build_document(comparison, author=author or default_author(),
-                              date=date or comparison.compared_at or datetime.now(timezone.utc))
+    """Write the tracked-change .docx of ``comparison`` to ``out_path`` and return its path.
+
+    Two Word files are redlined on the documents themselves (``app.io.redline``): the output is the
+    adopted package with the draft woven in, nothing of either dropped. Otherwise (a text, Markdown
+    or other draft, or an adopted text that is not Word) the file is laid out from the comparison's
+    paragraphs, on the adopted .docx's styles when there is one. Raises ExportError when the target
+    cannot be written."""
+    author = author or default_author()
+    date = date or comparison.compared_at or datetime.now(timezone.utc)
+    if _both_word(comparison):
+        from app.io.redline.export import open_pair, redline_pair
+        pair = open_pair(comparison)
+        if pair is not None:
+            return redline_pair(pair, out_path, author=author, date=date,
+                                word_level=not comparison.cross_language,
+                                view=comparison.adopted.tracked_view).path
+    document = build_document(comparison, author=author, date=date)
     return atomic_write(out_path, lambda fh: document.save(fh),
                         inputs=(comparison.draft.path, comparison.adopted.path))
+
+
+def _both_word(comparison: Comparison) -> bool:
+    return comparison.draft.format == "docx" and comparison.adopted.format == "docx"

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from lxml import etree
 
 from app.core.model import Comparison, Kind, PairKind, ParaPair, Run
 from app.io.export_tracked import (DEL, EQ, INS, MOVE_FROM, MOVE_TO, TAGS, Break, Text, pair_events,
@@ -33,7 +32,7 @@ ADOPTED_SIDE = {EQ, INS, MOVE_TO}
 @dataclass
 class RealFootnotes:
     comparison: Comparison
-    part: object                       # the adopted package's footnotes part (python-docx generic Part)
+    part: object                       # the adopted package's footnotes part (an XmlPart)
     pairs: list[ParaPair]              # footnote pairs, in order; note id = first_id + position
     draft_labels: dict[str, int]       # label -> position in ``pairs``
     adopted_labels: dict[str, int]
@@ -43,7 +42,7 @@ class RealFootnotes:
     def prepare(cls, comparison: Comparison, template) -> "RealFootnotes | None":
         part = next((rel.target_part for rel in template.document.part.rels.values()
                      if rel.reltype.endswith("/footnotes") and not rel.is_external), None)
-        if part is None or not hasattr(part, "_blob"):
+        if part is None or not hasattr(part, "element"):   # an XmlPart (app.io.docx_package)
             return None
         pairs, labels = [], ({}, {})
         for pair in comparison.pairs:
@@ -100,7 +99,7 @@ class RealFootnotes:
 
     # -- the notes: one w:footnote per pair -----------------------------------------------------------
     def write(self, rev: Revisions, apply_style) -> None:
-        root = etree.fromstring(self.part._blob)
+        root = self.part.element
         for note in list(root):
             if note.tag == qn("w:footnote") and note.get(qn("w:type")) in (None, "normal"):
                 root.remove(note)            # the adopted notes: rewritten below, tracked
@@ -117,7 +116,6 @@ class RealFootnotes:
                 first = paragraphs[0]
                 ppr = first.find(qn("w:pPr"))
                 (ppr.addnext if ppr is not None else (lambda el: first.insert(0, el)))(_note_number())
-        self.part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _without_leading_markers(events):

@@ -1,9 +1,10 @@
-"""Read an input's own tracked changes as accepted, in place, before it is redlined.
+"""Resolve an input's own tracked changes, in place, before it is redlined, the way the comparison
+read it: accepted (the reader's default view) or original (``--tracked-view original``, all rejected).
 
-The comparison reads both files with their revisions accepted (the reader's default view), so the
-redline starts from the same texts: inserted and moved-to content is kept, deleted and moved-from
-content removed, recorded property changes dropped, a deleted paragraph mark joins its paragraph to
-the next one, and a deleted table row goes (ECMA-376 Part 1, 17.13 "Annotations").
+Accepted: inserted and moved-to content is kept, deleted and moved-from content removed, recorded
+property changes dropped, a deleted paragraph mark joins its paragraph to the next one, a deleted table
+row goes. Original: the mirror image, with recorded properties restored from ``w:rPrChange`` and
+``w:pPrChange`` (ECMA-376 Part 1, 17.13 "Annotations").
 """
 from __future__ import annotations
 
@@ -20,11 +21,18 @@ _REMOVE = tuple(qn(t) for t in (
 _MARK_PARENTS = (qn("w:rPr"), qn("w:trPr"))
 
 
-def accept_revisions(root) -> bool:
-    """Accept every revision under ``root`` (an lxml element), in place.
+def resolve_revisions(root, view: str = "accepted") -> bool:
+    """Accept (``view`` "accepted") or reject ("original") every revision under ``root``, in place.
 
-    Returns True when there was anything to accept, so callers can say the input held tracked changes.
+    Returns True when there was anything to resolve, so callers can say the input held tracked changes.
     """
+    if view == "original":
+        return _reject(root)
+    return accept_revisions(root)
+
+
+def accept_revisions(root) -> bool:
+    """Accept every revision under ``root`` (an lxml element), in place; True if there was any."""
     found = False
     # Deleted paragraph marks and rows first, while the w:del elements still say where they are.
     for mark in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
@@ -78,3 +86,49 @@ def _join_with_next(p) -> None:
     for k, child in enumerate(content):
         nxt.insert(at + k, child)
     p.getparent().remove(p)
+
+
+def _reject(root) -> bool:
+    """Reject every revision under ``root``: the mirror image of ``accept_revisions``."""
+    found = False
+    for mark in list(root.iter(qn("w:ins"), qn("w:moveTo"))):
+        parent = mark.getparent()
+        if parent is None or parent.tag not in _MARK_PARENTS:
+            continue
+        found = True
+        holder = parent.getparent()
+        if parent.tag == qn("w:trPr"):
+            if holder.getparent() is not None:
+                holder.getparent().remove(holder)
+        elif holder is not None and holder.tag == qn("w:pPr"):
+            _join_with_next(holder.getparent())
+    for change in list(root.iter(qn("w:rPrChange"), qn("w:pPrChange"))):
+        found = True
+        owner = change.getparent()
+        old = change.find(qn("w:rPr") if change.tag == qn("w:rPrChange") else qn("w:pPr"))
+        kept = [c for c in owner if c.tag in (qn("w:rPr"), qn("w:sectPr"))] if owner.tag == qn("w:pPr") else []
+        for c in list(owner):
+            owner.remove(c)
+        for c in list(old) if old is not None else []:
+            owner.append(c)
+        for c in kept:
+            owner.append(c)
+    for el in list(root.iter(qn("w:ins"), qn("w:moveTo"), *_REMOVE)):
+        if el.tag in (qn("w:del"), qn("w:moveFrom"), qn("w:rPrChange"), qn("w:pPrChange")):
+            continue
+        parent = el.getparent()
+        if parent is not None:
+            found = True
+            parent.remove(el)
+    for el in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        found = True
+        if parent.tag in _MARK_PARENTS:
+            parent.remove(el)
+            continue
+        for t in el.iter(qn("w:delText"), qn("w:delInstrText")):
+            t.tag = qn("w:t") if t.tag == qn("w:delText") else qn("w:instrText")
+        _unwrap(el)
+    return found

@@ -13,6 +13,7 @@ ids removed and related parts replaced by a digest of their bytes, so a replaced
 from __future__ import annotations
 
 import hashlib
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -56,6 +57,7 @@ class Atom:
     pieces: list[Piece]
     links: tuple = ()
     marks: list = field(default_factory=list)      # range markers before the atom (source elements)
+    link_keys: tuple = ()                          # what each link is: equal keys are one container
     note: tuple | None = None                      # ("footnote" | "endnote", note id) of a reference
 
 
@@ -124,6 +126,8 @@ class _Walk:
 
     def add(self, atom: Atom) -> None:
         atom.marks, self.marks = self.marks, []
+        atom.link_keys = tuple(self._link_key((link,)) if link.tag == qn("w:hyperlink") else id(link)
+                               for link in atom.links)
         self.atoms.append(atom)
 
     def children(self, parent, links: tuple) -> None:
@@ -171,6 +175,12 @@ class _Walk:
                     if token != token.strip():
                         t.set(XML_SPACE, "preserve")
                     self.add(Atom("t" + self._link_key(links) + token, token, [Piece(rpr, t)], links))
+            elif tag == qn("w:commentReference"):     # a comment's anchor: zero width, never a change
+                r_copy = etree.Element(qn("w:r"))
+                if rpr is not None:
+                    r_copy.append(deepcopy(rpr))
+                r_copy.append(child)
+                self.marks.append(r_copy)
             elif tag in _NOTE_REFS:
                 kind = _NOTE_REFS[tag]
                 self.add(Atom(kind + self._link_key(links), "\ufffc", [Piece(rpr, child)], links,

@@ -16,12 +16,17 @@ from datetime import datetime
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from app.core.model import Comparison, PairKind
 from app.io.atomic import atomic_write
+from app.io.docx_reader import paragraph_elements
+from app.io.errors import InputError
+from app.io.readers import read_document
 from app.io.docx_package import enable_track_changes
-from app.io.redline.accept import accept_revisions
+from app.io.redline.accept import resolve_revisions
 from app.io.redline.atoms import Atomiser
 from app.io.redline.resources import Importer, note_element, notes_part
 from app.io.redline.weave import Side, Stats, Weaver
@@ -83,16 +88,21 @@ def _max_id(document) -> int:
     return top
 
 
-def redline_documents(draft, adopted, *, author: str, date: datetime, word_level: bool = True) -> tuple[Stats, bool, bool]:
+def redline_documents(draft, adopted, *, author: str, date: datetime, word_level: bool = True,
+                      view: str = "accepted", hints: dict | None = None) -> tuple[Stats, bool, bool]:
     """Weave python-docx ``draft`` into ``adopted`` (changed in place; ``draft`` is consumed too).
 
+    ``view`` is how both inputs' own revisions are read ("accepted" or "original"); ``hints`` maps
+    draft body ``w:p`` elements to the adopted ones they pair with (the comparison's pairs), else the
+    redline pairs blocks itself. ``word_level`` False (a cross-language pair) writes each paired
+    paragraph as its draft text deleted and its adopted text inserted.
     Returns (statistics, draft held revisions, adopted held revisions)."""
-    d_had = any([accept_revisions(p.element) for p in _story_parts(draft)])
-    a_had = any([accept_revisions(p.element) for p in _story_parts(adopted)])
+    d_had = any([resolve_revisions(p.element, view) for p in _story_parts(draft)])
+    a_had = any([resolve_revisions(p.element, view) for p in _story_parts(adopted)])
     rev = Revisions(author, date, _next=_max_id(adopted) + 1)
     importer = Importer(draft, adopted)
     digests = _Digests()
-    weaver = Weaver(rev, word_level=word_level)
+    weaver = Weaver(rev, word_level=word_level, hints=hints)
 
     def sides(d_part, a_part) -> tuple[Side, Side]:
         return (Side(Atomiser(digests.for_part(d_part)), importer.source(d_part, a_part)),
@@ -102,8 +112,43 @@ def redline_documents(draft, adopted, *, author: str, date: datetime, word_level
     weaver.story(draft.element.body, adopted.element.body, d_side, a_side)
     _weave_notes(weaver, draft, adopted, sides)
     _weave_headers(weaver, draft, adopted, sides)
+    _order_notes(adopted)
     _make_own(adopted, author)
     return weaver.stats, d_had, a_had
+
+
+def _order_notes(document) -> None:
+    """Notes numbered 1, 2, ... in the order their references are read, and stored in that order.
+    Word finds a note by its id wherever it stands, but LibreOffice 7.4 gives the k-th reference the
+    note of the k-th id, so a draft note carried over (given the next free id) would be shown at the
+    wrong reference (seen on the WmlComparer pair WC034-Footnotes-After3 / -Before)."""
+    parts = [document.part] + [r.target_part for r in document.part.rels.values()
+                               if not r.is_external and r.reltype in (RT.HEADER, RT.FOOTER)]
+    for kind in ("footnote", "endnote"):
+        notes = notes_part(document, kind)
+        if notes is None:
+            continue
+        order: dict[str, int] = {}
+        for part in parts + [notes]:
+            for ref in part.element.iter(qn("w:%sReference" % kind)):
+                order.setdefault(ref.get(qn("w:id")), len(order))
+        root = notes.element
+        items = [n for n in root.iterchildren(qn("w:" + kind)) if n.get(qn("w:type")) in (None, "normal")]
+        if not items:
+            continue
+        at = root.index(items[0])
+        for n in items:
+            root.remove(n)
+        items.sort(key=lambda n: order.get(n.get(qn("w:id")), len(order)))
+        new_ids = {}
+        for k, n in enumerate(items):
+            new_ids[n.get(qn("w:id"))] = str(k + 1)
+            n.set(qn("w:id"), str(k + 1))
+            root.insert(at + k, n)
+        for part in parts + [notes]:
+            for ref in part.element.iter(qn("w:%sReference" % kind)):
+                if ref.get(qn("w:id")) in new_ids:
+                    ref.set(qn("w:id"), new_ids[ref.get(qn("w:id"))])
 
 
 def _weave_notes(weaver: Weaver, draft, adopted, sides) -> None:
@@ -168,13 +213,78 @@ def _make_own(document, author: str) -> None:
     document.core_properties.last_modified_by = author
 
 
-def redline_files(draft_path, adopted_path, out_path, *, author: str, date: datetime,
-                  word_level: bool = True) -> RedlineResult:
-    """Write ``out_path``: the adopted .docx with the draft .docx woven in as tracked changes.
+@dataclass
+class WordPair:
+    """Both inputs opened with python-docx, and the comparison whose pairs guide the redline (None
+    when a file changed since it was compared: the redline then pairs blocks itself)."""
 
-    Raises ExportError when the target cannot be written; python-docx's errors (PackageNotFoundError,
-    KeyError, ValueError) when a package cannot be opened as a Word document."""
-    draft, adopted = docx.Document(str(draft_path)), docx.Document(str(adopted_path))
-    stats, d_had, a_had = redline_documents(draft, adopted, author=author, date=date, word_level=word_level)
-    path = atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(draft_path, adopted_path))
+    draft_path: str
+    adopted_path: str
+    draft: object
+    adopted: object
+    comparison: Comparison | None
+
+
+def open_pair(comparison: Comparison) -> WordPair | None:
+    """The comparison's two .docx files opened for the redline, or None when python-docx refuses one
+    of them (the caller then lays the tracked file out from the comparison)."""
+    try:
+        draft, adopted = docx.Document(comparison.draft.path), docx.Document(comparison.adopted.path)
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        log.warning("python-docx cannot open %s or %s as Word packages (%s): no redline on the documents",
+                    comparison.draft.path, comparison.adopted.path, exc)
+        return None
+    same = _unchanged(comparison.draft) and _unchanged(comparison.adopted)
+    if not same:
+        log.info("an input changed since it was compared: the redline pairs paragraphs itself")
+    return WordPair(comparison.draft.path, comparison.adopted.path, draft, adopted, comparison if same else None)
+
+
+def _unchanged(doc) -> bool:
+    try:
+        again = read_document(Path(doc.path), tracked=doc.tracked_view)
+    except (OSError, InputError) as exc:
+        log.info("%s cannot be read again: %s", doc.path, exc)
+        return False
+    return [p.text for p in again.paragraphs] == [p.text for p in doc.paragraphs]
+
+
+def redline_files(draft_path, adopted_path, out_path, *, author: str, date: datetime,
+                  word_level: bool = True, view: str = "accepted") -> RedlineResult:
+    """Write ``out_path``: the adopted .docx with the draft .docx woven in as tracked changes, blocks
+    paired by the redline itself. Raises ExportError when the target cannot be written; python-docx's
+    errors (PackageNotFoundError, KeyError, ValueError) when a package cannot be opened as Word."""
+    pair = WordPair(str(draft_path), str(adopted_path), docx.Document(str(draft_path)),
+                    docx.Document(str(adopted_path)), None)
+    return redline_pair(pair, out_path, author=author, date=date, word_level=word_level, view=view)
+
+
+def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_level: bool = True,
+                 view: str = "accepted") -> RedlineResult:
+    """As ``redline_files`` for an opened pair; its comparison's paragraph pairs, when it has one,
+    decide which body paragraphs pair, so the file shows what the window shows."""
+    draft, adopted = pair.draft, pair.adopted
+    hints = comparison_hints(pair.comparison, draft, adopted, view) if pair.comparison is not None else None
+    stats, d_had, a_had = redline_documents(draft, adopted, author=author, date=date, word_level=word_level,
+                                            view=view, hints=hints)
+    path = atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(pair.draft_path, pair.adopted_path))
     return RedlineResult(path, stats, d_had, a_had)
+
+
+def comparison_hints(comparison: Comparison, draft, adopted, view: str) -> dict:
+    """Draft ``w:p`` -> adopted ``w:p`` for the comparison's one-to-one pairs (and the first paragraphs
+    of a split or merge), through ``Paragraph.origin`` and the reader's own walk of each body.
+    Must run before the inputs' revisions are resolved (the walk counts the paragraphs as read)."""
+    d_elements = paragraph_elements(draft.element.body, view)
+    a_elements = paragraph_elements(adopted.element.body, view)
+    d_pars, a_pars = comparison.draft.paragraphs, comparison.adopted.paragraphs
+    hints = {}
+    for pair in comparison.pairs:
+        if pair.kind not in (PairKind.EQUAL, PairKind.CHANGED, PairKind.SPLIT, PairKind.MERGED):
+            continue
+        if not pair.draft or not pair.adopted:
+            continue
+        i, j = d_pars[pair.draft[0]].origin, a_pars[pair.adopted[0]].origin
+        if 0 <= i < len(d_elements) and 0 <= j < len(a_elements):
+            hints[d_elements[i]] = a_elements[j]
+    return hints

@@ -20,15 +20,19 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from app.io.docx_package import NOTE_CONTENT_TYPES
+
 log = logging.getLogger(__name__)
 
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# Draft anchors with no place in the adopted file: its comments are not carried over, and its bookmark
+# names would clash with the adopted file's (Word's hidden _GoBack is in nearly every file).
 _DRAFT_ONLY = {qn(t) for t in ("w:commentReference", "w:commentRangeStart", "w:commentRangeEnd",
-                               "w:annotationRef", "w:permStart", "w:permEnd")}
+                               "w:annotationRef", "w:permStart", "w:permEnd", "w:bookmarkStart",
+                               "w:bookmarkEnd")}
 _NOTE_REF = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 _NOTE_RT = {"footnote": RT.FOOTNOTES, "endnote": RT.ENDNOTES}
-_NOTE_CT = {"footnote": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-            "endnote": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"}
+_NOTE_CT = NOTE_CONTENT_TYPES
 _NOTE_PART = {"footnote": "/word/footnotes.xml", "endnote": "/word/endnotes.xml"}
 # Parts that belong to the draft document as a whole: never carried over by a relationship.
 _NOT_CARRIED = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.FOOTNOTES, RT.ENDNOTES, RT.COMMENTS, RT.HEADER,
@@ -250,12 +254,3 @@ class SourceImporter:
                 imp._next_drawing += 1
         return el
 
-
-def _load_notes_as_xml() -> None:
-    """python-docx loads footnotes and endnotes as opaque parts; the redline edits them as XML."""
-    from docx.opc.part import PartFactory
-    for content_type in _NOTE_CT.values():
-        PartFactory.part_type_for.setdefault(content_type, XmlPart)
-
-
-_load_notes_as_xml()

@@ -61,9 +61,10 @@ class Weaver:
     """Writes woven stories; ``notes`` collects the (kind, draft id, adopted id) of note references
     kept equal, whose note texts are woven afterwards."""
 
-    def __init__(self, rev: Revisions, *, word_level: bool = True) -> None:
+    def __init__(self, rev: Revisions, *, word_level: bool = True, hints: dict | None = None) -> None:
         self.rev = rev
         self.word_level = word_level
+        self.hints = hints or {}          # draft block -> adopted block, from the comparison's pairs
         self.notes: list[tuple[str, str, str]] = []
         self.stats = Stats()
 
@@ -75,8 +76,13 @@ class Weaver:
         a_blocks = _blocks(adopted_parent)
         d_keys = [(_BLOCKS[b.tag], self._block_text(b, d)) for b, _ in d_blocks]
         a_keys = [(_BLOCKS[b.tag], self._block_text(b, a)) for b, _ in a_blocks]
+        anchors = None
+        if self.hints:
+            where = {b: j for j, (b, _) in enumerate(a_blocks)}
+            anchors = [(i, where[self.hints[b]]) for i, (b, _) in enumerate(d_blocks)
+                       if b in self.hints and self.hints[b] in where] or None
         out: list = []
-        for i, j in pair_in_order(d_keys, a_keys, by_text=self.word_level):
+        for i, j in pair_in_order(d_keys, a_keys, by_text=self.word_level, anchors=anchors):
             if j is not None:
                 out += a_blocks[j][1]          # adopted block-level markers before the block
             db = d_blocks[i][0] if i is not None else None
@@ -197,6 +203,8 @@ class Weaver:
             if tr_pr is None:
                 tr_pr = etree.Element(qn("w:trPr"))
                 out.insert(1 if out.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
+            if not len(tr_pr):      # CT_TrPrBase needs one property before the mark: the default one
+                etree.SubElement(tr_pr, qn("w:cantSplit")).set(qn("w:val"), "off")
             tr_pr.append(self.rev._attrs(etree.Element(qn("w:del" if ar is None else "w:ins"))))
             if ar is None:
                 self.stats.rows_deleted += 1
@@ -246,7 +254,7 @@ class RunWriter:
 
     def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None) -> None:
         self.p, self.rev, self.importer = p, rev, draft_importer
-        self.chain: list[tuple[object, object]] = []     # (source container, output content parent)
+        self.chain: list[tuple[object, object]] = []     # (container key, output content parent)
         self.wrap = None
         self.wrap_kind = EQ
         self.run = None
@@ -255,15 +263,18 @@ class RunWriter:
     def _parent(self):
         return self.chain[-1][1] if self.chain else self.p
 
-    def _links(self, links: tuple, draft: bool) -> None:
+    def _links(self, links: tuple, draft: bool, keys: tuple = ()) -> None:
+        """Open the containers ``links`` (source elements); those already open with the same key (one
+        hyperlink's target on both sides) stay open, so an edit inside a link keeps one link."""
+        keys = keys or tuple(id(link) for link in links)
         k = 0
-        while k < len(self.chain) and k < len(links) and self.chain[k][0] is links[k]:
+        while k < len(self.chain) and k < len(links) and self.chain[k][0] == keys[k]:
             k += 1
         if k == len(self.chain) == len(links):
             return
         del self.chain[k:]
         self.wrap = self.run = None
-        for link in links[k:]:
+        for link, key in zip(links[k:], keys[k:]):
             shell = _shell(link)
             content = shell
             if link.tag == qn("w:sdt"):
@@ -275,7 +286,7 @@ class RunWriter:
             if draft:
                 _imported(shell, self.importer)
             self._parent().append(shell)
-            self.chain.append((link, content))
+            self.chain.append((key, content))
 
     def markers(self, marks: list) -> None:
         for mark in marks:
@@ -284,7 +295,7 @@ class RunWriter:
 
     def atom(self, kind: int, atom: Atom, old: Atom | None = None) -> None:
         draft = kind == DEL
-        self._links(atom.links, draft)
+        self._links(atom.links, draft, atom.link_keys)
         if not draft:
             self.markers(atom.marks)
         old_rpr = None
@@ -414,6 +425,8 @@ def _unmark(p) -> None:
     if rpr is not None:
         for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
             rpr.remove(el)
+        if not len(rpr) and not rpr.attrib:
+            rpr.getparent().remove(rpr)
 
 
 def _deleted(el, importer: SourceImporter | None):
