@@ -1,4 +1,5 @@
-"""Raw OOXML for tracked revisions: the one place that writes w:ins, w:del, w:moveFrom and w:moveTo.
+"""Raw OOXML for tracked revisions: the one place that writes w:ins, w:del, w:moveFrom, w:moveTo, tracked
+paragraph marks and table rows, and recorded property changes (w:rPrChange, w:pPrChange).
 
 python-docx does not model revisions, so runs are built as lxml elements here. Rules that keep Word
 from calling the file corrupt: one id counter per file (a move range start and its end share an id),
@@ -47,7 +48,11 @@ class Revisions:
 
     def mark(self, paragraph_element, tag: str) -> None:
         """Track the paragraph mark itself (w:pPr/w:rPr/<tag>): the break exists on one side only."""
-        ppr = paragraph_element.get_or_add_pPr()
+        self.mark_properties(paragraph_element.get_or_add_pPr(), tag)
+
+    def mark_properties(self, ppr, tag: str) -> None:
+        """Track the mark of the paragraph whose w:pPr is ``ppr`` as ``tag`` (w:ins or w:del), replacing
+        any mark recorded before (ECMA-376 Part 1, 17.13.5.16 and 17.13.5.15)."""
         rpr = ppr.find(qn("w:rPr"))
         if rpr is None:
             rpr = OxmlElement("w:rPr")
@@ -56,7 +61,34 @@ class Revisions:
                 ppr.append(rpr)          # w:rPr follows every paragraph property ...
             else:
                 later.addprevious(rpr)   # ... but precedes w:sectPr and w:pPrChange
+        for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+            rpr.remove(old)
         rpr.insert(0, self._attrs(OxmlElement(tag)))   # revision marks come first in a mark's w:rPr
+
+    def mark_row(self, row, tag: str) -> None:
+        """Track a whole table row ``row`` (w:tr) as inserted or deleted: w:trPr/w:ins|w:del, after the
+        row's other properties; CT_TrPrBase needs one property first, so an empty w:trPr gets the
+        default w:cantSplit (ECMA-376 Part 1, 17.13.5.17 and 17.13.5.13)."""
+        tr_pr = row.find(qn("w:trPr"))
+        if tr_pr is None:
+            tr_pr = OxmlElement("w:trPr")
+            row.insert(1 if row.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
+        if not len(tr_pr):
+            cant_split = OxmlElement("w:cantSplit")
+            cant_split.set(qn("w:val"), "off")
+            tr_pr.append(cant_split)
+        tr_pr.append(self._attrs(OxmlElement(tag)))
+
+    def run_properties_change(self, rpr, old_rpr) -> None:
+        """Record in ``rpr`` (a run's w:rPr) that the run had ``old_rpr`` before (w:rPrChange, its last
+        child): a formatting change Word lists as such; reject-all restores the old formatting."""
+        change = self._attrs(OxmlElement("w:rPrChange"))
+        old = OxmlElement("w:rPr")
+        for child in (old_rpr if old_rpr is not None else ()):
+            if child.tag != qn("w:rPrChange"):
+                old.append(child)
+        change.append(old)
+        rpr.append(change)
 
     def paragraph_change(self, ppr, old_ppr) -> None:
         """Record in ``ppr`` that the paragraph had ``old_ppr`` before (w:pPrChange, its last child):
@@ -108,3 +140,32 @@ def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             r.append(t)
     return r
+
+
+def unmark(p) -> None:
+    """Remove the tracked mark of paragraph ``p`` (and its w:rPr if that leaves it empty)."""
+    rpr = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+        rpr.remove(el)
+    if not len(rpr) and not rpr.attrib:
+        rpr.getparent().remove(rpr)
+
+
+def as_deleted(el, *, stop_tag: str = qn("w:txbxContent")):
+    """``el`` (run content) turned into deleted content, in place: w:t -> w:delText and w:instrText ->
+    w:delInstrText, except inside text boxes (``stop_tag``), whose paragraphs are their own story."""
+    if el.tag in (qn("w:t"), qn("w:instrText")):
+        targets = [el]
+    else:
+        targets = []
+        for t in el.iter(qn("w:t"), qn("w:instrText")):
+            node = t.getparent()
+            while node is not None and node is not el and node.tag != stop_tag:
+                node = node.getparent()
+            if node is el:
+                targets.append(t)
+    for t in targets:
+        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
+    return el

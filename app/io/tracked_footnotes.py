@@ -19,8 +19,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison, Kind, PairKind, ParaPair, Run
-from app.io.export_tracked import (DEL, EQ, INS, MOVE_FROM, MOVE_TO, TAGS, Break, Text, pair_events,
-                                   plain_runs, write_story)
+from app.io.tracked_events import DEL, EQ, INS, MOVE_FROM, MOVE_TO, TAGS, Break, Text, pair_events
+from app.io.tracked_layout import plain_runs, write_story
 from app.io.revisions_xml import Revisions
 
 MARKERS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")

@@ -21,7 +21,7 @@ from app.core.worddiff import CharMap, diff_chars
 from app.io.redline.atoms import Atom, Atomiser, FieldState, Piece, text_boxes
 from app.io.redline.pairing import pair_in_order
 from app.io.redline.resources import SourceImporter
-from app.io.revisions_xml import Revisions
+from app.io.revisions_xml import Revisions, as_deleted, unmark
 
 EQ, INS, DEL = 0, 1, -1
 _BLOCKS = {qn("w:p"): "p", qn("w:tbl"): "tbl", qn("w:sdt"): "sdt"}
@@ -89,7 +89,7 @@ class Weaver:
             ab = a_blocks[j][0] if j is not None else None
             out.append(self.block(db, ab, d, a))
         if out and out[-1].tag == qn("w:p"):
-            _unmark(out[-1])     # a story's last paragraph mark ends the cell, note or body: never tracked
+            unmark(out[-1])      # a story's last paragraph mark ends the cell, note or body: never tracked
         anchor = _first_trailing(adopted_parent)
         for b, before in a_blocks:
             for el in before:
@@ -125,7 +125,7 @@ class Weaver:
             out = _imported(_shell(dp), d.importer)
             ppr = _ppr_copy(dp, d.importer)
             out.append(ppr)
-            _mark(ppr, self.rev, "w:del")
+            self.rev.mark_properties(ppr, "w:del")
             atoms, _ = d.of(dp)
             w = RunWriter(out, self.rev, d.importer)
             for atom in atoms:
@@ -139,7 +139,7 @@ class Weaver:
         w = RunWriter(out, self.rev, d.importer)
         if dp is None:
             self.stats.paragraphs_inserted += 1
-            _mark(ppr, self.rev, "w:ins")
+            self.rev.mark_properties(ppr, "w:ins")
             for atom in a_atoms:
                 w.atom(INS, atom)
         else:
@@ -199,13 +199,7 @@ class Weaver:
                 el = deepcopy(el)
                 out.append(el if ar is not None else _imported(el, d.importer))
         if ar is None or dr is None:
-            tr_pr = out.find(qn("w:trPr"))
-            if tr_pr is None:
-                tr_pr = etree.Element(qn("w:trPr"))
-                out.insert(1 if out.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
-            if not len(tr_pr):      # CT_TrPrBase needs one property before the mark: the default one
-                etree.SubElement(tr_pr, qn("w:cantSplit")).set(qn("w:val"), "off")
-            tr_pr.append(self.rev._attrs(etree.Element(qn("w:del" if ar is None else "w:ins"))))
+            self.rev.mark_row(out, "w:del" if ar is None else "w:ins")
             if ar is None:
                 self.stats.rows_deleted += 1
             else:
@@ -316,7 +310,7 @@ class RunWriter:
         holder = self.wrap if self.wrap is not None else self._parent()
         el = piece.element
         if kind == DEL:
-            el = _deleted(el, self.importer)
+            el = _imported(as_deleted(el), self.importer)
             if el is None:
                 return
         if piece.bare:
@@ -332,12 +326,7 @@ class RunWriter:
                 _imported(rpr, self.importer)
             if old_rpr is not None:
                 rpr = rpr if rpr is not None else etree.Element(qn("w:rPr"))
-                change = self.rev._attrs(etree.SubElement(rpr, qn("w:rPrChange")))
-                old = _imported(deepcopy(old_rpr), self.importer)
-                old.tag = qn("w:rPr")
-                for el_ in old.findall(qn("w:rPrChange")):
-                    old.remove(el_)
-                change.append(old)
+                self.rev.run_properties_change(rpr, _imported(deepcopy(old_rpr), self.importer))
             if rpr is not None:
                 self.run.append(rpr)
         self.run.append(el)
@@ -404,39 +393,6 @@ def _rpr_key(rpr) -> bytes:
     if rpr is None:
         return b""
     return b"".join(etree.tostring(c, method="c14n") for c in rpr if c.tag != qn("w:rPrChange"))
-
-
-def _mark(ppr, rev: Revisions, tag: str) -> None:
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = etree.Element(qn("w:rPr"))
-        later = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
-        if later is None:
-            ppr.append(rpr)
-        else:
-            later.addprevious(rpr)
-    for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
-        rpr.remove(old)
-    rpr.insert(0, rev._attrs(etree.Element(qn(tag))))
-
-
-def _unmark(p) -> None:
-    rpr = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
-    if rpr is not None:
-        for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
-            rpr.remove(el)
-        if not len(rpr) and not rpr.attrib:
-            rpr.getparent().remove(rpr)
-
-
-def _deleted(el, importer: SourceImporter | None):
-    """``el`` as deleted content: w:t -> w:delText and w:instrText -> w:delInstrText (outside text
-    boxes, whose paragraphs are their own story), ids made valid in the adopted package."""
-    targets = [el] if el.tag in (qn("w:t"), qn("w:instrText")) else [
-        t for t in el.iter(qn("w:t"), qn("w:instrText")) if not _inside(t, _IN_TEXT_BOX, el)]
-    for t in targets:
-        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
-    return importer.element(el) if importer is not None else el
 
 
 def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
