@@ -27,6 +27,7 @@ from app.io.docx_styles import add_styles, style_paragraph
 from app.io.docx_template import open_adopted_template
 from app.io.export_tracked import default_author
 from app.io.sheet_rows import moved_note
+from app.io.xml_text import docx_text
 
 QUOTE_CHARS = 300
 
@@ -106,7 +107,7 @@ def _laid_out(c: Comparison):
         par = document.add_paragraph()
         style_paragraph(document, par._p, p)
         for run in p.runs or (Run(p.text),):
-            r = par.add_run(run.text)
+            r = par.add_run(docx_text(run.text))
             r.bold, r.italic = run.bold or None, run.italic or None
             r.underline = run.underline or None
             r.font.superscript = run.superscript or None
@@ -191,7 +192,7 @@ def _comment(comment_id: int, author: str, initials: str, when: datetime, lines:
             p.append(mark)
         run = OxmlElement("w:r")
         t = OxmlElement("w:t", attrs={"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
-        t.text = line
+        t.text = docx_text(line)
         run.append(t)
         p.append(run)
         comment.append(p)

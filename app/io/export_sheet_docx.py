@@ -16,6 +16,7 @@ from app.core.model import Comparison
 from app.io.atomic import atomic_write
 from app.io.docx_package import drop_styles_with_effects
 from app.io.revisions_xml import make_run
+from app.io.xml_text import docx_text
 from app.io.sheet_rows import DELETED, INSERTED, sheet_rows, summary
 
 PAGES = {"A4": (Mm(297), Mm(210)), "Letter": (Mm(279.4), Mm(215.9))}
@@ -79,7 +80,7 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
     section.page_width, section.page_height = PAGES[page_size]
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.2))
-    section.header.paragraphs[0].text = f"Draft: {c.draft.name}    |    Adopted: {c.adopted.name}"
+    section.header.paragraphs[0].text = docx_text(f"Draft: {c.draft.name}    |    Adopted: {c.adopted.name}")
     footer = section.footer.paragraphs[0]
     footer.add_run("Page ")
     _field(footer, "PAGE")
@@ -87,11 +88,11 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
     _field(footer, "NUMPAGES")
     title = document.add_paragraph()
     title.add_run("Comparison sheet").bold = True
-    document.add_paragraph(f"Draft: {c.draft.name} ({c.draft.language}) \u2014 Adopted: {c.adopted.name} "
-                           f"({c.adopted.language}) \u2014 {date.today().isoformat()}")
-    document.add_paragraph(summary(c))
+    document.add_paragraph(docx_text(f"Draft: {c.draft.name} ({c.draft.language}) \u2014 Adopted: {c.adopted.name} "
+                                     f"({c.adopted.language}) \u2014 {date.today().isoformat()}"))
+    document.add_paragraph(docx_text(summary(c)))
     for f in c.findings:
-        document.add_paragraph(f"{f.severity.value.upper()}: {f.message}")
+        document.add_paragraph(docx_text(f"{f.severity.value.upper()}: {f.message}"))
     rows = sheet_rows(c, collapse_equal=collapse_equal, notes=notes)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -103,10 +104,10 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
         cells = table.add_row().cells
         if row.kind == "collapsed":
             merged = cells[0].merge(cells[2])
-            merged.paragraphs[0].add_run(row.draft[0][1]).italic = True
+            merged.paragraphs[0].add_run(docx_text(row.draft[0][1])).italic = True
             continue
         if row.label:
-            cells[0].paragraphs[0].add_run(row.label)
+            cells[0].paragraphs[0].add_run(docx_text(row.label))
         if row.kind not in ("equal", "changed"):
             (cells[0].add_paragraph() if row.label else cells[0].paragraphs[0]).add_run(row.kind).italic = True
         for cell, side, missing in ((cells[1], row.draft, "draft"), (cells[2], row.adopted, "adopted text")):
@@ -116,7 +117,7 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
                 _shade_cell(cell, "E4E4E4")
                 cell.paragraphs[0].add_run(f"(not in the {missing})").italic = True
         for line in row.notes:
-            cells[2].add_paragraph().add_run(line).font.size = Pt(7.5)
+            cells[2].add_paragraph().add_run(docx_text(line)).font.size = Pt(7.5)
     widths = (Cm(2.4), Cm(12.3), Cm(12.3))
     table.autofit = False
     for column, width in zip(table.columns, widths):

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from app.core.model import Run
+from app.io.xml_text import xml_pieces
 
 PLAIN = Run("")
 
@@ -113,7 +114,8 @@ class Revisions:
 
 
 def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
-    """A w:r with the run's formatting; tabs become w:tab, text goes in w:t or (deleted) w:delText."""
+    """A w:r with the run's formatting; text goes in w:t or (deleted) w:delText, TAB becomes w:tab, VT
+    and LF a line break and FF a page break; characters XML cannot hold are dropped (``xml_text``)."""
     r = OxmlElement("w:r")
     props = [(fmt.bold, "w:b"), (fmt.italic, "w:i")]
     if fmt.bold or fmt.italic or fmt.underline or fmt.superscript:
@@ -131,10 +133,14 @@ def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
             rpr.append(v)
         r.append(rpr)
     text_tag = "w:delText" if deleted else "w:t"
-    for k, piece in enumerate(text.split("\t")):
-        if k:
+    for piece in xml_pieces(text):
+        if piece == "\t":
             r.append(OxmlElement("w:tab"))
-        if piece:
+        elif piece in "\v\n":
+            r.append(OxmlElement("w:br"))
+        elif piece == "\f":
+            r.append(OxmlElement("w:br", attrs={qn("w:type"): "page"}))
+        else:
             t = OxmlElement(text_tag)
             t.text = piece
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.model import Document, Paragraph, Run
 from app.io.errors import InputError
+from app.io.xml_text import count_dropped, drop_illegal
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -141,8 +142,15 @@ def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph
 def read_text(path: Path, data: bytes) -> Document:
     text, encoding = decode_text(data, str(path))
     _check_is_text(text, str(path))
+    warnings = []
+    dropped = count_dropped(text)
+    if dropped:
+        text = drop_illegal(text)
+        warnings.append(f"{dropped} control character{'s' if dropped > 1 else ''} that a Word file cannot hold "
+                        "removed")
     paragraphs = paragraphs_from_text(text, markdown=True)
     if not paragraphs:
         raise InputError(str(path), "the file is empty (it contains no text)")
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return Document(path=str(path), paragraphs=paragraphs, format=fmt, encoding=encoding)
+    return Document(path=str(path), paragraphs=paragraphs, format=fmt, encoding=encoding,
+                    warnings=tuple(warnings))
