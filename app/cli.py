@@ -145,8 +145,17 @@ def _compare(ns: argparse.Namespace) -> Comparison:
     return compare_files(ns.draft, ns.adopted, _options(ns), tracked=ns.tracked_view)
 
 
+def _warn(c: Comparison) -> None:
+    """What the readers read only in part (an input's own tracked changes, text boxes, controls
+    dropped ...): one line each on stderr, naming the file, so it is seen and not only in the JSON."""
+    for doc in (c.draft, c.adopted):
+        for warning in doc.warnings:
+            print(f"draftcompare: {doc.name}: {warning}", file=sys.stderr)
+
+
 def cmd_compare(ns: argparse.Namespace) -> int:
     c = _compare(ns)
+    _warn(c)
     print(full_text(c) if ns.text else summary(c))
     if ns.json:
         from app.io.json_export import write_json
@@ -180,6 +189,7 @@ def cmd_export(ns: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     c = _compare(ns)
+    _warn(c)
     notes = _review_notes(ns, c)
     from app.io.export_tracked import default_author
     author = ns.author or default_author()

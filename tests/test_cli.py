@@ -113,3 +113,13 @@ def test_page_size_applies_to_the_word_sheet_too(tmp_path):
     assert out.returncode == 0, out.stderr
     xml = zipfile.ZipFile(tmp_path / "s.docx").read("word/document.xml").decode()
     assert 'w:w="15840"' in xml and 'w:h="12240"' in xml          # 11 x 8.5 in, landscape, in twips
+
+
+def test_reading_notes_go_to_stderr_naming_the_file(tmp_path):
+    """A reader's warning (here: control characters Word cannot hold) is said on stderr, one line each."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Decides to remain seized\x01 of the matter.\n", encoding="utf-8")
+    out = run("compare", str(draft), ADOPTED)
+    assert out.returncode == 0, out.stderr
+    lines = [line for line in out.stderr.splitlines() if "draft.txt" in line]
+    assert lines == ["draftcompare: draft.txt: 1 control character that a Word file cannot hold removed"]

@@ -190,3 +190,15 @@ def test_failed_open_keeps_the_last_good_pair(qtbot, window, tmp_path):
     assert window.comparison is shown
     assert window.paths == (draft, adopted)
     assert window.view.adopted_header.text().startswith("Adopted: adopted_en.txt")
+
+
+def test_reading_notes_show_in_the_status_bar(qtbot, window, tmp_path):
+    """What a reader read only in part is said in the window too, with the file named in the tooltip."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Decides to remain seized\x01 of the matter.\n", encoding="utf-8")
+    sample_draft, sample_adopted = sample_pair()
+    open_and_wait(qtbot, window, sample_draft, sample_adopted)
+    assert window.warnings_label.text() == ""
+    open_and_wait(qtbot, window, draft, sample_adopted)
+    assert "1" in window.warnings_label.text()
+    assert "draft.txt: 1 control character" in window.warnings_label.toolTip()

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         c = self.comparison
         if c is None:
-            for label in (self.counts_label, self.language_label, self.mode_label):
+            for label in (self.counts_label, self.language_label, self.mode_label, self.warnings_label):
                 label.clear()
                 label.setToolTip("")
             self.mode_label.setStyleSheet("")
@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(texts.mode)
         self.mode_label.setToolTip(texts.mode_tip)
         self.mode_label.setStyleSheet(texts.mode_style)
+        self.warnings_label.setText(texts.warnings)
+        self.warnings_label.setToolTip(texts.warnings_tip)
 
     # -- background tasks --------------------------------------------------------------------------
 

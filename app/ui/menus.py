@@ -155,6 +155,9 @@ def build_status_bar(w: "MainWindow") -> None:
     w.mode_label = QLabel()
     w.mode_label.setObjectName("modeLabel")
     w.mode_label.setContentsMargins(6, 0, 6, 0)
+    w.warnings_label = QLabel()
+    w.warnings_label.setObjectName("warningsLabel")
+    w.warnings_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Reading notes"))
     w.progress = QProgressBar()
     w.progress.setMaximumWidth(260)
     w.progress.setRange(0, 100)
@@ -162,7 +165,7 @@ def build_status_bar(w: "MainWindow") -> None:
     w.cancel_button.setObjectName("cancelButton")
     w.cancel_button.setToolTip(QCoreApplication.translate("MainWindow", "Stop the running comparison"))
     w.cancel_button.clicked.connect(w.cancel_task)
-    for label in (w.counts_label, w.language_label, w.mode_label):
+    for label in (w.warnings_label, w.counts_label, w.language_label, w.mode_label):
         status.addPermanentWidget(label)
     status.addPermanentWidget(w.progress)
     status.addPermanentWidget(w.cancel_button)

@@ -17,6 +17,8 @@ class StatusTexts:
     mode: str
     mode_tip: str
     mode_style: str
+    warnings: str = ""
+    warnings_tip: str = ""
 
 
 def language_name(code: str) -> str:
@@ -67,4 +69,8 @@ def status_texts(c: Comparison) -> StatusTexts:
         style = "QLabel { background: #2e7d32; color: white; font-weight: bold; border-radius: 3px; }"
     counts_tip = QCoreApplication.translate(
         "Status", "Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks")
-    return StatusTexts(counts, counts_tip, languages, languages_tip, mode, mode_tip, style)
+    lines = [f"{doc.name}: {w}" for doc in (c.draft, c.adopted) for w in doc.warnings]
+    warnings = (QCoreApplication.translate("Status", "⚠ %n reading note(s)", "", len(lines)) if lines else "")
+    warnings_tip = "\n".join([QCoreApplication.translate(
+        "Status", "What was read only in part, or read in a particular way:")] + lines) if lines else ""
+    return StatusTexts(counts, counts_tip, languages, languages_tip, mode, mode_tip, style, warnings, warnings_tip)

@@ -251,62 +251,62 @@
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="89"/>
+        <location filename="../../app/ui/exports.py" line="91"/>
         <source>Open the exported file</source>
         <translation>Ouvrir le fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="101"/>
+        <location filename="../../app/ui/exports.py" line="103"/>
         <source>Open {name}</source>
         <translation>Ouvrir {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="115"/>
+        <location filename="../../app/ui/exports.py" line="117"/>
         <source>{path} is no longer there</source>
         <translation>{path} n’existe plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="118"/>
+        <location filename="../../app/ui/exports.py" line="120"/>
         <source>No application here opens {name}</source>
         <translation>Aucune application de ce poste n’ouvre {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="124"/>
+        <location filename="../../app/ui/exports.py" line="126"/>
         <source>Nothing to export: open a pair of documents first</source>
         <translation>Rien à exporter : ouvrez d’abord deux documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="130"/>
+        <location filename="../../app/ui/exports.py" line="132"/>
         <source>Not available</source>
         <translation>Non disponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="131"/>
+        <location filename="../../app/ui/exports.py" line="133"/>
         <source>{title} is not available in this version.</source>
         <translation>{title} n’est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="142"/>
+        <location filename="../../app/ui/exports.py" line="144"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="161"/>
+        <location filename="../../app/ui/exports.py" line="163"/>
         <source>Exporting {title}</source>
         <translation>Export : {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="100"/>
+        <location filename="../../app/ui/exports.py" line="102"/>
         <source>Saved {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="164"/>
+        <location filename="../../app/ui/exports.py" line="166"/>
         <source>Cannot export {title}</source>
         <translation>Impossible d’exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="176"/>
+        <location filename="../../app/ui/exports.py" line="178"/>
         <source>Cannot print</source>
         <translation>Impossible d’imprimer</translation>
     </message>
@@ -540,47 +540,47 @@
         <translation>Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation>Draft Compare : un projet de résolution à côté du texte adopté, aligné paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.</translation>
     </message>
@@ -845,12 +845,17 @@
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="161"/>
+        <location filename="../../app/ui/menus.py" line="160"/>
+        <source>Reading notes</source>
+        <translation>Remarques de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="164"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="163"/>
+        <location filename="../../app/ui/menus.py" line="166"/>
         <source>Stop the running comparison</source>
         <translation>Arrêter la comparaison en cours</translation>
     </message>
@@ -1125,94 +1130,99 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../app/ui/status.py" line="24"/>
+        <location filename="../../app/ui/status.py" line="26"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="37"/>
+        <location filename="../../app/ui/status.py" line="39"/>
         <source>%n with findings</source>
         <translation><numerusform>%n avec constats</numerusform><numerusform>%n avec constats</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="39"/>
+        <location filename="../../app/ui/status.py" line="41"/>
         <source>%n changed</source>
         <translation><numerusform>%n modifié</numerusform><numerusform>%n modifiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="40"/>
+        <location filename="../../app/ui/status.py" line="42"/>
         <source>%n inserted</source>
         <translation><numerusform>%n inséré</numerusform><numerusform>%n insérés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="41"/>
+        <location filename="../../app/ui/status.py" line="43"/>
         <source>%n deleted</source>
         <translation><numerusform>%n supprimé</numerusform><numerusform>%n supprimés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="42"/>
+        <location filename="../../app/ui/status.py" line="44"/>
         <source>%n moved</source>
         <translation><numerusform>%n déplacé</numerusform><numerusform>%n déplacés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="44"/>
+        <location filename="../../app/ui/status.py" line="46"/>
         <source>%n split/merged</source>
         <translation><numerusform>%n scindé/fusionné</numerusform><numerusform>%n scindés/fusionnés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="47"/>
+        <location filename="../../app/ui/status.py" line="49"/>
         <source>%n word changed</source>
         <translation><numerusform>%n mot modifié</numerusform><numerusform>%n mots modifiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="48"/>
+        <location filename="../../app/ui/status.py" line="50"/>
         <source>%n words changed</source>
         <translation><numerusform>%n mot modifié</numerusform><numerusform>%n mots modifiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="51"/>
+        <location filename="../../app/ui/status.py" line="53"/>
         <source>%n finding</source>
         <translation><numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="52"/>
+        <location filename="../../app/ui/status.py" line="54"/>
         <source>%n findings</source>
         <translation><numerusform>%n constat</numerusform><numerusform>%n constats</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="54"/>
+        <location filename="../../app/ui/status.py" line="56"/>
         <source>Languages: {draft} → {adopted}</source>
         <translation>Langues : {draft} → {adopted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="56"/>
+        <location filename="../../app/ui/status.py" line="58"/>
         <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
         <translation>Projet en {draft}, texte adopté en {adopted} (détecté)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="59"/>
+        <location filename="../../app/ui/status.py" line="61"/>
         <source>Cross-language</source>
         <translation>Multilingue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="60"/>
+        <location filename="../../app/ui/status.py" line="62"/>
         <source>The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown</source>
         <translation>Les textes sont en langues différentes : les paragraphes sont alignés et leurs chiffres, dates et cotes vérifiés ; aucune modification de mots n’est affichée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="64"/>
+        <location filename="../../app/ui/status.py" line="66"/>
         <source>Same-language</source>
         <translation>Même langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="65"/>
+        <location filename="../../app/ui/status.py" line="67"/>
         <source>Both texts are in the same language: word changes are shown</source>
         <translation>Les deux textes sont dans la même langue : les modifications de mots sont affichées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="68"/>
+        <location filename="../../app/ui/status.py" line="70"/>
         <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
         <translation>Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="74"/>
+        <source>What was read only in part, or read in a particular way:</source>
+        <translation>Ce qui n’a été lu qu’en partie, ou lu d’une manière particulière :</translation>
     </message>
 </context>
 </TS>

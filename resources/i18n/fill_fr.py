@@ -58,6 +58,9 @@ FR = {
     "&Options…": "&Options…", "Comparison options, palette, author": "Options de comparaison, couleurs, auteur",
     "&About Draft Compare": "À &propos de Draft Compare", "About this program": "À propos de ce programme",
     "&File": "&Fichier", "Open &recent": "Ouverts &récemment", "&Export": "&Exporter", "&Edit": "É&dition",
+    "Reading notes": "Remarques de lecture",
+    "What was read only in part, or read in a particular way:":
+    "Ce qui n’a été lu qu’en partie, ou lu d’une manière particulière :",
     "&View": "&Affichage", "&Help": "&Aide", "Main": "Principale", "Cancel": "Annuler",
     "Stop the running comparison": "Arrêter la comparaison en cours", "No paragraph selected": "Aucun paragraphe choisi",
     "Your note on this paragraph (saved automatically)": "Votre note sur ce paragraphe (enregistrée automatiquement)",
@@ -142,7 +145,8 @@ PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n cons
            "%n with findings": ("%n avec constats", "%n avec constats"),
            "%n changed": ("%n modifié", "%n modifiés"), "%n inserted": ("%n inséré", "%n insérés"),
            "%n deleted": ("%n supprimé", "%n supprimés"), "%n moved": ("%n déplacé", "%n déplacés"),
-           "%n split/merged": ("%n scindé/fusionné", "%n scindés/fusionnés")}
+           "%n split/merged": ("%n scindé/fusionné", "%n scindés/fusionnés"),
+           "⚠ %n reading note(s)": ("⚠ %n remarque de lecture", "⚠ %n remarques de lecture")}
 
 path = Path(__file__).with_name("draftcompare_fr.ts")
 tree = etree.parse(str(path))
