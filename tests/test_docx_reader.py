@@ -13,7 +13,15 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from app.core.model import Kind, Run
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from app.core.model import CompareOptions, Kind, Op, Run
+from app.core.structure import recognise
+from app.core.tokenize import SPACE, tokenize
+from app.core.worddiff import diff_words
 from app.io.docx_reader import read_docx
 from docx_fixtures import add_footnotes
 
@@ -155,8 +163,8 @@ def test_special_characters(tmp_path):
     raw_p(doc, r("first line") + "<w:r><w:br/></w:r>" + r("second line"))
     raw_p(doc, r("non") + "<w:r><w:noBreakHyphen/></w:r>" + r("governmental"))
     raw_p(doc, r("alpha ") + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>')
-    assert texts(read(doc, tmp_path)) == ["3.\tDecides", "first line second line",
-                                         "non\u2011governmental", "alpha a"]
+    assert texts(read(doc, tmp_path)) == ["3.\tDecides", "first line\u2028second line",
+                                         "non\u2011governmental", "alpha \u03b1"]
     assert all("\n" not in t for t in texts(read(doc, tmp_path)))
 
 
@@ -338,3 +346,179 @@ def test_tracked_views_match_libreoffice_accept_and_reject_all(tmp_path):
                        timeout=180, capture_output=True)
         expected = [line.strip() for line in out.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
         assert texts(read_docx(src, src.read_bytes(), tracked=view)) == expected
+
+
+# --------------------------------------------------------------- notes, breaks, symbols, hyphens
+
+def add_notes(doc, kind: str, notes: dict[int, list[str]], ref_mark: bool = True) -> None:
+    """A footnotes or endnotes part (``kind``) whose note ``id`` holds one w:p per inner XML string of
+    its list (the first opening with Word's w:footnoteRef/w:endnoteRef), after Word's two separators."""
+    items = [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
+             f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+             f'</w:r></w:p></w:{kind}>']
+    for note_id, paragraphs in notes.items():
+        body = []
+        for k, inner in enumerate(paragraphs):
+            mark = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+                    if k == 0 and ref_mark else "")
+            body.append(f"<w:p>{mark}{inner}</w:p>")
+        items.append(f'<w:{kind} w:id="{note_id}">{"".join(body)}</w:{kind}>')
+    blob = f'<w:{kind}s {W}>{"".join(items)}</w:{kind}s>'.encode()
+    ct, rt = (CT.WML_FOOTNOTES, RT.FOOTNOTES) if kind == "footnote" else (CT.WML_ENDNOTES, RT.ENDNOTES)
+    doc.part.relate_to(Part(PackURI(f"/word/{kind}s.xml"), ct, blob, doc.part.package), rt)
+
+
+def _eref(note_id: int) -> str:
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:endnoteReference w:id="{note_id}"/></w:r>'
+
+
+def test_endnotes_are_read_after_their_paragraph_with_their_own_roman_sequence(tmp_path):
+    doc = docx.Document()
+    raw_p(doc, r("Recalling resolution 61/37") + _ref(4) + r(" and its report") + _eref(9) + r(","))
+    raw_p(doc, r("Noting the study") + _eref(2) + r(" and") + _eref(9) + r(" again,"))
+    raw_p(doc, r("Decides to remain seized") + _ref(5) + r("."))
+    add_notes(doc, "footnote", {4: [r(" A/RES/61/37.")], 5: [r(" A/HRC/61/2.")]})
+    add_notes(doc, "endnote", {9: [r(" A/HRC/61/76.")], 2: [r(" See ") + ins(r("also "), 3) + r("the study.")]})
+    result = read(doc, tmp_path)
+    assert texts(result) == [
+        "Recalling resolution 61/37¹ and its reporti,", "¹ A/RES/61/37.", "i A/HRC/61/76.",
+        "Noting the studyii andi again,", "ii See also the study.",
+        "Decides to remain seized².", "² A/HRC/61/2."]
+    assert not any("endnote" in w for w in result.warnings)
+    assert result.had_tracked_changes               # the revision sits in endnotes.xml
+    paras = result.paragraphs
+    assert paras[0].footnote_refs == ("1", "i") and paras[3].footnote_refs == ("ii", "i")
+    assert Run("i", superscript=True) in paras[0].runs
+    endnote = paras[2]
+    assert endnote.kind is Kind.FOOTNOTE and endnote.source == "endnote i" and endnote.label == "i"
+    assert endnote.prefix == "i " and endnote.body == "A/HRC/61/76."
+    assert paras[4].source == "endnote ii" and paras[1].source == "footnote 1"
+    assert [p.index for p in paras] == list(range(len(paras)))
+    assert read(doc, tmp_path, "original").paragraphs[4].text == "ii See the study."
+
+
+def test_endnote_number_format_follows_the_document_settings(tmp_path):
+    doc = docx.Document()
+    doc.settings.element.append(parse_xml(f'<w:endnotePr {W}><w:numFmt w:val="decimal"/></w:endnotePr>'))
+    raw_p(doc, r("Welcomes the report") + _eref(1) + r("."))
+    raw_p(doc, r("Takes note") + _eref(5) + r(" of it") + _eref(6) + r("."))
+    add_notes(doc, "endnote", {1: [r(" One.")], 5: [r(" Two.")]})
+    result = read(doc, tmp_path)
+    assert texts(result) == ["Welcomes the report¹.", "¹ One.", "Takes note² of it³.", "² Two."]
+    assert [p.source for p in result.paragraphs if p.kind is Kind.FOOTNOTE] == ["endnote 1", "endnote 2"]
+    assert "endnote 3 is referenced but its text is missing" in result.warnings
+
+
+def test_footnote_with_several_paragraphs_keeps_each_paragraph(tmp_path):
+    doc = docx.Document()
+    raw_p(doc, r("Noting the report") + _ref(1) + r(","))
+    raw_p(doc, r("Decides."))
+    mark_del = f'<w:pPr><w:rPr><w:del {REV.format(5)}/></w:rPr></w:pPr>'
+    add_notes(doc, "footnote", {1: [r(" A/HRC/61/76, para. 3."), "", r("See also the annex,", "<w:i/>"),
+                                    mark_del + r("which sets out"), r(" the figures.")]})
+    result = read(doc, tmp_path)
+    assert texts(result) == ["Noting the report¹,", "¹ A/HRC/61/76, para. 3.", "See also the annex,",
+                             "which sets out the figures.", "Decides."]
+    first, second, third = result.paragraphs[1:4]
+    assert all(p.kind is Kind.FOOTNOTE and p.source == "footnote 1" for p in (first, second, third))
+    assert first.prefix == "¹ " and first.label == "1"
+    assert second.prefix == "" and second.label == "" and second.runs == (Run("See also the annex,", italic=True),)
+    assert third.prefix == ""
+    original = read(doc, tmp_path, "original")
+    assert texts(original)[3:5] == ["which sets out", "the figures."]
+    # the structure pass keeps every paragraph of the note a note
+    assert [p.kind for p in recognise(result).paragraphs[1:4]] == [Kind.FOOTNOTE] * 3
+
+
+def test_note_whose_paragraphs_are_all_empty_is_a_bare_marker(tmp_path):
+    doc = docx.Document()
+    raw_p(doc, r("Text") + _ref(1) + r("."))
+    add_notes(doc, "footnote", {1: ["", r("   ")]})
+    result = read(doc, tmp_path)
+    assert texts(result) == ["Text¹.", "¹"]
+    assert result.paragraphs[1].kind is Kind.FOOTNOTE and result.paragraphs[1].prefix == "¹"
+
+
+def test_reference_opening_a_paragraph_stays_a_marker_and_its_note_a_note(tmp_path):
+    # Why it went wrong: the text "¹One" starts like a typed note line ("¹ text" in a .txt resolution),
+    # so app.core.structure made the citing paragraph a FOOTNOTE; the reader's footnote_refs now say the
+    # marker is a reference.
+    doc = docx.Document()
+    doc.add_paragraph("The Human Rights Council,")
+    raw_p(doc, _ref(1) + r("Recalling its resolution 61/37,"))
+    raw_p(doc, "<w:r><w:t xml:space=\"preserve\">  </w:t></w:r>" + _eref(1) + r("Noting the report,"))
+    raw_p(doc, r("Decides to remain seized of the matter."))
+    add_notes(doc, "footnote", {1: [r(" Test.")]})
+    add_notes(doc, "endnote", {1: [r(" Other.")]})
+    result = read(doc, tmp_path)
+    citing = result.paragraphs[1]
+    assert citing.text == "¹Recalling its resolution 61/37," and citing.footnote_refs == ("1",)
+    assert citing.runs[0] == Run("¹", superscript=True)
+    assert result.paragraphs[3].text == "iNoting the report,"
+    kinds = [(p.kind, p.source) for p in recognise(result).paragraphs]
+    assert kinds == [(Kind.INTRO, "paragraph 1"), (Kind.PREAMBLE, "paragraph 2"), (Kind.FOOTNOTE, "footnote 1"),
+                     (Kind.PREAMBLE, "paragraph 3"), (Kind.FOOTNOTE, "endnote i"),
+                     (Kind.PREAMBLE, "paragraph 4")]
+    assert recognise(result).paragraphs[1].footnote_refs == ("1",)
+
+
+def test_text_wrapping_break_is_a_line_separator_that_compares_as_a_space(tmp_path):
+    doc = docx.Document()
+    raw_p(doc, r("Distr.: General") + "<w:r><w:br/></w:r>" + r("3 April 2026")
+          + '<w:r><w:br w:type="textWrapping"/></w:r>' + r("Original: English") + "<w:r><w:cr/></w:r>" + r("x"))
+    raw_p(doc, r("before page") + '<w:r><w:br w:type="page"/></w:r>' + r("after")
+          + '<w:r><w:br w:type="column"/></w:r>' + r("column"))
+    raw_p(doc, r("trailing") + "<w:r><w:br/></w:r>")
+    result = read(doc, tmp_path)
+    assert texts(result) == ["Distr.: General\u20283 April 2026\u2028Original: English\u2028x",
+                             "before page after column", "trailing"]
+    text = result.paragraphs[0].text
+    assert "\n" not in text
+    assert [t for t, kind in tokenize(text) if kind == SPACE].count("\u2028") == 3
+    spaced = text.replace("\u2028", " ")
+    for options in (CompareOptions(), CompareOptions(conflate_spaces=False)):
+        ops = diff_words(text, spaced, options)
+        assert all(op.op is Op.EQUAL for op in ops)
+        assert "".join(op.a for op in ops) == text and "".join(op.b for op in ops) == spaced
+
+
+def test_symbol_and_wingdings_characters_map_to_unicode(tmp_path):
+    doc = docx.Document()
+
+    def sym(font, char):
+        return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+    raw_p(doc, "".join(sym("Symbol", c) for c in ("F0B7", "F061", "F0AE", "F0B3", "F0A3", "F0B4", "F0B1", "F0BB")))
+    raw_p(doc, r("a ") + sym("Symbol", "0061") + sym("Symbol", "F044") + sym("Symbol", "F0E5"))
+    raw_p(doc, sym("Wingdings", "F0FC") + sym("Wingdings", "F0A7") + sym("Wingdings", "F0D8")
+          + sym("Wingdings", "F06C") + sym("Wingdings", "F0FF") + r(" done"))
+    raw_p(doc, r("caf") + sym("Arial", "00E9") + sym("Times New Roman", "F041"))
+    assert texts(read(doc, tmp_path)) == ["•α→≥≤×±≈", "a αΔ∑", "✓▪➢●\ufffc done", "caféA"]
+
+
+def test_symbol_table_covers_the_printable_range():
+    from app.io.wordml import sym_char
+    undefined = set(range(0x7F, 0xA0)) | {0xF0, 0xFF}
+    for code in range(0x20, 0x100):
+        ch = sym_char("Symbol", f"{0xF000 + code:04X}")
+        assert len(ch) == 1
+        if code in undefined:
+            assert ch == "\ufffc", hex(code)
+        else:
+            assert not 0xE000 <= ord(ch) <= 0xF8FF and ch.isprintable(), hex(code)
+    assert sym_char("Symbol", "F041") == "Α" and sym_char("Symbol", "F0C6") == "∅"
+    assert sym_char("Symbol", "F020") == " " and sym_char("Symbol", "F030") == "0"
+    assert sym_char("Wingdings", "F09F") == "•" and sym_char("WINGDINGS", "F0FE") == "☑"
+    assert sym_char(None, "F0B7") == "·" and sym_char("Symbol", "zz") == "" and sym_char("Symbol", "0") == ""
+
+
+def test_soft_hyphens_are_dropped_and_no_break_hyphens_kept(tmp_path):
+    doc = docx.Document()
+    soft, hard = "<w:r><w:softHyphen/></w:r>", "<w:r><w:noBreakHyphen/></w:r>"
+    raw_p(doc, r("inter") + soft + r("governmental and non") + hard + r("governmental"))
+    raw_p(doc, r("Decides") + ins(r("co") + "<w:r><w:noBreakHyphen/><w:t>operation</w:t></w:r>", 1)
+          + dele("x", 2) + '<w:del w:id="3" w:author="A"><w:r><w:noBreakHyphen/><w:softHyphen/>'
+                           '<w:delText>gone</w:delText></w:r></w:del>' + r(" now") + _ref(1))
+    add_notes(doc, "footnote", {1: [r(" A") + hard + r("B") + soft + r("C")]})
+    assert texts(read(doc, tmp_path)) == ["intergovernmental and non\u2011governmental",
+                                         "Decidesco\u2011operation now¹", "¹ A\u2011BC"]
+    assert texts(read(doc, tmp_path, "original"))[1] == "Decidesx\u2011gone now¹"

@@ -77,8 +77,12 @@ def _numbered(p: Paragraph) -> Paragraph:
 
 
 def _is_footnote(p: Paragraph) -> re.Match | None:
+    """A typed note line ("¹ Including …"); not a paragraph that opens with a note reference the
+    reader saw as one (``footnote_refs``, a Word w:footnoteReference)."""
     m = FOOTNOTE_LINE.match(p.text)
     if m and (m.group("gap") or not m.group("mark").startswith("*")):
+        if m.group("mark").translate(SUPERSCRIPT).strip("[]") in p.footnote_refs:
+            return None
         return m
     return None
 

@@ -2,9 +2,21 @@
 
 python-docx's ``Paragraph.text`` skips ``w:ins`` and field results; here every place text can live
 in WordprocessingML is walked in document order: runs, insertions/deletions (per tracked view),
-hyperlinks, content controls, simple and complex fields, tables and footnotes. The list labels
-Word draws itself (numbering.xml) are computed into ``Paragraph.numbering``, never into the text.
+hyperlinks, content controls, simple and complex fields, tables, footnotes and endnotes. The list
+labels Word draws itself (numbering.xml) are computed into ``Paragraph.numbering``, never into the text.
 Structure (kinds, labels) is recognised later by app.core.structure.
+
+Notes: each footnote and endnote follows the paragraph that first cites it, one paragraph of kind
+FOOTNOTE per paragraph of the note (the first opens with the marker, ``label`` is the number), all with
+``source`` "footnote N" or "endnote N". The two are numbered apart, by order of first reference, in the
+format the document sets (w:footnotePr / w:endnotePr), else as Word does: footnotes 1, 2, 3 (drawn ¹ ² ³),
+endnotes i, ii, iii (plain letters in the text, superscript in the runs). Every paragraph lists the
+markers it cites (``footnote_refs``), so that one opening with a marker is not taken for a note line.
+
+Breaks: a text-wrapping line break (w:br without type or textWrapping, w:cr) is U+2028 LINE SEPARATOR,
+which the tokenizer counts as a space (a paragraph text never holds "\n", which joins split and merged
+paragraphs in the word diff); page and column breaks are a space. Soft hyphens are dropped, non-breaking
+hyphens are U+2011, w:sym characters are mapped to Unicode by app.io.wordml.sym_char.
 """
 from __future__ import annotations
 
@@ -15,12 +27,13 @@ from pathlib import Path
 from app.core.model import Document, Kind, Paragraph, Run
 from app.io.errors import InputError
 from app.io.safe_xml import DAMAGED, has_part, open_zip, parse_xml, read_part
-from app.io.wordml import (W_NS, Numbering, Styles, attr, child, local_name, on_attr, parse_styles,
-                           rpr_props, to_int)
+from app.io.wordml import (W_NS, Numbering, Styles, attr, child, format_number, local_name, note_format,
+                           on_attr, parse_styles, rpr_props, sym_char, to_int)
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAX_DEPTH = 120
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_NOTE_KINDS = ("footnote", "endnote")
 
 # Inline elements that never carry printed text of their own paragraph.
 _INLINE_SKIP = {
@@ -48,7 +61,7 @@ class _Raw:
     """A paragraph as walked, before merging over removed paragraph marks."""
 
     pieces: list[tuple[str, _Fmt]]
-    notes: list[tuple[str, str]]          # (footnote id, printed number)
+    notes: list[tuple[str, str, str]]     # ("footnote" | "endnote", note id, printed number)
     style_id: str | None
     num: tuple[str | None, int | None] | None
     source: str
@@ -57,11 +70,13 @@ class _Raw:
 
 
 class _Reader:
-    def __init__(self, path: Path, view: str, styles: Styles, numbering: Numbering, notes: dict) -> None:
+    def __init__(self, path: Path, view: str, styles: Styles, numbering: Numbering, notes: dict,
+                 note_formats: dict | None = None) -> None:
         self.path, self.view, self.styles, self.numbering, self.notes = path, view, styles, numbering, notes
+        self.note_formats = note_formats or {}  # kind -> w:numFmt
         self.fields: list[str] = []            # complex-field phases; fields may span paragraphs
-        self.note_numbers: dict[str, str] = {}
-        self.next_note = 1
+        self.note_numbers: dict[tuple[str, str], str] = {}
+        self.next_note = dict.fromkeys(_NOTE_KINDS, 1)
         self.raws: list[_Raw] = []
         self.elements: list = []               # every w:p walked, in order (see paragraph_elements)
         self.p_count = 0
@@ -176,12 +191,12 @@ class _Reader:
                 text = _clean(c.text or "")
             elif name in ("tab", "ptab"):
                 text = "\t"
-            elif name in ("br", "cr"):
-                text = " "   # paragraphs never hold "\n"
+            elif name in ("br", "cr"):   # paragraphs never hold "\n"
+                text = "\u2028" if (attr(c, "type") or "textWrapping") == "textWrapping" else " "
             elif name == "noBreakHyphen":
                 text = "\u2011"
             elif name == "sym":
-                text = _sym(attr(c, "char"))
+                text = sym_char(attr(c, "font"), attr(c, "char"))
             elif name == "fldChar":
                 kind = attr(c, "fldCharType")
                 if kind == "begin":
@@ -191,12 +206,9 @@ class _Reader:
                 elif kind == "end" and self.fields:
                     self.fields.pop()
                 continue
-            elif name == "footnoteReference":
+            elif name in ("footnoteReference", "endnoteReference"):
                 if not self._in_instruction():
-                    self.note_ref(attr(c, "id") or "", on_attr(attr(c, "customMarkFollows")), raw)
-                continue
-            elif name == "endnoteReference":
-                self.warnings.add("endnotes were not read")
+                    self.note_ref(name[:-9], attr(c, "id") or "", on_attr(attr(c, "customMarkFollows")), raw)
                 continue
             elif name in ("drawing", "pict", "object") or (
                     isinstance(c.tag, str) and c.tag.endswith("}AlternateContent")):
@@ -206,19 +218,20 @@ class _Reader:
             if text and not self._in_instruction():
                 raw.pieces.append((text, fmt))
 
-    def note_ref(self, note_id: str, custom: bool, raw: _Raw) -> None:
-        number = self.note_numbers.get(note_id)
+    def note_ref(self, kind: str, note_id: str, custom: bool, raw: _Raw) -> None:
+        number = self.note_numbers.get((kind, note_id))
         if number is None:
             # Word numbers notes by order of reference; a custom mark does not advance the count.
-            number = "" if custom else str(self.next_note)
+            number = ""
             if not custom:
-                self.next_note += 1
-            self.note_numbers[note_id] = number
+                number = format_number(self.next_note[kind], self.note_formats.get(kind, "decimal"))
+                self.next_note[kind] += 1
+            self.note_numbers[(kind, note_id)] = number
         if number:
-            raw.pieces.append((number.translate(_SUPERSCRIPT), (False, False, False, True)))
-        raw.notes.append((note_id, number))
-        if note_id not in self.notes:
-            self.warnings.add(f"footnote {number or note_id} is referenced but its text is missing")
+            raw.pieces.append((_marker(number), (False, False, False, True)))
+        raw.notes.append((kind, note_id, number))
+        if note_id not in self.notes.get(kind, {}):
+            self.warnings.add(f"{kind} {number or note_id} is referenced but its text is missing")
 
 
 def _unwrap(el, name: str, depth: int):
@@ -245,16 +258,8 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _sym(char: str | None) -> str:
-    try:
-        code = int(char or "", 16)
-    except ValueError:
-        return ""
-    if 0xF000 <= code <= 0xF0FF:   # symbol fonts address their glyphs in the private-use area
-        code -= 0xF000
-    if code <= 0x1F or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-        return ""
-    return chr(code)
+def _marker(number: str) -> str:
+    return number.translate(_SUPERSCRIPT) if number.isdigit() else number
 
 
 def _fmt(base: dict, props: dict) -> _Fmt:
@@ -310,12 +315,12 @@ def _optional(zf, name: str | None, path):
     return parse_xml(read_part(zf, name, path), path, name)
 
 
-def _notes(root) -> dict[str, object]:
+def _notes(root, kind: str) -> dict[str, object]:
     notes = {}
     if root is None:
         return notes
     for el in root:
-        if local_name(el) in ("footnote",) and (attr(el, "type") or "normal") == "normal":
+        if local_name(el) == kind and (attr(el, "type") or "normal") == "normal":
             notes[attr(el, "id") or ""] = el
     return notes
 
@@ -355,12 +360,17 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
         rels = _rels(zf, rels_name, path)
         styles = parse_styles(_optional(zf, rels.get("styles", "word/styles.xml"), path))
         numbering = Numbering(_optional(zf, rels.get("numbering", "word/numbering.xml"), path))
-        notes_root = _optional(zf, rels.get("footnotes", "word/footnotes.xml"), path)
+        note_roots = {kind: _optional(zf, rels.get(f"{kind}s", f"word/{kind}s.xml"), path) for kind in _NOTE_KINDS}
+        try:   # only the note number formats are read from it: a damaged part is skipped
+            settings = _optional(zf, rels.get("settings", "word/settings.xml"), path)
+        except InputError:
+            settings = None
     body = child(root, "body")
     if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")
-    had_tracked = _has_revisions(root) or (notes_root is not None and _has_revisions(notes_root))
-    reader = _Reader(path, tracked, styles, numbering, _notes(notes_root))
+    had_tracked = any(r is not None and _has_revisions(r) for r in (root, *note_roots.values()))
+    reader = _Reader(path, tracked, styles, numbering, {k: _notes(r, k) for k, r in note_roots.items()},
+                     {kind: note_format(kind, settings, body) for kind in _NOTE_KINDS})
     reader.block(body, None, 0)
     paragraphs = _assemble(reader)
     warnings = []
@@ -385,11 +395,11 @@ def _has_revisions(root) -> bool:
     return next(root.iter(*tags), None) is not None
 
 
-def _assemble(reader: _Reader) -> list[Paragraph]:
-    """Merge paragraphs over removed marks, compute list labels, drop empties, place footnotes."""
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    """Join each paragraph whose mark the tracked view removes with the one after it."""
     merged: list[_Raw] = []
     pending: _Raw | None = None
-    for raw in reader.raws:
+    for raw in raws:
         if pending is not None:
             # The surviving paragraph mark (the later one) carries style and numbering.
             raw = _Raw(pending.pieces + raw.pieces, pending.notes + raw.notes, raw.style_id, raw.num,
@@ -401,11 +411,15 @@ def _assemble(reader: _Reader) -> list[Paragraph]:
         merged.append(raw)
     if pending is not None:
         merged.append(pending)
+    return merged
 
+
+def _assemble(reader: _Reader) -> list[Paragraph]:
+    """Merge paragraphs over removed marks, compute list labels, drop empties, place notes."""
     out: list[Paragraph] = []
-    placed: set[str] = set()
+    placed: set[tuple[str, str]] = set()
     styles = reader.styles
-    for raw in merged:
+    for raw in _merge(reader.raws):
         num = raw.num if raw.num is not None else styles.numbering(raw.style_id)
         label = ""
         if num is not None:
@@ -416,34 +430,35 @@ def _assemble(reader: _Reader) -> list[Paragraph]:
         text, runs = _runs(raw.pieces)
         if not text.strip():
             continue
-        refs = tuple(n or i for i, n in raw.notes)
+        refs = tuple(n or i for _, i, n in raw.notes)
         out.append(Paragraph(index=len(out), text=text, source=raw.source, runs=runs,
                              style=styles.name(raw.style_id), numbering=label, footnote_refs=refs,
                              origin=raw.origin))
-        for note_id, number in raw.notes:
-            if note_id in placed or note_id not in reader.notes:
+        for kind, note_id, number in raw.notes:
+            if (kind, note_id) in placed or note_id not in reader.notes.get(kind, {}):
                 continue
-            placed.add(note_id)
-            note = _note_paragraph(reader, note_id, number or note_id, len(out))
-            if note is not None:
-                out.append(note)
+            placed.add((kind, note_id))
+            out.extend(_note_paragraphs(reader, kind, note_id, number or note_id, len(out)))
     return out
 
 
-def _note_paragraph(reader: _Reader, note_id: str, number: str, index: int) -> Paragraph | None:
+def _note_paragraphs(reader: _Reader, kind: str, note_id: str, number: str, index: int) -> list[Paragraph]:
+    """The note's paragraphs (its empty ones dropped); the first opens with the marker."""
+    source = f"{kind} {number}"
     note_reader = _Reader(reader.path, reader.view, reader.styles, Numbering(None), {})
-    note_reader.block(reader.notes[note_id], f"footnote {number}", 0)
-    pieces: list[tuple[str, _Fmt]] = []
-    for raw in note_reader.raws:     # a multi-paragraph note becomes one paragraph
-        text, runs = _runs(raw.pieces)
-        if text:
-            if pieces:
-                pieces.append((" ", (False, False, False, False)))
-            pieces.extend((r.text, (r.bold, r.italic, r.underline, r.superscript)) for r in runs)
+    note_reader.block(reader.notes[kind][note_id], source, 0)
     reader.warnings.update(note_reader.warnings)
-    body, runs = _runs(pieces)
-    marker = number.translate(_SUPERSCRIPT) if number.isdigit() else number
-    prefix = f"{marker} " if body else marker
-    return Paragraph(index=index, text=prefix + body, kind=Kind.FOOTNOTE, prefix=prefix, label=number,
-                     source=f"footnote {number}",
-                     runs=(Run(marker, superscript=True),) + ((Run(" "),) if body else ()) + runs)
+    marker = _marker(number)
+    out: list[Paragraph] = []
+    for raw in _merge(note_reader.raws):
+        body, runs = _runs(raw.pieces)
+        if not body:
+            continue
+        if out:
+            out.append(Paragraph(index=index + len(out), text=body, kind=Kind.FOOTNOTE, source=source, runs=runs))
+            continue
+        prefix = f"{marker} "
+        out.append(Paragraph(index=index, text=prefix + body, kind=Kind.FOOTNOTE, prefix=prefix, label=number,
+                             source=source, runs=(Run(marker, superscript=True), Run(" ")) + runs))
+    return out or [Paragraph(index=index, text=marker, kind=Kind.FOOTNOTE, prefix=marker, label=number,
+                             source=source, runs=(Run(marker, superscript=True),))]

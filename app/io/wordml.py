@@ -1,6 +1,7 @@
 """WordprocessingML basics shared by the .docx reader and the exports that reuse an adopted .docx:
 namespace-agnostic element helpers (transitional and strict OOXML), the run properties styles give,
-and the counters Word keeps to draw list labels (numbering.xml)."""
+the counters Word keeps to draw list labels (numbering.xml), note number formats, and the Unicode
+characters behind the Symbol and Wingdings fonts' codes (w:sym)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -182,7 +183,9 @@ def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-def _format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
+    """``n`` in a w:numFmt: decimal, lowerLetter/upperLetter (a..z, aa..), lowerRoman/upperRoman,
+    decimalZero, none; anything else is decimal."""
     if fmt in ("lowerLetter",):
         return _letter(n)
     if fmt == "upperLetter":
@@ -265,9 +268,92 @@ class Numbering:
                 k = int(text[i + 1]) - 1
                 lk = self._level(num_id, k) or _Level()
                 n = state[k] if state[k] is not None else lk.start
-                out.append(_format_number(n, "decimal" if level.legal and lk.fmt != "none" else lk.fmt))
+                out.append(format_number(n, "decimal" if level.legal and lk.fmt != "none" else lk.fmt))
                 i += 2
             else:
                 out.append(c)
                 i += 1
         return "".join(out).strip()
+
+
+# ----------------------------------------------------------------------------------------- notes
+
+def note_format(kind: str, settings, body) -> str:
+    """The w:numFmt of footnote or endnote numbers (``kind``): the final section's w:footnotePr /
+    w:endnotePr, else the document settings', else Word's default (decimal for footnotes, lowerRoman
+    for endnotes)."""
+    for holder in (child(body, "sectPr"), settings):
+        fmt = child(child(holder, f"{kind}Pr"), "numFmt")
+        if fmt is not None and attr(fmt, "val"):
+            return attr(fmt, "val")
+    return "lowerRoman" if kind == "endnote" else "decimal"
+
+
+# --------------------------------------------------------------------------------- symbol fonts
+
+# Adobe Symbol encoding, codes 0x20-0xFE (Windows' Symbol font adds the euro at 0xA0). Glyphs Adobe
+# gives only private-use code points (the radical extender, the arrow extenders, the serif and sans
+# serif registered/copyright/trademark signs) take their closest standard character.
+_SYMBOL = dict(zip(range(0x20, 0x7F), (
+    " !\u2200#\u2203%&\u220b()\u2217+,\u2212./0123456789:;<=>?"
+    "\u2245\u0391\u0392\u03a7\u0394\u0395\u03a6\u0393\u0397\u0399\u03d1\u039a\u039b\u039c\u039d\u039f"
+    "\u03a0\u0398\u03a1\u03a3\u03a4\u03a5\u03c2\u03a9\u039e\u03a8\u0396[\u2234]\u22a5_"
+    "\u203e\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u03bc\u03bd\u03bf"
+    "\u03c0\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6{|}\u223c")))
+_SYMBOL.update(zip(range(0xA0, 0xFF), (
+    "\u20ac\u03d2\u2032\u2264\u2044\u221e\u0192\u2663\u2666\u2665\u2660\u2194\u2190\u2191\u2192\u2193"
+    "\u00b0\u00b1\u2033\u2265\u00d7\u221d\u2202\u2022\u00f7\u2260\u2261\u2248\u2026\u23d0\u23af\u21b5"
+    "\u2135\u2111\u211c\u2118\u2297\u2295\u2205\u2229\u222a\u2283\u2287\u2284\u2282\u2286\u2208\u2209"
+    "\u2220\u2207\u00ae\u00a9\u2122\u220f\u221a\u22c5\u00ac\u2227\u2228\u21d4\u21d0\u21d1\u21d2\u21d3"
+    "\u25ca\u27e8\u00ae\u00a9\u2122\u2211\u239b\u239c\u239d\u23a1\u23a2\u23a3\u23a7\u23a8\u23a9\u23aa"
+    "\ufffc\u27e9\u222b\u2320\u23ae\u2321\u239e\u239f\u23a0\u23a4\u23a5\u23a6\u23ab\u23ac\u23ad")))
+del _SYMBOL[0xF0]   # unassigned (Apple's logo on the Mac)
+
+# Wingdings glyphs that have a Unicode equivalent (the others become U+FFFC).
+_WINGDINGS = {
+    0x20: " ", 0x21: "\u270f", 0x22: "\u2702", 0x23: "\u2701", 0x24: "\U0001f453", 0x25: "\U0001f514",
+    0x26: "\U0001f4d6", 0x27: "\U0001f56f", 0x28: "\u260e", 0x29: "\u2706", 0x2A: "\u2709",
+    0x2C: "\U0001f4ea", 0x2D: "\U0001f4eb", 0x2E: "\U0001f4ec", 0x2F: "\U0001f4ed", 0x30: "\U0001f4c1",
+    0x31: "\U0001f4c2", 0x32: "\U0001f4c4", 0x36: "\u231b", 0x37: "\u2328", 0x3A: "\U0001f4bb",
+    0x3C: "\U0001f4be", 0x3E: "\u2707", 0x3F: "\u270d", 0x41: "\u270c", 0x42: "\U0001f44c",
+    0x43: "\U0001f44d", 0x44: "\U0001f44e", 0x45: "\u261c", 0x46: "\u261e", 0x47: "\u261d", 0x48: "\u261f",
+    0x49: "\u270b", 0x4A: "\u263a", 0x4B: "\U0001f610", 0x4C: "\u2639", 0x4D: "\U0001f4a3", 0x4E: "\u2620",
+    0x4F: "\u2690", 0x50: "\U0001f6a9", 0x51: "\u2708", 0x52: "\u263c", 0x53: "\U0001f4a7", 0x54: "\u2744",
+    0x56: "\u271e", 0x58: "\u2720", 0x59: "\u2721", 0x5A: "\u262a", 0x5B: "\u262f", 0x5C: "\u0950",
+    0x5D: "\u2638", 0x6A: "&", 0x6B: "&", 0x6C: "\u25cf", 0x6D: "\u274d", 0x6E: "\u25a0", 0x6F: "\u25a1",
+    0x71: "\u2751", 0x72: "\u2752", 0x73: "\u2b27", 0x74: "\u29eb", 0x75: "\u25c6", 0x76: "\u2756",
+    0x77: "\u2b25", 0x78: "\u2327", 0x79: "\u2353", 0x7A: "\u2318", 0x7B: "\u2740", 0x7C: "\u273f",
+    0x7D: "\u275d", 0x7E: "\u275e", 0x7F: "\u25af", 0x80: "\u24ea", 0x8B: "\u24ff", 0x9E: "\u00b7",
+    0x9F: "\u2022", 0xA0: "\u25aa", 0xA1: "\u25cb", 0xA2: "\u2b55", 0xA4: "\u25c9", 0xA5: "\u25ce",
+    0xA7: "\u25aa", 0xA8: "\u25fb", 0xAA: "\u2726", 0xAB: "\u2605", 0xAC: "\u2736", 0xAD: "\u2734",
+    0xAE: "\u2739", 0xAF: "\u2735", 0xB1: "\u2316", 0xB2: "\u27e1", 0xB3: "\u2311", 0xB5: "\u272a",
+    0xB6: "\u2730", 0xD5: "\u232b", 0xD6: "\u2326", 0xD8: "\u27a2", 0xDC: "\u27b2", 0xE8: "\u2794",
+    0xEF: "\u21e6", 0xF0: "\u21e8", 0xF1: "\u21e7", 0xF2: "\u21e9", 0xF3: "\u2b04", 0xF4: "\u21f3",
+    0xF5: "\u2b01", 0xF6: "\u2b00", 0xF7: "\u2b03", 0xF8: "\u2b02", 0xF9: "\u25ad", 0xFA: "\u25ab",
+    0xFB: "\u2717", 0xFC: "\u2713", 0xFD: "\u2612", 0xFE: "\u2611",
+}
+_WINGDINGS.update({0x81 + k: chr(0x2460 + k) for k in range(10)})    # circled 1..10
+_WINGDINGS.update({0x8C + k: chr(0x2776 + k) for k in range(10)})    # negative circled 1..10
+_WINGDINGS.update({0xB7 + k: chr(0x1F550 + k) for k in range(12)})  # clock faces 1..12 o'clock
+_SYMBOL_FONTS = {"symbol": _SYMBOL, "wingdings": _WINGDINGS}
+
+
+def sym_char(font: str | None, char: str | None) -> str:
+    """The character a w:sym (``w:font``, hexadecimal ``w:char``) prints.
+
+    Symbol and Wingdings address their glyphs as 0x20-0xFF, usually shifted into the private-use area
+    (0xF020-0xF0FF): those map to the Unicode character with the same meaning (Symbol F0B7 is the bullet
+    U+2022, F061 is alpha), or U+FFFC when the font's glyph has none. Any other font's code is taken
+    as is, private-use codes shifted back down; an unreadable or control code gives ""."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:   # symbol fonts address their glyphs in the private-use area
+        code -= 0xF000
+    table = _SYMBOL_FONTS.get((font or "").strip().lower())
+    if table is not None and 0x20 <= code <= 0xFF:
+        return table.get(code, "\ufffc")
+    if code <= 0x1F or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""
+    return chr(code)
