@@ -18,7 +18,7 @@ FILLER = "Recalling its earlier resolutions on the subject,\n\n" * 90      # pus
 
 
 def test_pieces_keep_breaks_and_drop_what_xml_cannot_hold():
-    assert xml_pieces("a\tb\vc\fd\x01e\ufffef\x00") == ["a", "\t", "b", "\v", "c", "\f", "def"]
+    assert xml_pieces("a\tb\vc\fd\x01e\ufffef\x00\u2028g") == ["a", "\t", "b", "\v", "c", "\f", "def", "\u2028", "g"]
     assert docx_text("one\vtwo\fthree\x07") == "one\ntwo\nthree"
     assert count_dropped("a\vb\fc\x01\x00\uffff") == 3
 

@@ -114,8 +114,8 @@ class Revisions:
 
 
 def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
-    """A w:r with the run's formatting; text goes in w:t or (deleted) w:delText, TAB becomes w:tab, VT
-    and LF a line break and FF a page break; characters XML cannot hold are dropped (``xml_text``)."""
+    """A w:r with the run's formatting; text goes in w:t or (deleted) w:delText, TAB becomes w:tab, VT,
+    LF and U+2028 a line break and FF a page break; characters XML cannot hold are dropped (``xml_text``)."""
     r = OxmlElement("w:r")
     props = [(fmt.bold, "w:b"), (fmt.italic, "w:i")]
     if fmt.bold or fmt.italic or fmt.underline or fmt.superscript:
@@ -136,7 +136,7 @@ def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
     for piece in xml_pieces(text):
         if piece == "\t":
             r.append(OxmlElement("w:tab"))
-        elif piece in "\v\n":
+        elif piece in "\v\n\u2028":
             r.append(OxmlElement("w:br"))
         elif piece == "\f":
             r.append(OxmlElement("w:br", attrs={qn("w:type"): "page"}))

@@ -6,6 +6,7 @@ sheet reads the same in black and white. Colours are the colour-blind-safe orang
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import Mapping
 
@@ -30,7 +31,7 @@ td.collapsed { color: #666; font-style: italic; text-align: center; }
 def _segments(segments) -> str:
     out = []
     for style, text in segments:
-        body = html.escape(text).replace("\n", "<br/>").replace("\t", " ")
+        body = re.sub("[\n\v\u2028]", "<br/>", html.escape(text)).replace("\t", " ")
         if style == DELETED:
             out.append(f'<span class="del">{body}</span>')
         elif style == INSERTED:

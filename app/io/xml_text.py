@@ -13,7 +13,7 @@ import re
 
 LINE_BREAK, PAGE_BREAK = "\v", "\f"
 _ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")    # VT and FF handled apart
-_SPLIT = re.compile("([\t\v\f\n])")
+_SPLIT = re.compile("([\t\v\f\n\u2028])")
 
 
 def count_dropped(text: str) -> int:
@@ -27,12 +27,13 @@ def drop_illegal(text: str) -> str:
 
 
 def xml_pieces(text: str) -> list[str]:
-    """``text`` cut into XML-legal strings and the single characters TAB, VT, FF and LF (each to be
-    written as its own element: w:tab, w:br, w:br page, w:br), illegal characters dropped."""
+    """``text`` cut into XML-legal strings and the single characters TAB, VT, FF, LF and U+2028 LINE
+    SEPARATOR (each to be written as its own element: w:tab, w:br, w:br page, w:br, w:br; the .docx
+    reader reads a Word line break as U+2028), illegal characters dropped."""
     return [p for p in _SPLIT.split(_ILLEGAL.sub("", text)) if p]
 
 
 def docx_text(text: str) -> str:
     """``text`` for python-docx's ``add_run``/``.text`` (which write TAB as w:tab and LF as w:br):
-    VT and FF become LF, other illegal characters are dropped."""
-    return _ILLEGAL.sub("", text).replace(LINE_BREAK, "\n").replace(PAGE_BREAK, "\n")
+    VT, FF and U+2028 become LF, other illegal characters are dropped."""
+    return _ILLEGAL.sub("", text).replace(LINE_BREAK, "\n").replace(PAGE_BREAK, "\n").replace("\u2028", "\n")

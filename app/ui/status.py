@@ -70,7 +70,8 @@ def status_texts(c: Comparison) -> StatusTexts:
     counts_tip = QCoreApplication.translate(
         "Status", "Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks")
     lines = [f"{doc.name}: {w}" for doc in (c.draft, c.adopted) for w in doc.warnings]
-    warnings = (QCoreApplication.translate("Status", "⚠ %n reading note(s)", "", len(lines)) if lines else "")
+    noted = len(lines)      # a plain name: lupdate reads no expression as n
+    warnings = QCoreApplication.translate("Status", "⚠ %n reading note(s)", "", noted) if noted else ""
     warnings_tip = "\n".join([QCoreApplication.translate(
         "Status", "What was read only in part, or read in a particular way:")] + lines) if lines else ""
     return StatusTexts(counts, counts_tip, languages, languages_tip, mode, mode_tip, style, warnings, warnings_tip)

@@ -1219,8 +1219,13 @@
         <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
         <translation>Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/status.py" line="74"/>
+        <source>⚠ %n reading note(s)</source>
+        <translation><numerusform>⚠ %n remarque de lecture</numerusform><numerusform>⚠ %n remarques de lecture</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="75"/>
         <source>What was read only in part, or read in a particular way:</source>
         <translation>Ce qui n’a été lu qu’en partie, ou lu d’une manière particulière :</translation>
     </message>
