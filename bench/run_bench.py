@@ -87,6 +87,22 @@ def export_times(draft_path: Path, adopted_path: Path, folder: Path) -> dict[str
     return out
 
 
+def tracked_both_word(draft: Path, adopted: Path, folder: Path, repeat: int) -> tuple[float, float]:
+    """Seconds for the tracked export of two Word files: the redline on the documents themselves (what
+    ``export --tracked`` does) and the file laid out from the comparison (what it did before)."""
+    from app.io.atomic import atomic_write
+    from app.io.export_tracked import build_document, export_tracked
+    from app.io.pipeline import compare_files
+    c = compare_files(draft, adopted)
+    redline, _ = best_of(repeat, lambda: export_tracked(c, folder / "redline.docx", author="Bench"))
+
+    def laid_out():
+        document = build_document(c, author="Bench", date=c.compared_at)
+        atomic_write(folder / "laid_out.docx", lambda fh: document.save(fh))
+    old, _ = best_of(repeat, laid_out)
+    return redline, old
+
+
 def report(name: str, figures: dict[str, float], difflib_s: float | None, populate: float | None) -> None:
     print(f"\n{name}")
     for key in ("read", "structure", "align", "diff", "check", "compare", "end-to-end"):
@@ -127,6 +143,14 @@ def main() -> int:
         for label, adopted_file in (("adopted .txt", adopted), ("adopted .docx, Word-numbered", adopted_docx)):
             times = export_times(draft, adopted_file, Path(tmp))
             print(f"  exports ({label}): " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in times.items()))
+        word = docx.Document()
+        for text in sp.draft:
+            word.add_paragraph(text, style="List Number")
+        draft_docx = Path(tmp) / "draft.docx"
+        word.save(draft_docx)
+        redline, laid_out = tracked_both_word(draft_docx, adopted_docx, Path(tmp), ns.repeat)
+        print(f"  tracked, both .docx: redline on the documents {redline * 1000:.0f} ms, laid out from the "
+              f"comparison {laid_out * 1000:.0f} ms (ratio {redline / laid_out:.2f})")
     if SEEDS.exists():
         figures = stages(SEEDS / "draft_fr.txt", SEEDS / "adopted_en.txt", ns.repeat)
         figures.pop("_comparison")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from lxml import etree
@@ -27,6 +27,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
+_T = qn("w:t")
 _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:sdt", "w:smartTag", "w:customXml", "w:dir", "w:bdo")}
 _MARKERS = {qn(t) for t in ("w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd",
                             "w:permStart", "w:permEnd")}
@@ -40,7 +41,7 @@ _OBJECT_TEXT = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noB
                 qn("w:softHyphen"): "\u00ad"}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Piece:
     """One element of source XML: run content under ``rpr`` (a ``w:rPr`` or None), or, when ``bare``,
     an element that stands directly in the paragraph (an equation, a range marker)."""
@@ -50,15 +51,22 @@ class Piece:
     bare: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Atom:
+    """A text token (``pieces`` None: its text under ``rpr``) or an object (``pieces``: its source XML)."""
+
     key: str
     text: str
-    pieces: list[Piece]
+    pieces: list[Piece] | None = None
     links: tuple = ()
-    marks: list = field(default_factory=list)      # range markers before the atom (source elements)
+    rpr: object = None                             # a text token's run properties
+    marks: list | None = None                      # range markers before the atom (source elements)
     link_keys: tuple = ()                          # what each link is: equal keys are one container
     note: tuple | None = None                      # ("footnote" | "endnote", note id) of a reference
+
+    @property
+    def first_rpr(self):
+        return self.rpr if self.pieces is None else (self.pieces[0].rpr if self.pieces else None)
 
 
 @dataclass
@@ -103,7 +111,7 @@ def text_boxes(atom: Atom) -> list:
     """The outermost ``w:txbxContent`` elements of an atom's pieces, in document order (a text box
     drawn with its VML fallback has two, one per representation)."""
     out = []
-    for piece in atom.pieces:
+    for piece in atom.pieces or ():
         for box in piece.element.iter(qn("w:txbxContent")):
             if not any(box in set(outer.iter()) for outer in out):
                 out.append(box)
@@ -121,13 +129,19 @@ class _Walk:
         self.atoms: list[Atom] = []
         self.marks: list = []
         self.field: Atom | None = None
+        self._keys: dict[int, tuple] = {}       # id(links tuple) -> its keys (the atoms keep the tuples)
         if state.depth:      # a field that began in an earlier paragraph goes on here
-            self.field = Atom("", "", [], ())
+            self.field = Atom("", "", [])
 
     def add(self, atom: Atom) -> None:
-        atom.marks, self.marks = self.marks, []
-        atom.link_keys = tuple(self._link_key((link,)) if link.tag == qn("w:hyperlink") else id(link)
-                               for link in atom.links)
+        if self.marks:
+            atom.marks, self.marks = self.marks, []
+        if atom.links:
+            keys = self._keys.get(id(atom.links))
+            if keys is None:
+                keys = self._keys[id(atom.links)] = tuple(
+                    self._link_key((link,)) if link.tag == qn("w:hyperlink") else id(link) for link in atom.links)
+            atom.link_keys = keys
         self.atoms.append(atom)
 
     def children(self, parent, links: tuple) -> None:
@@ -168,13 +182,10 @@ class _Walk:
                 self.field.pieces.append(Piece(rpr, child))
                 if tag in (qn("w:t"), qn("w:instrText")):
                     self.field.text += child.text or ""
-            elif tag == qn("w:t"):
+            elif tag == _T:
+                prefix = "t" + self._link_key(links) if links else "t"
                 for token, _kind in tokenize(child.text or ""):
-                    t = etree.Element(qn("w:t"))
-                    t.text = token
-                    if token != token.strip():
-                        t.set(XML_SPACE, "preserve")
-                    self.add(Atom("t" + self._link_key(links) + token, token, [Piece(rpr, t)], links))
+                    self.add(Atom(prefix + token, token, None, links, rpr))
             elif tag == qn("w:commentReference"):     # a comment's anchor: zero width, never a change
                 r_copy = etree.Element(qn("w:r"))
                 if rpr is not None:

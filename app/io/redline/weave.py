@@ -18,7 +18,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from app.core.worddiff import CharMap, diff_chars
-from app.io.redline.atoms import Atom, Atomiser, FieldState, Piece, text_boxes
+from app.io.redline.atoms import XML_SPACE, Atom, Atomiser, FieldState, text_boxes
 from app.io.redline.pairing import pair_in_order
 from app.io.redline.resources import SourceImporter
 from app.io.revisions_xml import Revisions, as_deleted, unmark
@@ -130,6 +130,7 @@ class Weaver:
             w = RunWriter(out, self.rev, d.importer)
             for atom in atoms:
                 w.atom(DEL, atom)
+            w.flush()
             return out
         out = _shell(ap)
         a_ppr = ap.find(qn("w:pPr"))
@@ -154,8 +155,9 @@ class Weaver:
             for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level):
                 if op == EQ:
                     for da, aa in zip(d_run, a_run):
-                        for d_box, a_box in zip(text_boxes(da), text_boxes(aa)):
-                            self.story(d_box, a_box, d, a)
+                        if aa.pieces is not None:
+                            for d_box, a_box in zip(text_boxes(da), text_boxes(aa)):
+                                self.story(d_box, a_box, d, a)
                         w.atom(EQ, aa, old=da)
                         if aa.note and da.note:
                             self.notes.append((aa.note[0], da.note[1], aa.note[1]))
@@ -253,6 +255,9 @@ class RunWriter:
         self.wrap_kind = EQ
         self.run = None
         self.run_key = None
+        self.text = None       # the run's last w:t, while text pieces follow each other ...
+        self.buffer: list[str] = []      # ... and the text gathered for it
+        self._rpr_keys: dict[int, bytes] = {}
 
     def _parent(self):
         return self.chain[-1][1] if self.chain else self.p
@@ -266,6 +271,7 @@ class RunWriter:
             k += 1
         if k == len(self.chain) == len(links):
             return
+        self.flush()
         del self.chain[k:]
         self.wrap = self.run = None
         for link, key in zip(links[k:], keys[k:]):
@@ -283,53 +289,85 @@ class RunWriter:
             self.chain.append((key, content))
 
     def markers(self, marks: list) -> None:
+        self.flush()
         for mark in marks:
             self.wrap = self.run = None
             self._parent().append(mark)
 
     def atom(self, kind: int, atom: Atom, old: Atom | None = None) -> None:
         draft = kind == DEL
-        self._links(atom.links, draft, atom.link_keys)
-        if not draft:
+        if atom.links or self.chain:
+            self._links(atom.links, draft, atom.link_keys)
+        if atom.marks and not draft:
             self.markers(atom.marks)
         old_rpr = None
-        if old is not None and old.pieces and atom.pieces:
-            o, n = old.pieces[0].rpr, atom.pieces[0].rpr
-            if _rpr_key(o) != _rpr_key(n):
+        if old is not None:
+            o, n = old.first_rpr, atom.first_rpr
+            if o is not n and self._rpr_key(o) != self._rpr_key(n):
                 old_rpr = o
-        for piece in atom.pieces:
-            self.piece(kind, piece, old_rpr)
+        if atom.pieces is None:
+            self.piece(kind, atom.rpr, atom.text, False, old_rpr)
+        else:
+            for piece in atom.pieces:
+                self.piece(kind, piece.rpr, piece.element, piece.bare, old_rpr)
 
-    def piece(self, kind: int, piece: Piece, old_rpr=None) -> None:
+    def _rpr_key(self, rpr) -> bytes:
+        if rpr is None:
+            return b""
+        key = self._rpr_keys.get(id(rpr))
+        if key is None:
+            key = self._rpr_keys[id(rpr)] = _rpr_key(rpr)
+        return key
+
+    def piece(self, kind: int, rpr, el, bare: bool, old_rpr=None) -> None:
+        """Append one piece: ``el`` is text (a str) or an element of run content (or, when ``bare``, of
+        the paragraph), under run properties ``rpr``; ``old_rpr`` the draft's, when they differ."""
         if kind != self.wrap_kind or (kind != EQ and self.wrap is None):
+            self.flush()
             self.wrap = self.rev.wrap("w:ins" if kind == INS else "w:del", []) if kind != EQ else None
             if self.wrap is not None:
                 self._parent().append(self.wrap)
             self.wrap_kind = kind
             self.run = None
         holder = self.wrap if self.wrap is not None else self._parent()
-        el = piece.element
-        if kind == DEL:
+        text = isinstance(el, str)
+        if kind == DEL and not text:
             el = _imported(as_deleted(el), self.importer)
             if el is None:
                 return
-        if piece.bare:
+        if bare:
+            self.flush()
             self.run = None
             holder.append(el)
             return
-        key = (id(piece.rpr), id(old_rpr))
+        key = (id(rpr), id(old_rpr))
         if self.run is None or self.run_key != key or self.run.getparent() is not holder:
+            self.flush()
             self.run = etree.SubElement(holder, qn("w:r"))
             self.run_key = key
-            rpr = deepcopy(piece.rpr) if piece.rpr is not None else None
-            if rpr is not None and kind == DEL:
-                _imported(rpr, self.importer)
+            props = deepcopy(rpr) if rpr is not None else None
+            if props is not None and kind == DEL:
+                _imported(props, self.importer)
             if old_rpr is not None:
-                rpr = rpr if rpr is not None else etree.Element(qn("w:rPr"))
-                self.rev.run_properties_change(rpr, _imported(deepcopy(old_rpr), self.importer))
-            if rpr is not None:
-                self.run.append(rpr)
-        self.run.append(el)
+                props = props if props is not None else etree.Element(qn("w:rPr"))
+                self.rev.run_properties_change(props, _imported(deepcopy(old_rpr), self.importer))
+            if props is not None:
+                self.run.append(props)
+        if not text:
+            self.flush()
+            self.run.append(el)
+        elif self.text is not None:          # text goes on in the run's last w:t (w:delText)
+            self.buffer.append(el)
+        else:
+            self.text = etree.SubElement(self.run, qn("w:delText" if kind == DEL else "w:t"))
+            self.text.set(XML_SPACE, "preserve")
+            self.buffer = [el]
+
+    def flush(self) -> None:
+        """Write the text gathered for the run's last w:t; call before anything else is appended."""
+        if self.text is not None:
+            self.text.text = "".join(self.buffer)
+            self.text, self.buffer = None, []
 
 
 # -- helpers ----------------------------------------------------------------------------------------
