@@ -107,6 +107,7 @@ class Document:
     tracked_view: str = "accepted"   # how existing revisions were read: "accepted" or "original"
     resolution_number: str = ""      # "61/37" when the title carries one
     warnings: tuple[str, ...] = ()   # things the reader wants the user to know
+    digest: str = ""                 # SHA-256 of the file's bytes as read ("" when not read from a file)
 
     @property
     def name(self) -> str:

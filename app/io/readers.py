@@ -4,7 +4,9 @@ Every refusal is an InputError naming the file and the reason in words a draftin
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from app.core.model import Document
@@ -18,11 +20,16 @@ SUPPORTED = ".docx, .txt and .md"
 
 
 def read_document(path: str | os.PathLike, *, tracked: str = "accepted", max_bytes: int = MAX_BYTES) -> Document:
-    """Read a .docx, .txt or .md file into an unstructured Document (see app.core.structure)."""
+    """Read a .docx, .txt or .md file into an unstructured Document (see app.core.structure); its
+    ``digest`` is the SHA-256 of the bytes read, so an export can tell whether the file changed since."""
     if tracked not in ("accepted", "original"):
         raise ValueError("tracked must be 'accepted' or 'original'")
     p = Path(path)
     data = _read_bytes(p, max_bytes)
+    return replace(_read(p, data, tracked), digest=hashlib.sha256(data).hexdigest())
+
+
+def _read(p: Path, data: bytes, tracked: str) -> Document:
     suffix = p.suffix.lower()
     head = data[:16]
     if head.startswith(OLE_MAGIC):

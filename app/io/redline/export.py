@@ -23,8 +23,6 @@ from docx.oxml.ns import qn
 from app.core.model import Comparison, PairKind
 from app.io.atomic import atomic_write
 from app.io.docx_reader import paragraph_elements
-from app.io.errors import InputError
-from app.io.readers import read_document
 from app.io.docx_package import enable_track_changes
 from app.io.redline.accept import resolve_revisions
 from app.io.redline.atoms import Atomiser
@@ -241,12 +239,18 @@ def open_pair(comparison: Comparison) -> WordPair | None:
 
 
 def _unchanged(doc) -> bool:
+    """The file still holds the bytes the comparison read (its SHA-256)."""
+    if not doc.digest:
+        return False
+    h = hashlib.sha256()
     try:
-        again = read_document(Path(doc.path), tracked=doc.tracked_view)
-    except (OSError, InputError) as exc:
+        with open(doc.path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 16), b""):
+                h.update(block)
+    except OSError as exc:
         log.info("%s cannot be read again: %s", doc.path, exc)
         return False
-    return [p.text for p in again.paragraphs] == [p.text for p in doc.paragraphs]
+    return h.hexdigest() == doc.digest
 
 
 def redline_files(draft_path, adopted_path, out_path, *, author: str, date: datetime,

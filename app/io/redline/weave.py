@@ -128,8 +128,7 @@ class Weaver:
             self.rev.mark_properties(ppr, "w:del")
             atoms, _ = d.of(dp)
             w = RunWriter(out, self.rev, d.importer)
-            for atom in atoms:
-                w.atom(DEL, atom)
+            w.atoms(DEL, atoms)
             w.flush()
             return out
         out = _shell(ap)
@@ -141,8 +140,7 @@ class Weaver:
         if dp is None:
             self.stats.paragraphs_inserted += 1
             self.rev.mark_properties(ppr, "w:ins")
-            for atom in a_atoms:
-                w.atom(INS, atom)
+            w.atoms(INS, a_atoms)
         else:
             d_atoms, _ = d.of(dp)
             d_ppr = dp.find(qn("w:pPr"))
@@ -158,13 +156,12 @@ class Weaver:
                         if aa.pieces is not None:
                             for d_box, a_box in zip(text_boxes(da), text_boxes(aa)):
                                 self.story(d_box, a_box, d, a)
-                        w.atom(EQ, aa, old=da)
-                        if aa.note and da.note:
-                            self.notes.append((aa.note[0], da.note[1], aa.note[1]))
+                            if aa.note and da.note:
+                                self.notes.append((aa.note[0], da.note[1], aa.note[1]))
+                    w.atoms(EQ, a_run, d_run)
                 else:
                     changed = True
-                    for atom in (d_run if op == DEL else a_run):
-                        w.atom(op, atom)
+                    w.atoms(op, d_run if op == DEL else a_run)
             self.stats.paragraphs_changed += changed
         w.markers(a_tail)
         if not len(ppr):
@@ -294,7 +291,30 @@ class RunWriter:
             self.wrap = self.run = None
             self._parent().append(mark)
 
-    def atom(self, kind: int, atom: Atom, old: Atom | None = None) -> None:
+    def atoms(self, kind: int, atoms: list[Atom], olds: list[Atom] | None = None) -> None:
+        """Append ``atoms`` (``olds``: the equal draft atoms, for formatting changes); neighbouring text
+        tokens of one run are written in one go."""
+        i, n = 0, len(atoms)
+        while i < n:
+            a = atoms[i]
+            j = i + 1
+            if a.pieces is None:
+                o = olds[i].rpr if olds is not None else None
+                while j < n:
+                    b = atoms[j]
+                    if b.pieces is not None or b.rpr is not a.rpr or b.links is not a.links or b.marks \
+                            or (olds is not None and (olds[j].pieces is not None or olds[j].rpr is not o)):
+                        break
+                    j += 1
+            if j == i + 1:
+                self.atom(kind, a, olds[i] if olds is not None else None)
+            else:
+                self.atom(kind, a, olds[i] if olds is not None else None,
+                          text="".join(x.text for x in atoms[i:j]))
+            i = j
+
+    def atom(self, kind: int, atom: Atom, old: Atom | None = None, text: str | None = None) -> None:
+        """Append one atom (``text``: the text of it and the tokens after it, written at once)."""
         draft = kind == DEL
         if atom.links or self.chain:
             self._links(atom.links, draft, atom.link_keys)
@@ -306,7 +326,7 @@ class RunWriter:
             if o is not n and self._rpr_key(o) != self._rpr_key(n):
                 old_rpr = o
         if atom.pieces is None:
-            self.piece(kind, atom.rpr, atom.text, False, old_rpr)
+            self.piece(kind, atom.rpr, atom.text if text is None else text, False, old_rpr)
         else:
             for piece in atom.pieces:
                 self.piece(kind, piece.rpr, piece.element, piece.bare, old_rpr)
@@ -442,9 +462,15 @@ def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
         if a_atoms:
             out.append((INS, [], a_atoms))
         return out
-    charmap = CharMap()
-    a_chars = charmap.encode([x.key for x in d_atoms])
-    b_chars = charmap.encode([x.key for x in a_atoms])
+    d_keys, a_keys = [x.key for x in d_atoms], [x.key for x in a_atoms]
+    if d_keys == a_keys:
+        return [(EQ, d_atoms, a_atoms)] if d_atoms else []
+    codes = {k: chr(0x100 + n) for n, k in enumerate(dict.fromkeys(d_keys + a_keys))}   # < 0xD800 here
+    if len(codes) >= 0xD800 - 0x100:
+        charmap = CharMap()
+        a_chars, b_chars = charmap.encode(d_keys), charmap.encode(a_keys)
+    else:
+        a_chars, b_chars = "".join(map(codes.__getitem__, d_keys)), "".join(map(codes.__getitem__, a_keys))
     out, i, j = [], 0, 0
     for code, chunk in diff_chars(a_chars, b_chars):
         n = len(chunk)
