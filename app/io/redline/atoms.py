@@ -123,14 +123,14 @@ class Atomiser:
         return hashlib.sha1(data).hexdigest()[:16]
 
 
-_UNIT = re.compile(r"\s*(?:[^\W\d_]\w*(?:[-’']\w+)*|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?|\w+|.)\s*",
-                   re.DOTALL)
+_UNIT = re.compile(r"(?:[^\W\d_]\w*(?:[-’']\w+)*|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?|\w+|\S)\s*"
+                   r"|\s+")
 
 
 def units(text: str) -> list[str]:
     """``text`` cut into diff units: a word, a number or one other character (the tokens of
-    app.core.tokenize) with the spaces around it, so a paragraph is half as many atoms as tokens and
-    spacing goes with the word it follows (joining the units gives back the text)."""
+    app.core.tokenize) with the spaces after it, and leading spaces on their own, so a paragraph is
+    half as many atoms as tokens (joining the units gives back the text)."""
     return _UNIT.findall(text)
 
 

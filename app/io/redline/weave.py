@@ -18,7 +18,7 @@ from lxml import etree
 from docx.oxml.ns import qn
 
 from app.core.worddiff import CharMap, diff_chars
-from app.io.redline.atoms import XML_SPACE, Atom, Atomiser, FieldState, text_boxes
+from app.io.redline.atoms import XML_SPACE, Atom, Atomiser, FieldState, TextAtom, text_boxes
 from app.io.redline.pairing import pair_in_order
 from app.io.redline.resources import SourceImporter
 from app.io.revisions_xml import Revisions, as_deleted, unmark
@@ -483,4 +483,35 @@ def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
         else:
             out.append((INS, [], a_atoms[j:j + n]))
             j += n
+    return _keep_shared_spaces(out)
+
+
+def _keep_shared_spaces(ops: list) -> list:
+    """A replacement whose two sides end with the same spaces ("some " -> "all ") keeps the spaces as
+    equal text, so only the words are struck and inserted (units carry their trailing spaces)."""
+    out = []
+    for op in ops:
+        if out and op[0] == INS and out[-1][0] == DEL:
+            d_last, a_last = out[-1][1][-1], op[2][-1]
+            space = _trailing_space(d_last.text)
+            if space and d_last.pieces is None and a_last.pieces is None and _trailing_space(a_last.text) == space \
+                    and len(d_last.text) > len(space) and len(a_last.text) > len(space):
+                d_word, d_space = _split_text_atom(d_last, len(space))
+                a_word, a_space = _split_text_atom(a_last, len(space))
+                out[-1] = (DEL, out[-1][1][:-1] + [d_word], [])
+                out += [(INS, [], op[2][:-1] + [a_word]), (EQ, [d_space], [a_space])]
+                continue
+        out.append(op)
     return out
+
+
+def _trailing_space(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
+def _split_text_atom(atom, n: int) -> tuple:
+    """A text atom cut before its last ``n`` characters: (the word, the spaces)."""
+    word, space = atom.text[:-n], atom.text[-n:]
+    prefix = atom.key[:len(atom.key) - len(atom.text)]
+    return (TextAtom(prefix + word, word, atom.rpr, atom.links, atom.marks, atom.link_keys),
+            TextAtom(prefix + space, space, atom.rpr, atom.links, None, atom.link_keys))
