@@ -522,3 +522,20 @@ def test_soft_hyphens_are_dropped_and_no_break_hyphens_kept(tmp_path):
     assert texts(read(doc, tmp_path)) == ["intergovernmental and non\u2011governmental",
                                          "Decidesco\u2011operation now¹", "¹ A\u2011BC"]
     assert texts(read(doc, tmp_path, "original"))[1] == "Decidesx\u2011gone now¹"
+
+
+def test_page_headers_and_footers_are_read_and_a_footer_only_change_is_a_change(tmp_path):
+    """Running heads and feet are paragraphs of their own kinds, after the document; a difference there
+    alone is reported, not "no change" (the redline tracks it in the footer part)."""
+    from app.core.model import PairKind
+    from app.io.pipeline import compare_files
+    from redline_cases import case_footer
+    draft, adopted = case_footer(tmp_path)
+    c = compare_files(draft, adopted)
+    pages = [(p.kind, p.source, p.text) for p in c.adopted.paragraphs if p.kind.is_page]
+    assert pages == [(Kind.PAGE_FOOTER, "page footer", "GE.26-05123(E)")]
+    assert c.adopted.paragraphs[-1].kind is Kind.PAGE_FOOTER and c.adopted.paragraphs[0].kind is not Kind.PAGE_FOOTER
+    changed = [p for p in c.pairs if p.kind is not PairKind.EQUAL]
+    sides = [c.draft.paragraphs[i] for p in changed for i in p.draft] + \
+        [c.adopted.paragraphs[j] for p in changed for j in p.adopted]
+    assert changed and {p.kind for p in sides} == {Kind.PAGE_FOOTER}

@@ -234,7 +234,9 @@ def lo_paragraphs(path: Path) -> list[str]:
 
 
 def texts(d: Document) -> list[str]:
-    return [p.text for p in d.paragraphs]
+    """The body texts (page headers and footers are checked by test_redline_cases: a text draft has
+    none, so reject-all keeps the adopted file's)."""
+    return [p.text for p in d.paragraphs if not p.kind.is_page]
 
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -244,10 +246,11 @@ def printed(d: Document, real_footnotes: bool = False) -> list[str]:
     """Paragraphs as LibreOffice's text export prints them: a list label Word draws comes first,
     after the paragraph's indent (so "    1. Strongly condemns ..."). Word footnotes are left out and
     their references print as plain digits."""
+    body = [p for p in d.paragraphs if not p.kind.is_page]     # LibreOffice prints no page header or footer
     if real_footnotes:
         return [(f"    {p.numbering} " if p.numbering else "") + p.text.translate(SUPERSCRIPT_DIGITS)
-                for p in d.paragraphs if p.kind is not Kind.FOOTNOTE]
-    return [f"    {p.numbering} {p.text}" if p.numbering else p.text for p in d.paragraphs]
+                for p in body if p.kind is not Kind.FOOTNOTE]
+    return [f"    {p.numbering} {p.text}" if p.numbering else p.text for p in body]
 
 
 def _mutated(seed: int) -> tuple[Document, Document, CompareOptions]:

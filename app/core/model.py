@@ -22,10 +22,17 @@ class Kind(str, Enum):
     SUBPARAGRAPH = "subparagraph"  # (a), a), (i) under a preambular or operative paragraph
     FOOTNOTE = "footnote"      # the text of a note
     FOOTER = "footer"          # meeting, date, "Adopted without a vote" / recorded vote
+    PAGE_HEADER = "page-header"  # a Word page header (running head: document symbol, job number ...)
+    PAGE_FOOTER = "page-footer"  # a Word page footer (running foot: page number, job number ...)
 
     @property
     def is_body(self) -> bool:
         return self in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+
+    @property
+    def is_page(self) -> bool:
+        """A page header or footer: read after the document, never part of its structure."""
+        return self in (Kind.PAGE_HEADER, Kind.PAGE_FOOTER)
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,10 @@ def _is_footnote(p: Paragraph) -> re.Match | None:
 
 
 def recognise(doc: Document) -> Document:
-    """Return the document with kinds, labels, ordinals, resolution number and language filled in."""
-    paras = list(doc.paragraphs)
+    """Return the document with kinds, labels, ordinals, resolution number and language filled in.
+    Page headers and footers (which readers put last) keep their kind and take no part in it."""
+    paras = [p for p in doc.paragraphs if not p.kind.is_page]
+    running = list(doc.paragraphs[len(paras):])
     if not paras:
         return doc
     intro_at = next((i for i, p in enumerate(paras[:80]) if p.kind is not Kind.FOOTNOTE and INTRO.match(p.text)), None)
@@ -111,7 +113,7 @@ def recognise(doc: Document) -> Document:
     paras = _ordinals(paras)
     language = doc.language if doc.language != "und" else detect_language(
         p.body for p in paras if p.kind.is_body or p.kind is Kind.OTHER)
-    return doc.with_paragraphs(tuple(paras), language=language,
+    return doc.with_paragraphs(tuple(paras + running), language=language,
                                resolution_number=resolution or doc.resolution_number)
 
 

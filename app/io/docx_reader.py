@@ -21,7 +21,7 @@ hyphens are U+2011, w:sym characters are mapped to Unicode by app.io.wordml.sym_
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.model import Document, Kind, Paragraph, Run
@@ -309,6 +309,39 @@ def _rels(zf, rels_name: str, path) -> dict[str, str]:
     return out
 
 
+_RUNNING = {"header": (Kind.PAGE_HEADER, "page header"), "footer": (Kind.PAGE_FOOTER, "page footer")}
+_RUNNING_TYPES = {"default": "", "first": " (first page)", "even": " (even pages)"}
+
+
+def _running_parts(zf, root, rels_name: str, path) -> list[tuple[Kind, str, object]]:
+    """(kind, source, parsed part) of each header and footer the sections refer to, once each, in the
+    order of the sections and of default, first and even pages (ECMA-376 Part 1, 17.10)."""
+    if not has_part(zf, rels_name):
+        return []
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    targets = {}
+    for rel in parse_xml(read_part(zf, rels_name, path), path, rels_name):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1] if isinstance(rel.tag, str) else ""
+        if kind in _RUNNING and (rel.get("TargetMode") or "").lower() != "external":
+            target = rel.get("Target") or ""
+            targets[rel.get("Id")] = (kind, target.lstrip("/") if target.startswith("/")
+                                      else posixpath.normpath(posixpath.join(base, target)))
+    out, seen = [], set()
+    for sect in root.iter(*(f"{{{ns}}}sectPr" for ns in W_NS)):
+        refs = [r for r in sect if local_name(r) in ("headerReference", "footerReference")]
+        for ref in sorted(refs, key=lambda r: (local_name(r) != "headerReference", list(_RUNNING_TYPES).index(
+                attr(r, "type") if attr(r, "type") in _RUNNING_TYPES else "default"))):
+            rel_id = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
+            kind, name = targets.get(rel_id, (None, None))
+            if kind is None or name in seen or not has_part(zf, name):
+                continue
+            seen.add(name)
+            what, source = _RUNNING[kind]
+            out.append((what, source + _RUNNING_TYPES.get(attr(ref, "type") or "default", ""),
+                        parse_xml(read_part(zf, name, path), path, name)))
+    return out
+
+
 def _optional(zf, name: str | None, path):
     if not name or not has_part(zf, name):
         return None
@@ -365,6 +398,7 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
             settings = _optional(zf, rels.get("settings", "word/settings.xml"), path)
         except InputError:
             settings = None
+        running = _running_parts(zf, root, rels_name, path)
     body = child(root, "body")
     if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")
@@ -373,6 +407,12 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
                      {kind: note_format(kind, settings, body) for kind in _NOTE_KINDS})
     reader.block(body, None, 0)
     paragraphs = _assemble(reader)
+    for kind, where, part_root in running:       # page headers and footers, after everything else
+        part_reader = _Reader(path, tracked, styles, numbering, {})
+        part_reader.block(part_root, where, 0)
+        had_tracked = had_tracked or _has_revisions(part_root)
+        paragraphs += [replace(p, index=len(paragraphs) + k, kind=kind, origin=-1)
+                       for k, p in enumerate(_assemble(part_reader))]
     warnings = []
     if had_tracked:
         warnings.append("read with tracked changes accepted" if tracked == "accepted"

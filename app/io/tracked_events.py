@@ -201,8 +201,9 @@ def _prefixes(a: Cursor, b: Cursor) -> Iterator[Text]:
 def document_events(comparison: Comparison, skip=None) -> Iterator[tuple[int, object]]:
     """All events, with moveFrom parts placed where the moved paragraphs stood in the draft.
     Yields (move number or 0, event). Pairs for which ``skip(pair)`` is true are left out (footnotes
-    written as Word footnotes)."""
-    kept = [p for p in comparison.pairs if skip is None or not skip(p)]
+    written as Word footnotes), and so are page headers and footers: they are not body text (the
+    adopted .docx used as the template keeps its own)."""
+    kept = [p for p in comparison.pairs if (skip is None or not skip(p)) and not _page_pair(comparison, p)]
     items: list[tuple[str, ParaPair]] = [("pair", p) for p in kept]
     moves = [p for p in kept if p.kind is PairKind.MOVED and p.draft]
     # In draft order, so moves from neighbouring draft places keep their order before the same pair.
@@ -219,3 +220,9 @@ def document_events(comparison: Comparison, skip=None) -> Iterator[tuple[int, ob
         else:
             for event in pair_events(pair, comparison):
                 yield numbers.get(id(pair), 0), event
+
+
+def _page_pair(comparison: Comparison, pair: ParaPair) -> bool:
+    sides = [comparison.draft.paragraphs[i] for i in pair.draft] + [comparison.adopted.paragraphs[j]
+                                                                     for j in pair.adopted]
+    return bool(sides) and all(p.kind.is_page for p in sides)
