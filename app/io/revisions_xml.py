@@ -156,7 +156,10 @@ def unmark(p) -> None:
     for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
         rpr.remove(el)
     if not len(rpr) and not rpr.attrib:
-        rpr.getparent().remove(rpr)
+        ppr = rpr.getparent()
+        ppr.remove(rpr)
+        if not len(ppr) and not ppr.attrib:
+            ppr.getparent().remove(ppr)
 
 
 def as_deleted(el, *, stop_tag: str = qn("w:txbxContent")):

@@ -455,6 +455,9 @@ def _rpr_key(rpr) -> bytes:
 
 def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
     """(op, draft atoms, adopted atoms) runs in reading order, each deletion before its insertion."""
+    d_keys, a_keys = [x.key for x in d_atoms], [x.key for x in a_atoms]
+    if d_keys == a_keys:        # also across languages: a symbol, a date line, a running head
+        return [(EQ, d_atoms, a_atoms)] if d_atoms else []
     if not word_level:
         out = []
         if d_atoms:
@@ -462,9 +465,6 @@ def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
         if a_atoms:
             out.append((INS, [], a_atoms))
         return out
-    d_keys, a_keys = [x.key for x in d_atoms], [x.key for x in a_atoms]
-    if d_keys == a_keys:
-        return [(EQ, d_atoms, a_atoms)] if d_atoms else []
     codes = {k: chr(0x100 + n) for n, k in enumerate(dict.fromkeys(d_keys + a_keys))}   # < 0xD800 here
     if len(codes) >= 0xD800 - 0x100:
         charmap = CharMap()

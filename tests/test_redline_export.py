@@ -1,0 +1,65 @@
+"""``export --tracked`` on two Word files goes through the redline on the documents themselves, guided by
+the comparison: a cross-language pair interleaves each draft paragraph with the adopted one it pairs
+with; a file changed since the comparison is still redlined whole (the redline pairs blocks itself);
+LibreOffice gives back both documents."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from app.core.model import PairKind
+from app.io.export_tracked import export_tracked
+from app.io.pipeline import compare_files
+from conftest import SEEDS, requires_libreoffice
+from docx_fixtures import resolution_docx
+from lo_roundtrip import Case, run_batch
+
+pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside this checkout")
+
+
+def _body_paragraphs(path) -> list[str]:
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    return re.findall(r"<w:p[ >].*?</w:p>", xml)
+
+
+@pytest.fixture
+def cross(tmp_path):
+    draft = resolution_docx(SEEDS / "draft_fr.txt", tmp_path / "draft_fr.docx")
+    adopted = resolution_docx(SEEDS / "adopted_en.txt", tmp_path / "adopted_en.docx")
+    return draft, adopted
+
+
+def test_cross_language_pairs_are_interleaved_paragraph_by_paragraph(cross, tmp_path):
+    c = compare_files(*cross)
+    assert c.cross_language
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R")
+    both = [p for p in _body_paragraphs(out) if "<w:del " in p and "<w:ins " in p]
+    paired = [p for p in c.pairs if p.kind is not PairKind.INSERTED and p.kind is not PairKind.DELETED
+              and p.draft and p.adopted and not c.adopted.paragraphs[p.adopted[0]].kind.is_page]
+    # each paired paragraph is one output paragraph holding the draft text deleted and the adopted inserted
+    assert len(both) >= len(paired) - 2 > 40
+    # identical running heads stay untracked even across languages
+    header = [n for n in zipfile.ZipFile(out).namelist() if re.match(r"word/header\d*\.xml", n)]
+    assert header and all("<w:ins " not in zipfile.ZipFile(out).read(n).decode() for n in header)
+
+
+def test_a_file_changed_since_the_comparison_is_still_redlined_whole(cross, tmp_path):
+    draft, adopted = cross
+    c = compare_files(draft, adopted)
+    resolution_docx(SEEDS / "draft_fr.txt", adopted)        # the adopted file replaced after comparing
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R")
+    # The redline is of the files as they are now (the same text on both sides), not of stale pairs.
+    body = _body_paragraphs(out)
+    assert len(body) == len(_body_paragraphs(draft))
+    assert not any("<w:ins " in p or "<w:del " in p for p in body)
+
+
+@requires_libreoffice
+def test_libreoffice_gives_back_both_documents(cross, tmp_path):
+    c = compare_files(*cross)
+    out = export_tracked(c, tmp_path / "tracked.docx", author="R")
+    case = Case("cross", cross[0], cross[1], out)
+    run_batch([case], tmp_path / "lo")
+    assert not case.problems
