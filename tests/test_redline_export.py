@@ -4,17 +4,20 @@ with; a file changed since the comparison is still redlined whole (the redline p
 LibreOffice gives back both documents."""
 from __future__ import annotations
 
+import random
 import re
 import zipfile
 
+import docx
 import pytest
 
 from app.core.model import PairKind
 from app.io.export_tracked import export_tracked
-from app.io.pipeline import compare_files
+from app.io.pipeline import compare_files, load_document
 from conftest import SEEDS, requires_libreoffice
 from docx_fixtures import resolution_docx
 from lo_roundtrip import Case, run_batch
+from synthetic import edit
 
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside this checkout")
 
@@ -63,3 +66,45 @@ def test_libreoffice_gives_back_both_documents(cross, tmp_path):
     case = Case("cross", cross[0], cross[1], out)
     run_batch([case], tmp_path / "lo")
     assert not case.problems
+
+
+def _word(paragraphs: list[str], path, rng: random.Random):
+    """A Word file of ``paragraphs``: some numbered by Word's List Number style, openings in italics."""
+    document = docx.Document()
+    for text in paragraphs:
+        p = document.add_paragraph(style="List Number" if rng.random() < 0.4 else None)
+        first, _, rest = text.partition(" ")
+        p.add_run(first).italic = True
+        if rest:
+            p.add_run(" " + rest)
+    document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Generated pairs with every edit kind (moves, splits, merges, insertions, deletions, word edits),
+    both sides Word files, through the comparison and export_tracked."""
+    tmp = tmp_path_factory.mktemp("generated")
+    bodies = [p.body for p in load_document(SEEDS / "adopted_en.txt").paragraphs if p.kind.is_body]
+    out = []
+    for seed in (3, 5, 8):
+        rng = random.Random(seed)
+        e = edit(bodies, seed)
+        draft = _word(e.draft, tmp / f"draft_{seed}.docx", rng)
+        adopted = _word(e.adopted, tmp / f"adopted_{seed}.docx", rng)
+        c = compare_files(draft, adopted)
+        out.append((c, Case(f"edits_{seed}", draft, adopted, export_tracked(c, tmp / f"t_{seed}.docx", author="R"))))
+    return out
+
+
+def test_generated_pairs_hold_every_edit_kind(generated):
+    kinds = {p.kind.value for c, _ in generated for p in c.pairs}
+    assert kinds >= {"moved", "split", "merged", "inserted", "deleted", "changed"}
+
+
+@requires_libreoffice
+def test_libreoffice_gives_back_both_documents_of_generated_pairs(generated, tmp_path):
+    cases = [case for _, case in generated]
+    run_batch(cases, tmp_path)
+    assert not {c.name: c.problems for c in cases if c.problems}

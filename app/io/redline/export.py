@@ -100,7 +100,7 @@ def redline_documents(draft, adopted, *, author: str, date: datetime, word_level
     rev = Revisions(author, date, _next=_max_id(adopted) + 1)
     importer = Importer(draft, adopted)
     digests = _Digests()
-    weaver = Weaver(rev, word_level=word_level, hints=hints)
+    weaver = Weaver(rev, word_level=word_level, hints=hints, styles=adopted.styles.element)
 
     def sides(d_part, a_part) -> tuple[Side, Side]:
         return (Side(Atomiser(digests.for_part(d_part)), importer.source(d_part, a_part)),

@@ -61,8 +61,10 @@ class Weaver:
     """Writes woven stories; ``notes`` collects the (kind, draft id, adopted id) of note references
     kept equal, whose note texts are woven afterwards."""
 
-    def __init__(self, rev: Revisions, *, word_level: bool = True, hints: dict | None = None) -> None:
+    def __init__(self, rev: Revisions, *, word_level: bool = True, hints: dict | None = None,
+                 styles=None) -> None:
         self.rev = rev
+        self.styles = styles              # the adopted w:styles (draft styles carried in): list numbering
         self.word_level = word_level
         self.hints = hints or {}          # draft block -> adopted block, from the comparison's pairs
         self.notes: list[tuple[str, str, str]] = []
@@ -90,6 +92,7 @@ class Weaver:
             out.append(self.block(db, ab, d, a))
         if out and out[-1].tag == qn("w:p"):
             unmark(out[-1])      # a story's last paragraph mark ends the cell, note or body: never tracked
+        _settle_joins(out, self.record_properties)
         anchor = _first_trailing(adopted_parent)
         for b, before in a_blocks:
             for el in before:
@@ -117,6 +120,51 @@ class Weaver:
             return "".join(x.text if x.key.startswith("t") else " %s " % x.key[-8:] for x in atoms)
         return " ".join(self._block_text(p, side) for p in block.iter(qn("w:p"))
                         if not _inside(p, _IN_TEXT_BOX, block))
+
+    def record_properties(self, ppr, old) -> None:
+        """Record ``old`` (a w:pPr) as the properties ``ppr`` had before (w:pPrChange), with list
+        numbering made explicit: numbering a style gives is written as direct w:numPr, and "no
+        numbering" where ``ppr`` numbers as w:numId 0 (ECMA-376 Part 1, 17.9.18). LibreOffice 7.4
+        restores a style's numbering on reject-all only that way when the paragraph also holds text
+        revisions; Word reads both forms alike."""
+        old_num, new_num = self._numbering(old), self._numbering(ppr)
+        if old.find(qn("w:numPr")) is None and (old_num is not None or new_num is not None):
+            num_pr = etree.Element(qn("w:numPr"))
+            etree.SubElement(num_pr, qn("w:ilvl")).set(qn("w:val"), old_num[1] if old_num else "0")
+            etree.SubElement(num_pr, qn("w:numId")).set(qn("w:val"), old_num[0] if old_num else "0")
+            later = next((c for c in old if c.tag not in _BEFORE_NUMPR), None)
+            if later is None:
+                old.append(num_pr)
+            else:
+                later.addprevious(num_pr)
+        self.rev.paragraph_change(ppr, old)
+
+    def _numbering(self, ppr) -> tuple[str, str] | None:
+        """(numId, ilvl) that ``ppr`` numbers its paragraph with, directly or through its style."""
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num_pr is not None:
+            num_id = num_pr.find(qn("w:numId"))
+            level = num_pr.find(qn("w:ilvl"))
+            if num_id is not None and num_id.get(qn("w:val")) != "0":
+                return num_id.get(qn("w:val")), level.get(qn("w:val")) if level is not None else "0"
+            return None
+        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        seen = set()
+        style_id = style.get(qn("w:val")) if style is not None else None
+        while style_id and self.styles is not None and style_id not in seen:
+            seen.add(style_id)
+            el = next((x for x in self.styles.iterchildren(qn("w:style")) if x.get(qn("w:styleId")) == style_id), None)
+            if el is None:
+                return None
+            num_pr = el.find(qn("w:pPr") + "/" + qn("w:numPr"))
+            if num_pr is not None:
+                num_id, level = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+                if num_id is None or num_id.get(qn("w:val")) == "0":
+                    return None
+                return num_id.get(qn("w:val")), level.get(qn("w:val")) if level is not None else "0"
+            based = el.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return None
 
     # -- paragraphs ---------------------------------------------------------------------------------
     def paragraph(self, dp, ap, d: Side, a: Side):
@@ -148,7 +196,7 @@ class Weaver:
                 old = _ppr_copy(dp, d.importer)
                 for el in old.findall(qn("w:rPr")):
                     old.remove(el)
-                self.rev.paragraph_change(ppr, old)
+                self.record_properties(ppr, old)
             changed = False
             for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level):
                 if op == EQ:
@@ -391,6 +439,69 @@ class RunWriter:
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+_NOT_BASE = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"))
+# CT_PPrBase children that come before w:numPr in the schema sequence.
+_BEFORE_NUMPR = {qn(t) for t in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+                                  "w:widowControl")}
+
+
+def _settle_joins(out: list, record) -> None:
+    """Paragraph properties for the joins that a tracked paragraph mark makes.
+
+    Accepting a deleted mark (or rejecting an inserted one) joins the paragraph to the next, and
+    LibreOffice gives the joined paragraph the properties of the first one, where Word keeps the
+    surviving mark's. So a wholly deleted paragraph takes, in its accept view, the properties of the
+    paragraph it joins (its own recorded in w:pPrChange for reject-all), and a wholly inserted one
+    records, for reject-all, the properties the paragraph it joins shows then. Both clients then agree.
+    Walked from the end, so a run of such paragraphs takes the properties of the one they all join."""
+    for k in range(len(out) - 2, -1, -1):
+        p, nxt = out[k], out[k + 1]
+        if p.tag != qn("w:p") or nxt.tag != qn("w:p"):
+            continue
+        mark = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+        kind = next((el.tag for el in (mark if mark is not None else ()) if el.tag in (qn("w:ins"), qn("w:del"))), None)
+        if kind is None:
+            continue
+        ppr = p.find(qn("w:pPr"))
+        own = [c for c in ppr if c.tag not in _NOT_BASE]
+        if kind == qn("w:del"):
+            joined = _view(nxt, accepted=True)
+            if _same(own, joined):
+                continue
+            for c in own:
+                ppr.remove(c)
+            for n, c in enumerate(joined):
+                ppr.insert(n, deepcopy(c))
+            old = etree.Element(qn("w:pPr"))
+            for c in own:
+                old.append(c)
+            record(ppr, old)
+        else:
+            joined = _view(nxt, accepted=False)
+            if _same(own, joined):
+                continue
+            old = etree.Element(qn("w:pPr"))
+            for c in joined:
+                old.append(deepcopy(c))
+            record(ppr, old)
+
+
+def _view(p, accepted: bool) -> list:
+    """The base paragraph properties ``p`` shows after accept-all or reject-all."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        return []
+    change = ppr.find(qn("w:pPrChange"))
+    if not accepted and change is not None:
+        old = change.find(qn("w:pPr"))
+        return [c for c in old] if old is not None else []
+    return [c for c in ppr if c.tag not in _NOT_BASE]
+
+
+def _same(a: list, b: list) -> bool:
+    return [etree.tostring(c, method="c14n") for c in a] == [etree.tostring(c, method="c14n") for c in b]
+
+
 def _blocks(parent) -> list[tuple[object, list]]:
     """Block children of a story with the non-block elements (bookmarks ...) standing before each."""
     out, before = [], []
