@@ -68,15 +68,21 @@ def test_libreoffice_gives_back_both_documents(cross, tmp_path):
     assert not case.problems
 
 
-def _word(paragraphs: list[str], path, rng: random.Random):
-    """A Word file of ``paragraphs``: some numbered by Word's List Number style, openings in italics."""
+def _word(paragraphs: list[str], path, rng: random.Random, tables: bool):
+    """A Word file of ``paragraphs``: numbered or bulleted by Word's list styles or not, openings in
+    italics, some runs bold, and (with ``tables``) a small table after every seventh paragraph whose
+    cells hold some of its words."""
     document = docx.Document()
-    for text in paragraphs:
-        p = document.add_paragraph(style="List Number" if rng.random() < 0.4 else None)
+    for n, text in enumerate(paragraphs):
+        p = document.add_paragraph(style=rng.choice(["List Number", None, None, "List Bullet"]))
         first, _, rest = text.partition(" ")
-        p.add_run(first).italic = True
+        p.add_run(first).italic = rng.random() < 0.7
         if rest:
-            p.add_run(" " + rest)
+            p.add_run(" " + rest).bold = rng.random() < 0.1
+        if tables and n % 7 == 3:
+            table = document.add_table(rows=2, cols=2)
+            for k, cell in enumerate(table._cells):
+                cell.text = text.split(" ")[k % 5] if rng.random() < 0.9 else "changed"
     document.save(path)
     return path
 
@@ -84,15 +90,15 @@ def _word(paragraphs: list[str], path, rng: random.Random):
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     """Generated pairs with every edit kind (moves, splits, merges, insertions, deletions, word edits),
-    both sides Word files, through the comparison and export_tracked."""
+    both sides Word files with lists, formatting and tables, through the comparison and export_tracked.
+    The seeds include pairs that end with deleted paragraphs and delete a paragraph before a table."""
     tmp = tmp_path_factory.mktemp("generated")
     bodies = [p.body for p in load_document(SEEDS / "adopted_en.txt").paragraphs if p.kind.is_body]
     out = []
-    for seed in (3, 5, 8):
-        rng = random.Random(seed)
+    for seed in (3, 11, 14, 18, 24, 36):
         e = edit(bodies, seed)
-        draft = _word(e.draft, tmp / f"draft_{seed}.docx", rng)
-        adopted = _word(e.adopted, tmp / f"adopted_{seed}.docx", rng)
+        draft = _word(e.draft, tmp / f"draft_{seed}.docx", random.Random(seed), seed % 2 == 0)
+        adopted = _word(e.adopted, tmp / f"adopted_{seed}.docx", random.Random(seed + 1000), seed % 2 == 0)
         c = compare_files(draft, adopted)
         out.append((c, Case(f"edits_{seed}", draft, adopted, export_tracked(c, tmp / f"t_{seed}.docx", author="R"))))
     return out

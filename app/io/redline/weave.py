@@ -90,6 +90,7 @@ class Weaver:
             db = d_blocks[i][0] if i is not None else None
             ab = a_blocks[j][0] if j is not None else None
             out.append(self.block(db, ab, d, a))
+        self._move_stranded_marks(out)
         if out and out[-1].tag == qn("w:p"):
             unmark(out[-1])      # a story's last paragraph mark ends the cell, note or body: never tracked
         _settle_joins(out, self.record_properties)
@@ -121,6 +122,55 @@ class Weaver:
         return " ".join(self._block_text(p, side) for p in block.iter(qn("w:p"))
                         if not _inside(p, _IN_TEXT_BOX, block))
 
+    def _move_stranded_marks(self, out: list) -> None:
+        """A tracked paragraph mark that nothing can follow (the story's last, or one before a table)
+        cannot go: the paragraphs wholly deleted (or inserted) there would leave an empty paragraph. The
+        mark of the paragraph before them is tracked instead, as Word does, and the last of them takes,
+        in that view, the properties of the paragraph it then joins."""
+        for i in range(len(out)):
+            if out[i].tag == qn("w:p") and (i + 1 == len(out) or out[i + 1].tag != qn("w:p")):
+                self._move_mark(out, i)
+
+    def _move_mark(self, out: list, i: int) -> None:
+        kind = _mark_kind(out[i])
+        if kind is None:
+            return
+        k = i
+        while k > 0 and out[k - 1].tag == qn("w:p") and _mark_kind(out[k - 1]) == kind:
+            k -= 1
+        if k == 0 or out[k - 1].tag != qn("w:p") or _mark_kind(out[k - 1]) is not None:
+            return
+        before, last = out[k - 1], out[i]
+        unmark(last)
+        ppr = before.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = etree.Element(qn("w:pPr"))
+            before.insert(0, ppr)
+        self.rev.mark_properties(ppr, "w:del" if kind == qn("w:del") else "w:ins")
+        last_ppr = last.find(qn("w:pPr"))
+        if last_ppr is None:
+            last_ppr = etree.Element(qn("w:pPr"))
+            last.insert(0, last_ppr)
+        own = [c for c in last_ppr if c.tag not in _NOT_BASE]
+        if kind == qn("w:del"):
+            joined = _view(before, accepted=True)
+            if not _same(own, joined):
+                for c in own:
+                    last_ppr.remove(c)
+                for n, c in enumerate(joined):
+                    last_ppr.insert(n, deepcopy(c))
+                old = etree.Element(qn("w:pPr"))
+                for c in own:
+                    old.append(c)
+                self.record_properties(last_ppr, old)
+        else:
+            joined = _view(before, accepted=False)
+            if not _same(own, joined):
+                old = etree.Element(qn("w:pPr"))
+                for c in joined:
+                    old.append(deepcopy(c))
+                self.record_properties(last_ppr, old)
+
     def record_properties(self, ppr, old) -> None:
         """Record ``old`` (a w:pPr) as the properties ``ppr`` had before (w:pPrChange), with list
         numbering made explicit: numbering a style gives is written as direct w:numPr, and "no
@@ -137,6 +187,8 @@ class Weaver:
                 old.append(num_pr)
             else:
                 later.addprevious(num_pr)
+        for change in ppr.findall(qn("w:pPrChange")):      # one record: the latest word on the old form
+            ppr.remove(change)
         self.rev.paragraph_change(ppr, old)
 
     def _numbering(self, ppr) -> tuple[str, str] | None:
@@ -458,8 +510,7 @@ def _settle_joins(out: list, record) -> None:
         p, nxt = out[k], out[k + 1]
         if p.tag != qn("w:p") or nxt.tag != qn("w:p"):
             continue
-        mark = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
-        kind = next((el.tag for el in (mark if mark is not None else ()) if el.tag in (qn("w:ins"), qn("w:del"))), None)
+        kind = _mark_kind(p)
         if kind is None:
             continue
         ppr = p.find(qn("w:pPr"))
@@ -484,6 +535,12 @@ def _settle_joins(out: list, record) -> None:
             for c in joined:
                 old.append(deepcopy(c))
             record(ppr, old)
+
+
+def _mark_kind(p):
+    """w:ins or w:del when paragraph ``p``'s own mark is tracked, else None."""
+    mark = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+    return next((el.tag for el in (mark if mark is not None else ()) if el.tag in (qn("w:ins"), qn("w:del"))), None)
 
 
 def _view(p, accepted: bool) -> list:
