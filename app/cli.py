@@ -24,6 +24,8 @@ def _option_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--with-labels", action="store_true", help="compare labels (PP1, OP3) as text too")
     g.add_argument("--strict-spaces", action="store_true", help="report changes in spacing")
     g.add_argument("--strict-quotes", action="store_true", help="report ’ vs ' and « » vs “ ”")
+    g.add_argument("--ignore-formatting", action="store_true",
+                   help="do not report bold, italic, underline or superscript changes on equal words")
     g.add_argument("--cross-language", choices=("auto", "always", "never"), default="auto",
                    help="cross-language mode: auto (when languages differ), always or never")
     g.add_argument("--tracked-view", choices=("accepted", "original"), default="accepted",
@@ -34,7 +36,7 @@ def _options(ns: argparse.Namespace) -> CompareOptions:
     return CompareOptions(
         ignore_case=ns.ignore_case, ignore_punctuation=ns.ignore_punctuation, ignore_labels=not ns.with_labels,
         conflate_spaces=not ns.strict_spaces, conflate_quotes=not ns.strict_quotes,
-        cross_language=ns.cross_language,
+        cross_language=ns.cross_language, ignore_formatting=ns.ignore_formatting,
     )
 
 
@@ -99,7 +101,8 @@ def summary(c: Comparison) -> str:
         f"Mode:     {c.mode}",
         f"Pairs:    {s.pairs} — equal {s.equal}, changed {s.changed}, inserted {s.inserted}, deleted {s.deleted}, "
         f"moved {s.moved}, split {s.split}, merged {s.merged}",
-        f"Words:    {s.words_deleted} deleted, {s.words_inserted} inserted",
+        f"Words:    {s.words_deleted} deleted, {s.words_inserted} inserted"
+        + (f"; formatting changed in {s.formatting} paragraph pairs" if s.formatting else ""),
         f"Findings: {s.findings}",
         "",
         f"{'#':>4}  {'kind':9} {'draft':10} {'adopted':10} {'sim':>5}  summary",

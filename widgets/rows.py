@@ -37,10 +37,11 @@ class Row:
 
 def effective_kind(comparison: Comparison, pair: ParaPair) -> PairKind:
     """The kind the reviewer should see: across languages every aligned pair is 'changed' (it is a
-    translation), so only pairs with findings count as changed there."""
+    translation), so only pairs with findings count as changed there; equal words formatted otherwise
+    (an operative verb no longer italic) are a change."""
     if comparison.cross_language and pair.kind is PairKind.CHANGED and not pair.findings:
         return PairKind.EQUAL
-    if pair.kind is PairKind.EQUAL and pair.findings:
+    if pair.kind is PairKind.EQUAL and (pair.findings or pair.formatting_changed):
         return PairKind.CHANGED
     return pair.kind
 

@@ -86,11 +86,47 @@ def _pair(match: Match, draft: Document, adopted: Document, options: CompareOpti
     kind = match.kind
     if kind is PairKind.CHANGED and not cross and all(op.op is Op.EQUAL for op in ops):
         kind = PairKind.EQUAL
-    label_changed = False
+    label_changed = formatting = False
     if match.draft and match.adopted:
         a_par, b_par = draft.paragraphs[match.draft[0]], adopted.paragraphs[match.adopted[0]]
         label_changed = bool(a_par.display_label or b_par.display_label) and a_par.label_key != b_par.label_key
-    return ParaPair(kind, match.draft, match.adopted, round(match.similarity, 4), ops, (), label_changed)
+        if not cross and not options.ignore_formatting:
+            formatting = formatting_differs(ops, compared_formats(draft, match.draft, options),
+                                            compared_formats(adopted, match.adopted, options))
+    return ParaPair(kind, match.draft, match.adopted, round(match.similarity, 4), ops, (), label_changed,
+                    formatting)
+
+
+def compared_formats(doc: Document, indexes: Sequence[int], options: CompareOptions) -> list[tuple]:
+    """Per character of ``compared_text``: (bold, italic, underline, superscript), as the reader knew
+    it (plain where the source has no formatting, e.g. a .txt)."""
+    out: list[tuple] = []
+    for n, i in enumerate(indexes):
+        p = doc.paragraphs[i]
+        if n:
+            out.append(_PLAIN)
+        flags = [(r.bold, r.italic, r.underline, r.superscript) for r in p.runs for _ in r.text]
+        flags += [_PLAIN] * (len(p.text) - len(flags))
+        out += flags[len(p.prefix):] if options.ignore_labels else flags
+    return out
+
+
+_PLAIN = (False, False, False, False)
+
+
+def formatting_differs(ops: Sequence[DiffOp], a_fmt: list[tuple], b_fmt: list[tuple]) -> bool:
+    """Whether words equal on both sides (EQUAL ops of equal text) are formatted differently."""
+    ia = ib = 0
+    for op in ops:
+        if op.op is Op.EQUAL:
+            if op.a == op.b and a_fmt[ia:ia + len(op.a)] != b_fmt[ib:ib + len(op.b)]:
+                return True
+            ia, ib = ia + len(op.a), ib + len(op.b)
+        elif op.op is Op.DELETE:
+            ia += len(op.a)
+        else:
+            ib += len(op.b)
+    return False
 
 
 def _statistics(pairs: Sequence[ParaPair], findings: int, timings: dict[str, float]) -> Statistics:
@@ -108,6 +144,7 @@ def _statistics(pairs: Sequence[ParaPair], findings: int, timings: dict[str, flo
         inserted=counts[PairKind.INSERTED], deleted=counts[PairKind.DELETED], moved=counts[PairKind.MOVED],
         split=counts[PairKind.SPLIT], merged=counts[PairKind.MERGED],
         words_deleted=words_deleted, words_inserted=words_inserted, findings=findings,
+        formatting=sum(1 for p in pairs if p.formatting_changed),
         timings=tuple((k, round(v, 4)) for k, v in timings.items()),
     )
 

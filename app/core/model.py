@@ -192,6 +192,7 @@ class ParaPair:
     ops: tuple[DiffOp, ...] = ()
     findings: tuple[Finding, ...] = ()
     label_changed: bool = False
+    formatting_changed: bool = False  # equal words whose bold, italic, underline or superscript differ
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class CompareOptions:
     conflate_spaces: bool = True      # runs of spaces/tabs/no-break spaces compare equal
     conflate_quotes: bool = True      # ’ ' ‘ and “ ” " « » compare equal
     cross_language: str = "auto"      # "auto", "always", "never"
+    ignore_formatting: bool = False   # bold, italic, underline, superscript changes on equal words
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ class Statistics:
     words_deleted: int = 0
     words_inserted: int = 0
     findings: int = 0
+    formatting: int = 0               # pairs whose only or other change is formatting on equal words
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
 

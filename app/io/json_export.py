@@ -60,6 +60,7 @@ def _pair(n: int, pair: ParaPair, c: Comparison) -> dict[str, Any]:
         "adopted_labels": labels(c.adopted, pair.adopted),
         "similarity": pair.similarity,
         "label_changed": pair.label_changed,
+        "formatting_changed": pair.formatting_changed,
         "ops": [[op.op.value, op.a, op.b] for op in pair.ops],
         "findings": [_finding(f) for f in pair.findings],
     }
@@ -76,6 +77,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "ignore_case": c.options.ignore_case, "ignore_punctuation": c.options.ignore_punctuation,
             "ignore_labels": c.options.ignore_labels, "conflate_spaces": c.options.conflate_spaces,
             "conflate_quotes": c.options.conflate_quotes, "cross_language": c.options.cross_language,
+            "ignore_formatting": c.options.ignore_formatting,
         },
         "draft": _document(c.draft),
         "adopted": _document(c.adopted),
@@ -85,6 +87,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "pairs": s.pairs, "equal": s.equal, "changed": s.changed, "inserted": s.inserted,
             "deleted": s.deleted, "moved": s.moved, "split": s.split, "merged": s.merged,
             "words_deleted": s.words_deleted, "words_inserted": s.words_inserted, "findings": s.findings,
+            "formatting": s.formatting,
         },
     }
 

@@ -85,6 +85,8 @@ def summary(comparison: Comparison, pair: ParaPair) -> str:
             parts.append(", ".join(edits[:2]) + more)
         elif pair.label_changed and not pair.findings:
             parts.append(QCoreApplication.translate("ChangeModel", "label changed"))
+        if pair.formatting_changed:
+            parts.append(QCoreApplication.translate("ChangeModel", "formatting changed"))
         text = "; ".join(parts)
     if pair.findings:
         found = "; ".join(f.message for f in pair.findings[:2])

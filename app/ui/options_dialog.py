@@ -18,6 +18,7 @@ _CHECKS = (
     ("ignore_labels", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore paragraph &labels and numbering")),
     ("conflate_spaces", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &spaces alike (tabs, no-break spaces)")),
     ("conflate_quotes", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &quote styles alike (’ ' “ ” « »)")),
+    ("ignore_formatting", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &formatting (bold, italic, underline)")),
 )
 _CROSS_TITLES = {"auto": QT_TRANSLATE_NOOP("OptionsDialog", "Automatic (when languages differ)"),
                  "always": QT_TRANSLATE_NOOP("OptionsDialog", "Always"),

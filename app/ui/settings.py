@@ -80,6 +80,7 @@ BoolOption("compare", "ignore_punctuation", False)
 BoolOption("compare", "ignore_labels", True)
 BoolOption("compare", "conflate_spaces", True)
 BoolOption("compare", "conflate_quotes", True)
+BoolOption("compare", "ignore_formatting", False)
 TextOption("compare", "cross_language", "auto")
 # View.
 TextOption("view", "palette", "default")
@@ -137,13 +138,13 @@ class Config:
         return CompareOptions(
             ignore_case=self["ignore_case"], ignore_punctuation=self["ignore_punctuation"],
             ignore_labels=self["ignore_labels"], conflate_spaces=self["conflate_spaces"],
-            conflate_quotes=self["conflate_quotes"],
+            conflate_quotes=self["conflate_quotes"], ignore_formatting=self["ignore_formatting"],
             cross_language=cross if cross in CROSS_LANGUAGE_CHOICES else "auto",
         )
 
     def set_compare_options(self, options: CompareOptions) -> None:
         for name in ("ignore_case", "ignore_punctuation", "ignore_labels", "conflate_spaces",
-                     "conflate_quotes", "cross_language"):
+                     "conflate_quotes", "ignore_formatting", "cross_language"):
             self[name] = getattr(options, name)
 
     def author(self) -> str:

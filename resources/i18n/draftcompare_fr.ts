@@ -79,6 +79,11 @@
         <source>label changed</source>
         <translation>étiquette modifiée</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/change_model.py" line="89"/>
+        <source>formatting changed</source>
+        <translation>mise en forme modifiée</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -980,87 +985,92 @@
         <translation>Traiter tous les &amp;guillemets de la même façon (’ ' “ ” « »)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="22"/>
+        <location filename="../../app/ui/options_dialog.py" line="21"/>
+        <source>Ignore &amp;formatting (bold, italic, underline)</source>
+        <translation>Ignorer la &amp;mise en forme (gras, italique, soulignement)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/options_dialog.py" line="23"/>
         <source>Automatic (when languages differ)</source>
         <translation>Automatique (langues différentes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="23"/>
+        <location filename="../../app/ui/options_dialog.py" line="24"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="24"/>
+        <location filename="../../app/ui/options_dialog.py" line="25"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="30"/>
+        <location filename="../../app/ui/options_dialog.py" line="31"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="34"/>
+        <location filename="../../app/ui/options_dialog.py" line="35"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="47"/>
+        <location filename="../../app/ui/options_dialog.py" line="48"/>
         <source>Cross-language &amp;mode:</source>
         <translation>Mode &amp;multilingue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="49"/>
+        <location filename="../../app/ui/options_dialog.py" line="50"/>
         <source>Display and export</source>
         <translation>Affichage et export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="55"/>
+        <location filename="../../app/ui/options_dialog.py" line="56"/>
         <source>Colour &amp;palette:</source>
         <translation>&amp;Couleurs :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="58"/>
+        <location filename="../../app/ui/options_dialog.py" line="59"/>
         <source>&amp;Author of tracked changes:</source>
         <translation>&amp;Auteur des modifications suivies :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="60"/>
+        <location filename="../../app/ui/options_dialog.py" line="61"/>
         <source>&amp;Deleted words colour:</source>
         <translation>Couleur des mots &amp;supprimés :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="60"/>
+        <location filename="../../app/ui/options_dialog.py" line="61"/>
         <source>&amp;Inserted words colour:</source>
         <translation>Couleur des mots &amp;insérés :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="62"/>
+        <location filename="../../app/ui/options_dialog.py" line="63"/>
         <source>palette colour, or #rrggbb</source>
         <translation>couleur de la palette, ou #rrggbb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="68"/>
+        <location filename="../../app/ui/options_dialog.py" line="69"/>
         <source>Text &amp;font:</source>
         <translation>&amp;Police du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="71"/>
+        <location filename="../../app/ui/options_dialog.py" line="72"/>
         <source>System size</source>
         <translation>Taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="74"/>
+        <location filename="../../app/ui/options_dialog.py" line="75"/>
         <source>Text si&amp;ze:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="76"/>
+        <location filename="../../app/ui/options_dialog.py" line="77"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="79"/>
+        <location filename="../../app/ui/options_dialog.py" line="80"/>
         <source>Interface &amp;language (after restart):</source>
         <translation>&amp;Langue de l’interface (au prochain démarrage) :</translation>
     </message>

@@ -59,6 +59,8 @@ FR = {
     "&About Draft Compare": "À &propos de Draft Compare", "About this program": "À propos de ce programme",
     "&File": "&Fichier", "Open &recent": "Ouverts &récemment", "&Export": "&Exporter", "&Edit": "É&dition",
     "Reading notes": "Remarques de lecture",
+    "formatting changed": "mise en forme modifiée",
+    "Ignore &formatting (bold, italic, underline)": "Ignorer la &mise en forme (gras, italique, soulignement)",
     "What was read only in part, or read in a particular way:":
     "Ce qui n’a été lu qu’en partie, ou lu d’une manière particulière :",
     "&View": "&Affichage", "&Help": "&Aide", "Main": "Principale", "Cancel": "Annuler",

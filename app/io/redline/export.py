@@ -87,20 +87,22 @@ def _max_id(document) -> int:
 
 
 def redline_documents(draft, adopted, *, author: str, date: datetime, word_level: bool = True,
-                      view: str = "accepted", hints: dict | None = None) -> tuple[Stats, bool, bool]:
+                      view: str = "accepted", hints: dict | None = None,
+                      formatting: bool = True) -> tuple[Stats, bool, bool]:
     """Weave python-docx ``draft`` into ``adopted`` (changed in place; ``draft`` is consumed too).
 
     ``view`` is how both inputs' own revisions are read ("accepted" or "original"); ``hints`` maps
     draft body ``w:p`` elements to the adopted ones they pair with (the comparison's pairs), else the
     redline pairs blocks itself. ``word_level`` False (a cross-language pair) writes each paired
-    paragraph as its draft text deleted and its adopted text inserted.
+    paragraph as its draft text deleted and its adopted text inserted; ``formatting`` False (the
+    comparison's ignore_formatting) records no run formatting change on equal words.
     Returns (statistics, draft held revisions, adopted held revisions)."""
     d_had = any([resolve_revisions(p.element, view) for p in _story_parts(draft)])
     a_had = any([resolve_revisions(p.element, view) for p in _story_parts(adopted)])
     rev = Revisions(author, date, _next=_max_id(adopted) + 1)
     importer = Importer(draft, adopted)
     digests = _Digests()
-    weaver = Weaver(rev, word_level=word_level, hints=hints, styles=adopted.styles.element)
+    weaver = Weaver(rev, word_level=word_level, hints=hints, styles=adopted.styles.element, formatting=formatting)
 
     def sides(d_part, a_part) -> tuple[Side, Side]:
         return (Side(Atomiser(digests.for_part(d_part)), importer.source(d_part, a_part)),
@@ -213,14 +215,15 @@ def _make_own(document, author: str) -> None:
 
 @dataclass
 class WordPair:
-    """Both inputs opened with python-docx, and the comparison whose pairs guide the redline (None
-    when a file changed since it was compared: the redline then pairs blocks itself)."""
+    """Both inputs opened with python-docx, and the comparison of them (its options; its pairs guide
+    the redline unless a file changed since it was compared: the redline then pairs blocks itself)."""
 
     draft_path: str
     adopted_path: str
     draft: object
     adopted: object
     comparison: Comparison | None
+    unchanged: bool = True
 
 
 def open_pair(comparison: Comparison) -> WordPair | None:
@@ -235,7 +238,7 @@ def open_pair(comparison: Comparison) -> WordPair | None:
     same = _unchanged(comparison.draft) and _unchanged(comparison.adopted)
     if not same:
         log.info("an input changed since it was compared: the redline pairs paragraphs itself")
-    return WordPair(comparison.draft.path, comparison.adopted.path, draft, adopted, comparison if same else None)
+    return WordPair(comparison.draft.path, comparison.adopted.path, draft, adopted, comparison, same)
 
 
 def _unchanged(doc) -> bool:
@@ -268,9 +271,11 @@ def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_
     """As ``redline_files`` for an opened pair; its comparison's paragraph pairs, when it has one,
     decide which body paragraphs pair, so the file shows what the window shows."""
     draft, adopted = pair.draft, pair.adopted
-    hints = comparison_hints(pair.comparison, draft, adopted, view) if pair.comparison is not None else None
+    guided = pair.comparison is not None and pair.unchanged
+    hints = comparison_hints(pair.comparison, draft, adopted, view) if guided else None
+    formatting = pair.comparison is None or not pair.comparison.options.ignore_formatting
     stats, d_had, a_had = redline_documents(draft, adopted, author=author, date=date, word_level=word_level,
-                                            view=view, hints=hints)
+                                            view=view, hints=hints, formatting=formatting)
     path = atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(pair.draft_path, pair.adopted_path))
     return RedlineResult(path, stats, d_had, a_had)
 

@@ -62,8 +62,9 @@ class Weaver:
     kept equal, whose note texts are woven afterwards."""
 
     def __init__(self, rev: Revisions, *, word_level: bool = True, hints: dict | None = None,
-                 styles=None) -> None:
+                 styles=None, formatting: bool = True) -> None:
         self.rev = rev
+        self.formatting = formatting      # record run formatting changes on equal words (w:rPrChange)
         self.styles = styles              # the adopted w:styles (draft styles carried in): list numbering
         self.word_level = word_level
         self.hints = hints or {}          # draft block -> adopted block, from the comparison's pairs
@@ -227,7 +228,7 @@ class Weaver:
             out.append(ppr)
             self.rev.mark_properties(ppr, "w:del")
             atoms, _ = d.of(dp)
-            w = RunWriter(out, self.rev, d.importer)
+            w = RunWriter(out, self.rev, d.importer, self.formatting)
             w.atoms(DEL, atoms)
             w.flush()
             return out
@@ -236,7 +237,7 @@ class Weaver:
         ppr = deepcopy(a_ppr) if a_ppr is not None else etree.Element(qn("w:pPr"))
         out.append(ppr)
         a_atoms, a_tail = a.of(ap)
-        w = RunWriter(out, self.rev, d.importer)
+        w = RunWriter(out, self.rev, d.importer, self.formatting)
         if dp is None:
             self.stats.paragraphs_inserted += 1
             self.rev.mark_properties(ppr, "w:ins")
@@ -345,8 +346,8 @@ class RunWriter:
     """Appends atoms to an output paragraph: opens the inline containers they sit in, wraps inserted
     and deleted ones in w:ins / w:del, and groups pieces under one run per run properties."""
 
-    def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None) -> None:
-        self.p, self.rev, self.importer = p, rev, draft_importer
+    def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None, formatting: bool = True) -> None:
+        self.p, self.rev, self.importer, self.formatting = p, rev, draft_importer, formatting
         self.chain: list[tuple[object, object]] = []     # (container key, output content parent)
         self.wrap = None
         self.wrap_kind = EQ
@@ -421,7 +422,7 @@ class RunWriter:
         if atom.marks and not draft:
             self.markers(atom.marks)
         old_rpr = None
-        if old is not None:
+        if old is not None and self.formatting:
             o, n = old.first_rpr, atom.first_rpr
             if o is not n and self._rpr_key(o) != self._rpr_key(n):
                 old_rpr = o
