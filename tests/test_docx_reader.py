@@ -539,3 +539,16 @@ def test_page_headers_and_footers_are_read_and_a_footer_only_change_is_a_change(
     sides = [c.draft.paragraphs[i] for p in changed for i in p.draft] + \
         [c.adopted.paragraphs[j] for p in changed for j in p.adopted]
     assert changed and {p.kind for p in sides} == {Kind.PAGE_FOOTER}
+
+
+def test_table_cell_paragraphs_are_labelled_by_table_row_and_cell(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Before the table.")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(1, 0).text = "Brazil"
+    table.cell(1, 1).text = "Abstained"
+    result = read(doc, tmp_path)
+    cells = {p.text: (p.source, p.display_label) for p in result.paragraphs}
+    assert cells["Brazil"] == ("table 1, row 2, cell 1", "T1 R2 C1")
+    assert cells["Abstained"][1] == "T1 R2 C2"
+    assert cells["Before the table."][1] == ""

@@ -5,9 +5,13 @@ thread that computes it, the window that shows it and the exporters that write i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
+
+
+_TABLE_CELL = re.compile(r"^table (\d+), row (\d+), cell (\d+)$")
 
 
 class Kind(str, Enum):
@@ -91,13 +95,17 @@ class Paragraph:
 
     @property
     def display_label(self) -> str:
-        """Label for margins and reports: the printed one, else a derived one (PP16, OP3)."""
+        """Label for margins and reports: the printed one, else a derived one (PP16, OP3, and T2 R3 C1
+        for a paragraph of a table cell: table 2, row 3, cell 1)."""
         if self.label:
             return self.label
         if self.kind is Kind.PREAMBLE and self.ordinal:
             return f"PP{self.ordinal}"
         if self.kind is Kind.OPERATIVE and self.ordinal:
             return f"OP{self.ordinal}"
+        cell = _TABLE_CELL.match(self.source)
+        if cell:                                   # "table 2, row 3, cell 1" -> "T2 R3 C1"
+            return "T{} R{} C{}".format(*cell.groups())
         return ""
 
 
