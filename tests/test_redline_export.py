@@ -114,3 +114,31 @@ def test_libreoffice_gives_back_both_documents_of_generated_pairs(generated, tmp
     cases = [case for _, case in generated]
     run_batch(cases, tmp_path)
     assert not {c.name: c.problems for c in cases if c.problems}
+
+
+def test_a_word_split_across_runs_is_not_a_change(tmp_path):
+    """Word splits runs anywhere (an edit, a spelling mark, a bookmark): "Sta" + "tes" is still "States",
+    so only the real change of the paragraph is tracked."""
+    from docx.oxml import parse_xml
+
+    def word(path, split: bool, noun: str):
+        document = docx.Document()
+        p = document.add_paragraph()
+        if split:
+            p._p.append(parse_xml('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                                  '<w:t xml:space="preserve">Calls upon all Sta</w:t></w:r>'))
+            p._p.append(parse_xml('<w:bookmarkStart xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                                  '2006/main" w:id="7" w:name="_GoBack"/>'))
+            p.add_run("tes to end the " + noun + ";")
+        else:
+            p.add_run("Calls upon all States to end the " + noun + ";")
+        document.save(path)
+        return path
+
+    draft, adopted = word(tmp_path / "d.docx", False, "conflict"), word(tmp_path / "a.docx", True, "conflicts")
+    c = compare_files(draft, adopted)
+    xml = zipfile.ZipFile(export_tracked(c, tmp_path / "t.docx", author="R")).read("word/document.xml").decode()
+    deleted = re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml)
+    inserted = re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml)
+    assert deleted == ["conflict"] and len(inserted) == 1 and "conflicts" in inserted[0]
+    assert "_GoBack" in xml        # the adopted file's bookmark stays

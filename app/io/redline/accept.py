@@ -33,20 +33,8 @@ def resolve_revisions(root, view: str = "accepted") -> bool:
 
 def accept_revisions(root) -> bool:
     """Accept every revision under ``root`` (an lxml element), in place; True if there was any."""
-    found = False
     # Deleted paragraph marks and rows first, while the w:del elements still say where they are.
-    for mark in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
-        parent = mark.getparent()
-        if parent is None or parent.tag not in _MARK_PARENTS:
-            continue
-        found = True
-        holder = parent.getparent()
-        if parent.tag == qn("w:trPr"):
-            row = holder
-            if row.getparent() is not None:
-                row.getparent().remove(row)
-        elif holder is not None and holder.tag == qn("w:pPr"):
-            _join_with_next(holder.getparent())
+    found = _drop_marked(root, (qn("w:del"), qn("w:moveFrom")))
     for el in list(root.iter(*_REMOVE)):
         parent = el.getparent()
         if parent is not None:
@@ -61,6 +49,23 @@ def accept_revisions(root) -> bool:
             parent.remove(el)
             continue
         _unwrap(el)
+    return found
+
+
+def _drop_marked(root, tags: tuple[str, ...]) -> bool:
+    """Rows and paragraph marks tracked as ``tags`` go: a row is removed, a paragraph joins the next."""
+    found = False
+    for mark in list(root.iter(*tags)):
+        parent = mark.getparent()
+        if parent is None or parent.tag not in _MARK_PARENTS:
+            continue
+        found = True
+        holder = parent.getparent()
+        if parent.tag == qn("w:trPr"):
+            if holder.getparent() is not None:
+                holder.getparent().remove(holder)
+        elif holder is not None and holder.tag == qn("w:pPr"):
+            _join_with_next(holder.getparent())
     return found
 
 
@@ -90,18 +95,7 @@ def _join_with_next(p) -> None:
 
 def _reject(root) -> bool:
     """Reject every revision under ``root``: the mirror image of ``accept_revisions``."""
-    found = False
-    for mark in list(root.iter(qn("w:ins"), qn("w:moveTo"))):
-        parent = mark.getparent()
-        if parent is None or parent.tag not in _MARK_PARENTS:
-            continue
-        found = True
-        holder = parent.getparent()
-        if parent.tag == qn("w:trPr"):
-            if holder.getparent() is not None:
-                holder.getparent().remove(holder)
-        elif holder is not None and holder.tag == qn("w:pPr"):
-            _join_with_next(holder.getparent())
+    found = _drop_marked(root, (qn("w:ins"), qn("w:moveTo")))
     for change in list(root.iter(qn("w:rPrChange"), qn("w:pPrChange"))):
         found = True
         owner = change.getparent()

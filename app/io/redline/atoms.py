@@ -43,8 +43,8 @@ _OBJECT_TEXT = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noB
 
 @dataclass(eq=False, slots=True)
 class Piece:
-    """One element of source XML: run content under ``rpr`` (a ``w:rPr`` or None), or, when ``bare``,
-    an element that stands directly in the paragraph (an equation, a range marker)."""
+    """One element of source XML (or a str: text) as run content under ``rpr`` (a ``w:rPr`` or None),
+    or, when ``bare``, an element that stands directly in the paragraph (an equation, a range marker)."""
 
     rpr: object
     element: object
@@ -105,6 +105,7 @@ class Atomiser:
         walk = _Walk(self, state or FieldState())
         walk.children(p, ())
         walk.close_field()
+        walk.flush()
         return walk.atoms, walk.marks
 
     def fingerprint(self, el) -> str:
@@ -139,6 +140,8 @@ def text_boxes(atom: Atom) -> list:
     drawn with its VML fallback has two, one per representation)."""
     out = []
     for piece in atom.pieces or ():
+        if isinstance(piece.element, str):
+            continue
         for box in piece.element.iter(qn("w:txbxContent")):
             if not any(box in set(outer.iter()) for outer in out):
                 out.append(box)
@@ -157,12 +160,71 @@ class _Walk:
         self.marks: list = []
         self.field: Atom | None = None
         self._keys: dict[int, tuple] = {}       # id(links tuple) -> its keys (the atoms keep the tuples)
+        self.pending: list[tuple] = []          # text of neighbouring runs: (rpr, text, links, marks)
         if state.depth:      # a field that began in an earlier paragraph goes on here
             self.field = Atom("", "", [])
 
     def add(self, atom: Atom) -> None:
+        self.flush()
         if self.marks:
             atom.marks, self.marks = self.marks, []
+        self._push(atom)
+
+    def text(self, rpr, text: str, links: tuple) -> None:
+        """Text of a run, cut into units only with the text of the runs around it (flush): Word splits
+        runs anywhere (an edit, a spelling mark, a bookmark), and a word split so is still one word."""
+        if self.pending and self.pending[-1][2] is not links:
+            self.flush()
+        marks, self.marks = self.marks, []
+        self.pending.append((rpr, text, links, marks))
+
+    def flush(self) -> None:
+        """Turn the pending text into atoms: one unit of text may span runs (its pieces then keep each
+        run's properties); range markers met inside go before the unit they fall in."""
+        segments, self.pending = self.pending, []
+        if not segments:
+            return
+        links = segments[0][2]
+        prefix = "t" + self._link_key(links) if links else "t"
+        if len(segments) == 1:
+            rpr, text, _, marks = segments[0]
+            atoms = [TextAtom(prefix + u, u, rpr, links) for u in units(text)]
+            if marks and atoms:
+                atoms[0].marks = marks
+            elif marks:
+                self.marks = marks + self.marks
+            for atom in atoms:
+                self._push(atom)
+            return
+        starts, at = [], 0
+        for rpr, text, _, marks in segments:
+            starts.append(at)
+            at += len(text)
+        k = 0                                     # the segment holding the unit's first character
+        at = 0
+        for u in units("".join(t for _, t, _, _ in segments)):
+            end = at + len(u)
+            pieces, marks = [], []
+            j = k
+            while j < len(segments) and starts[j] < end:
+                rpr, text, _, seg_marks = segments[j]
+                lo, hi = max(at, starts[j]) - starts[j], min(end, starts[j] + len(text)) - starts[j]
+                if lo < hi:
+                    pieces.append(Piece(rpr, text[lo:hi]))
+                if seg_marks and starts[j] >= at:
+                    marks += seg_marks
+                j += 1
+            k = max(k, j - 1)
+            atom = TextAtom(prefix + u, u, pieces[0].rpr, links) if len(pieces) == 1 else \
+                Atom(prefix + u, u, pieces, links)
+            atom.marks = marks or None
+            self._push(atom)
+            at = end
+        for _, text, _, seg_marks in segments:     # markers of empty runs at the very end
+            if not text and seg_marks and starts[-1] >= at:
+                self.marks = seg_marks + self.marks
+
+    def _push(self, atom) -> None:
         if atom.links:
             keys = self._keys.get(id(atom.links))
             if keys is None:
@@ -210,12 +272,7 @@ class _Walk:
                 if tag in (qn("w:t"), qn("w:instrText")):
                     self.field.text += child.text or ""
             elif tag == _T:
-                if links or self.marks:
-                    prefix = "t" + self._link_key(links) if links else "t"
-                    for unit in units(child.text or ""):
-                        self.add(TextAtom(prefix + unit, unit, rpr, links))
-                else:       # the common case, on the hot path: plain text, no container, no marker
-                    self.atoms.extend([TextAtom("t" + unit, unit, rpr) for unit in units(child.text or "")])
+                self.text(rpr, child.text or "", links)
             elif tag == qn("w:commentReference"):     # a comment's anchor: zero width, never a change
                 r_copy = etree.Element(qn("w:r"))
                 if rpr is not None:

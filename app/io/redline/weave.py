@@ -152,25 +152,7 @@ class Weaver:
         if last_ppr is None:
             last_ppr = etree.Element(qn("w:pPr"))
             last.insert(0, last_ppr)
-        own = [c for c in last_ppr if c.tag not in _NOT_BASE]
-        if kind == qn("w:del"):
-            joined = _view(before, accepted=True)
-            if not _same(own, joined):
-                for c in own:
-                    last_ppr.remove(c)
-                for n, c in enumerate(joined):
-                    last_ppr.insert(n, deepcopy(c))
-                old = etree.Element(qn("w:pPr"))
-                for c in own:
-                    old.append(c)
-                self.record_properties(last_ppr, old)
-        else:
-            joined = _view(before, accepted=False)
-            if not _same(own, joined):
-                old = etree.Element(qn("w:pPr"))
-                for c in joined:
-                    old.append(deepcopy(c))
-                self.record_properties(last_ppr, old)
+        _join_properties(last_ppr, kind, before, self.record_properties)
 
     def record_properties(self, ppr, old) -> None:
         """Record ``old`` (a w:pPr) as the properties ``ppr`` had before (w:pPrChange), with list
@@ -271,13 +253,7 @@ class Weaver:
 
     # -- tables -------------------------------------------------------------------------------------
     def table(self, dt, at, d: Side, a: Side):
-        src = at if at is not None else dt
-        out = _shell(src) if at is not None else _imported(_shell(src), d.importer)
-        for tag in ("w:tblPr", "w:tblGrid"):
-            el = src.find(qn(tag))
-            if el is not None:
-                el = deepcopy(el)
-                out.append(el if at is not None else _imported(el, d.importer))
+        out = _container(at if at is not None else dt, at is not None, ("w:tblPr", "w:tblGrid"), d.importer)
         if at is None:
             self.stats.tables_deleted += 1
         elif dt is None:
@@ -291,13 +267,7 @@ class Weaver:
         return out
 
     def row(self, dr, ar, d: Side, a: Side):
-        src = ar if ar is not None else dr
-        out = _shell(src) if ar is not None else _imported(_shell(src), d.importer)
-        for tag in ("w:tblPrEx", "w:trPr"):
-            el = src.find(qn(tag))
-            if el is not None:
-                el = deepcopy(el)
-                out.append(el if ar is not None else _imported(el, d.importer))
+        out = _container(ar if ar is not None else dr, ar is not None, ("w:tblPrEx", "w:trPr"), d.importer)
         if ar is None or dr is None:
             self.rev.mark_row(out, "w:del" if ar is None else "w:ins")
             if ar is None:
@@ -327,13 +297,7 @@ class Weaver:
         return ac
 
     def content_control(self, ds, as_, d: Side, a: Side):
-        src = as_ if as_ is not None else ds
-        out = _shell(src) if as_ is not None else _imported(_shell(src), d.importer)
-        for tag in ("w:sdtPr", "w:sdtEndPr"):
-            el = src.find(qn(tag))
-            if el is not None:
-                el = deepcopy(el)
-                out.append(el if as_ is not None else _imported(el, d.importer))
+        out = _container(as_ if as_ is not None else ds, as_ is not None, ("w:sdtPr", "w:sdtEndPr"), d.importer)
         d_content = ds.find(qn("w:sdtContent")) if ds is not None else None
         a_content = as_.find(qn("w:sdtContent")) if as_ is not None else None
         content = a_content if a_content is not None else etree.Element(qn("w:sdtContent"))
@@ -399,7 +363,7 @@ class RunWriter:
         while i < n:
             a = atoms[i]
             j = i + 1
-            if a.pieces is None:
+            if a.pieces is None and (olds is None or olds[i].pieces is None):
                 o = olds[i].rpr if olds is not None else None
                 while j < n:
                     b = atoms[j]
@@ -421,16 +385,32 @@ class RunWriter:
             self._links(atom.links, draft, atom.link_keys)
         if atom.marks and not draft:
             self.markers(atom.marks)
-        old_rpr = None
-        if old is not None and self.formatting:
-            o, n = old.first_rpr, atom.first_rpr
-            if o is not n and self._rpr_key(o) != self._rpr_key(n):
-                old_rpr = o
         if atom.pieces is None:
-            self.piece(kind, atom.rpr, atom.text if text is None else text, False, old_rpr)
-        else:
-            for piece in atom.pieces:
-                self.piece(kind, piece.rpr, piece.element, piece.bare, old_rpr)
+            self.piece(kind, atom.rpr, atom.text if text is None else text, False, self._was(atom.rpr, old, 0))
+            return
+        at = 0
+        for piece in atom.pieces:
+            self.piece(kind, piece.rpr, piece.element, piece.bare, self._was(piece.rpr, old, at))
+            if isinstance(piece.element, str):
+                at += len(piece.element)
+
+    def _was(self, rpr, old: Atom | None, at: int):
+        """The draft's run properties where they differ from ``rpr`` for the equal text at offset ``at``
+        of ``old`` (an empty w:rPr when the draft's run had none), else None."""
+        if old is None or not self.formatting:
+            return None
+        o = old.rpr
+        if old.pieces is not None:
+            o, start = old.first_rpr, 0
+            for piece in old.pieces:
+                if isinstance(piece.element, str):
+                    if start <= at < start + len(piece.element):
+                        o = piece.rpr
+                        break
+                    start += len(piece.element)
+        if o is rpr or self._rpr_key(o) == self._rpr_key(rpr):
+            return None
+        return o if o is not None else _NO_RPR
 
     def _rpr_key(self, rpr) -> bytes:
         if rpr is None:
@@ -493,6 +473,7 @@ class RunWriter:
 
 # -- helpers ----------------------------------------------------------------------------------------
 _NOT_BASE = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"))
+_NO_RPR = etree.Element(qn("w:rPr"))        # a draft run without properties, as an old form to record
 # CT_PPrBase children that come before w:numPr in the schema sequence.
 _BEFORE_NUMPR = {qn(t) for t in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
                                   "w:widowControl")}
@@ -514,28 +495,27 @@ def _settle_joins(out: list, record) -> None:
         kind = _mark_kind(p)
         if kind is None:
             continue
-        ppr = p.find(qn("w:pPr"))
-        own = [c for c in ppr if c.tag not in _NOT_BASE]
-        if kind == qn("w:del"):
-            joined = _view(nxt, accepted=True)
-            if _same(own, joined):
-                continue
-            for c in own:
-                ppr.remove(c)
-            for n, c in enumerate(joined):
-                ppr.insert(n, deepcopy(c))
-            old = etree.Element(qn("w:pPr"))
-            for c in own:
-                old.append(c)
-            record(ppr, old)
-        else:
-            joined = _view(nxt, accepted=False)
-            if _same(own, joined):
-                continue
-            old = etree.Element(qn("w:pPr"))
-            for c in joined:
-                old.append(deepcopy(c))
-            record(ppr, old)
+        _join_properties(p.find(qn("w:pPr")), kind, nxt, record)
+
+
+def _join_properties(ppr, kind: str, partner, record) -> None:
+    """Paragraph properties ``ppr`` for a mark tracked as ``kind`` that joins its paragraph to
+    ``partner`` in one view: deleted, the paragraph shows ``partner``'s accept-view properties (its own
+    recorded for reject-all); inserted, it records ``partner``'s reject-view properties."""
+    own = [c for c in ppr if c.tag not in _NOT_BASE]
+    joined = _view(partner, accepted=kind == qn("w:del"))
+    if _same(own, joined):
+        return
+    old = etree.Element(qn("w:pPr"))
+    if kind == qn("w:del"):
+        for c in own:
+            old.append(c)                     # moved out of ppr
+        for n, c in enumerate(joined):
+            ppr.insert(n, deepcopy(c))
+    else:
+        for c in joined:
+            old.append(deepcopy(c))
+    record(ppr, old)
 
 
 def _mark_kind(p):
@@ -593,6 +573,17 @@ def _shell(el):
     out = etree.Element(el.tag, nsmap=el.nsmap)
     for k, v in el.attrib.items():
         out.set(k, v)
+    return out
+
+
+def _container(src, adopted: bool, tags: tuple[str, ...], importer: SourceImporter | None):
+    """An empty ``src`` (a table, row or content control) with copies of its property children
+    ``tags``; a draft one (``adopted`` False) made valid in the adopted package."""
+    out = _shell(src) if adopted else _imported(_shell(src), importer)
+    for tag in tags:
+        el = src.find(qn(tag))
+        if el is not None:
+            out.append(deepcopy(el) if adopted else _imported(deepcopy(el), importer))
     return out
 
 
