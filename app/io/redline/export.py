@@ -282,18 +282,23 @@ def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_
 
 def comparison_hints(comparison: Comparison, draft, adopted, view: str) -> dict:
     """Draft ``w:p`` -> adopted ``w:p`` for the comparison's one-to-one pairs (and the first paragraphs
-    of a split or merge), through ``Paragraph.origin`` and the reader's own walk of each body.
+    of a split or merge), and ``w:p`` -> None for paragraphs it left unpaired (inserted, deleted,
+    moved), through ``Paragraph.origin`` and the reader's own walk of each body.
     Must run before the inputs' revisions are resolved (the walk counts the paragraphs as read)."""
     d_elements = paragraph_elements(draft.element.body, view)
     a_elements = paragraph_elements(adopted.element.body, view)
     d_pars, a_pars = comparison.draft.paragraphs, comparison.adopted.paragraphs
-    hints = {}
+    hints: dict = {}
     for pair in comparison.pairs:
-        if pair.kind not in (PairKind.EQUAL, PairKind.CHANGED, PairKind.SPLIT, PairKind.MERGED):
-            continue
-        if not pair.draft or not pair.adopted:
-            continue
-        i, j = d_pars[pair.draft[0]].origin, a_pars[pair.adopted[0]].origin
-        if 0 <= i < len(d_elements) and 0 <= j < len(a_elements):
-            hints[d_elements[i]] = a_elements[j]
+        if pair.kind in (PairKind.EQUAL, PairKind.CHANGED, PairKind.SPLIT, PairKind.MERGED) \
+                and pair.draft and pair.adopted:
+            i, j = d_pars[pair.draft[0]].origin, a_pars[pair.adopted[0]].origin
+            if 0 <= i < len(d_elements) and 0 <= j < len(a_elements):
+                hints[d_elements[i]] = a_elements[j]
+        elif pair.kind in (PairKind.INSERTED, PairKind.DELETED, PairKind.MOVED):
+            # Left unpaired (a move is a deletion and an insertion in the file): never paired by position.
+            for paragraphs, elements, indexes in ((d_pars, d_elements, pair.draft), (a_pars, a_elements, pair.adopted)):
+                for k in indexes:
+                    if 0 <= paragraphs[k].origin < len(elements):
+                        hints.setdefault(elements[paragraphs[k].origin], None)
     return hints

@@ -19,13 +19,15 @@ Step = tuple  # (draft index | None, adopted index | None)
 
 
 def pair_in_order(draft: Sequence[tuple[str, str]], adopted: Sequence[tuple[str, str]],
-                  *, by_text: bool = True, anchors: list[tuple[int, int]] | None = None) -> list[Step]:
+                  *, by_text: bool = True, anchors: list[tuple[int, int]] | None = None,
+                  alone: tuple[set[int], set[int]] | None = None) -> list[Step]:
     """Steps in reading order for blocks given as (kind, text) pairs.
 
     Returns [(i, j)] for paired blocks, (i, None) for a draft block with no partner, (None, j) for an
     adopted one; every index appears once, and i and j each increase. With ``by_text`` False (texts in
     different languages) only the positional pairing of equal kinds is used. ``anchors`` (i, j) given
     by the caller (the comparison's own pairs) replace the aligner's; those out of order are dropped.
+    ``alone`` (draft indexes, adopted indexes) are blocks the caller knows have no partner.
     """
     if anchors is not None:
         anchors = longest_increasing(sorted(a for a in anchors if draft[a[0]][0] == adopted[a[1]][0]))
@@ -41,13 +43,13 @@ def pair_in_order(draft: Sequence[tuple[str, str]], adopted: Sequence[tuple[str,
     steps: list[Step] = []
     bounds = [(-1, -1)] + anchors + [(len(draft), len(adopted))]
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
-        steps += _gap(list(range(i0 + 1, i1)), list(range(j0 + 1, j1)), draft, adopted)
+        steps += _gap(list(range(i0 + 1, i1)), list(range(j0 + 1, j1)), draft, adopted, alone or (set(), set()))
         if i1 < len(draft):
             steps.append((i1, j1))
     return steps
 
 
-def _gap(gap_a: list[int], gap_b: list[int], draft, adopted) -> list[Step]:
+def _gap(gap_a: list[int], gap_b: list[int], draft, adopted, alone: tuple[set[int], set[int]]) -> list[Step]:
     """Steps for the blocks between two pairs: tables (and other non-paragraph blocks) pair with the
     same kind in order; paragraphs pair by position only when both gaps hold as many."""
     kinds_a, kinds_b = [draft[i][0] for i in gap_a], [adopted[j][0] for j in gap_b]
@@ -58,7 +60,7 @@ def _gap(gap_a: list[int], gap_b: list[int], draft, adopted) -> list[Step]:
         steps += [(gap_a[k], None) for k in range(i, block.a)] + [(None, gap_b[k]) for k in range(j, block.b)]
         for k in range(block.size):
             ia, jb = gap_a[block.a + k], gap_b[block.b + k]
-            if kinds_a[block.a + k] != "p" or same_count:
+            if (kinds_a[block.a + k] != "p" or same_count) and ia not in alone[0] and jb not in alone[1]:
                 steps.append((ia, jb))
             else:
                 steps += [(ia, None), (None, jb)]

@@ -67,7 +67,7 @@ class Weaver:
         self.formatting = formatting      # record run formatting changes on equal words (w:rPrChange)
         self.styles = styles              # the adopted w:styles (draft styles carried in): list numbering
         self.word_level = word_level
-        self.hints = hints or {}          # draft block -> adopted block, from the comparison's pairs
+        self.hints = hints or {}          # draft block -> adopted block (None: unpaired), from the comparison
         self.notes: list[tuple[str, str, str]] = []
         self.stats = Stats()
 
@@ -79,18 +79,21 @@ class Weaver:
         a_blocks = _blocks(adopted_parent)
         d_keys = [(_BLOCKS[b.tag], self._block_text(b, d)) for b, _ in d_blocks]
         a_keys = [(_BLOCKS[b.tag], self._block_text(b, a)) for b, _ in a_blocks]
-        anchors = None
+        anchors, alone = None, None
         if self.hints:
             where = {b: j for j, (b, _) in enumerate(a_blocks)}
             anchors = [(i, where[self.hints[b]]) for i, (b, _) in enumerate(d_blocks)
-                       if b in self.hints and self.hints[b] in where] or None
+                       if self.hints.get(b) is not None and self.hints[b] in where] or None
+            alone = ({i for i, (b, _) in enumerate(d_blocks) if b in self.hints and self.hints[b] is None},
+                     {j for j, (b, _) in enumerate(a_blocks) if b in self.hints and self.hints[b] is None})
         out: list = []
-        for i, j in pair_in_order(d_keys, a_keys, by_text=self.word_level, anchors=anchors):
+        steps = pair_in_order(d_keys, a_keys, by_text=self.word_level, anchors=anchors, alone=alone)
+        for i, j, whole in _join_stranded(steps, d_keys, a_keys):
             if j is not None:
                 out += a_blocks[j][1]          # adopted block-level markers before the block
             db = d_blocks[i][0] if i is not None else None
             ab = a_blocks[j][0] if j is not None else None
-            out.append(self.block(db, ab, d, a))
+            out.append(self.paragraph(db, ab, d, a, whole=True) if whole else self.block(db, ab, d, a))
         self._move_stranded_marks(out)
         if out and out[-1].tag == qn("w:p"):
             unmark(out[-1])      # a story's last paragraph mark ends the cell, note or body: never tracked
@@ -202,7 +205,9 @@ class Weaver:
         return None
 
     # -- paragraphs ---------------------------------------------------------------------------------
-    def paragraph(self, dp, ap, d: Side, a: Side):
+    def paragraph(self, dp, ap, d: Side, a: Side, whole: bool = False):
+        """One output paragraph: ``dp`` deleted, ``ap`` inserted, or the pair woven (``whole``: the
+        draft text deleted and the adopted text inserted, not word by word)."""
         if ap is None:
             self.stats.paragraphs_deleted += 1
             out = _imported(_shell(dp), d.importer)
@@ -233,7 +238,7 @@ class Weaver:
                     old.remove(el)
                 self.record_properties(ppr, old)
             changed = False
-            for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level):
+            for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level and not whole):
                 if op == EQ:
                     for da, aa in zip(d_run, a_run):
                         if aa.pieces is not None:
@@ -477,6 +482,25 @@ _NO_RPR = etree.Element(qn("w:rPr"))        # a draft run without properties, as
 # CT_PPrBase children that come before w:numPr in the schema sequence.
 _BEFORE_NUMPR = {qn(t) for t in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
                                   "w:widowControl")}
+
+
+def _join_stranded(steps: list, d_keys: list, a_keys: list) -> list[tuple]:
+    """(i, j, whole) steps. A paragraph deleted and then one inserted right before a table or at the end
+    of the story would leave an empty paragraph in one view (the inserted one's mark cannot go there,
+    nor move onto the deleted one's): they are written as one paragraph, replaced whole."""
+    out = [(i, j, False) for i, j in steps]
+    for k in range(len(out) - 1):
+        (i, _, _), (_, j, _) = out[k], out[k + 1]
+        if i is None or out[k][1] is not None or j is None or out[k + 1][0] is not None:
+            continue
+        if d_keys[i][0] != "p" or a_keys[j][0] != "p":
+            continue
+        after = out[k + 2] if k + 2 < len(out) else None
+        ends = after is None or (after[1] is not None and a_keys[after[1]][0] != "p") or \
+            (after[1] is None and after[0] is not None and d_keys[after[0]][0] != "p")
+        if ends:
+            out[k], out[k + 1] = (i, j, True), (None, None, False)
+    return [step for step in out if step[0] is not None or step[1] is not None]
 
 
 def _settle_joins(out: list, record) -> None:
