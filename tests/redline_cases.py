@@ -232,6 +232,12 @@ def case_footnote_only_adopted(folder: Path) -> tuple[Path, Path]:
     return build(folder, "footnote_only_adopted", make)
 
 
+def case_footnote_only_draft(folder: Path) -> tuple[Path, Path]:
+    """A footnote in the draft only; the adopted file has no footnotes part: the redline creates one."""
+    adopted, draft = case_footnote_only_adopted(folder)
+    return draft, adopted
+
+
 def case_footer(folder: Path) -> tuple[Path, Path]:
     """Same body; the default footer's text differs."""
     def make(doc, adopted):

@@ -164,6 +164,15 @@ def check_footnote_only_adopted(parts, draft, adopted, out):
     assert xp(parts["word/footnotes.xml"], f"//w:footnote[@w:id='{ids[0]}']")
 
 
+def check_footnote_only_draft(parts, draft, adopted, out):
+    body = parts["word/document.xml"]
+    ids = xp(body, "//w:del//w:footnoteReference/@w:id")
+    assert len(ids) == 1, "the draft footnote's reference is not inside a w:del"
+    assert "word/footnotes.xml" in parts, "no footnotes part was created for the draft's note"
+    note = xp(parts["word/footnotes.xml"], f"//w:footnote[@w:id='{ids[0]}']")
+    assert note and "A/HRC/62/31." in "".join(xp(note[0], ".//w:t/text()"))
+
+
 def check_footer(parts, draft, adopted, out):
     body = parts["word/document.xml"]
     assert not revisions(body), "the body is the same on both sides"
