@@ -351,7 +351,8 @@ def test_structure_counts_skips_bis_and_notes():
         p(0, Kind.PREAMBLE, "PP1 Recalling", 1, ordinal=1), p(1, Kind.PREAMBLE, "PP1bis Noting", 1, "bis", 2),
         p(2, Kind.PREAMBLE, "PP3 Noting", 3, ordinal=3),
         p(3, Kind.OPERATIVE, "1. Decides", 1, ordinal=1), p(4, Kind.OPERATIVE, "2. Requests", 2, ordinal=2),
-        p(5, Kind.FOOTNOTE, "1 A/HRC/61/76."),
+        Paragraph(5, "1 A/HRC/61/76.", Kind.FOOTNOTE, prefix="1 ", label="1"),
+        Paragraph(6, "(continued on a second paragraph of the same note)", Kind.FOOTNOTE),
     ), language="en")
     adopted = Document("a.txt", (
         p(0, Kind.PREAMBLE, "Recalling", ordinal=1), p(1, Kind.PREAMBLE, "Noting", ordinal=2),
@@ -365,5 +366,5 @@ def test_structure_counts_skips_bis_and_notes():
         ("count", Severity.MEDIUM, "Operative paragraphs: 2 in the draft, 1 in the adopted text"),
         ("label-skip", Severity.MEDIUM, "Draft preambular labels skip from 1 to 3 (no 2)"),
         ("bis", Severity.INFO, "Draft PP1bis became preamble paragraph 2 of the adopted text"),
-        ("footnote", Severity.MEDIUM, "Footnotes: 1 in the draft, 0 in the adopted text (only in the draft: 1 A/HRC/61/76.)"),
+        ("footnote", Severity.MEDIUM, "Footnotes: 1 in the draft, 0 in the adopted text (only in the draft: A/HRC/61/76.)"),
     }

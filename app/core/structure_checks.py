@@ -16,15 +16,22 @@ def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -
                                str(n_a), str(n_b)))
         out += _label_skips(draft, kind, name)
     out += _bis_landings(draft, adopted, pairs)
-    n_a, n_b = len(draft.of_kind(Kind.FOOTNOTE)), len(adopted.of_kind(Kind.FOOTNOTE))
+    d_notes, a_notes = _notes(draft), _notes(adopted)
+    n_a, n_b = len(d_notes), len(a_notes)
     if n_a != n_b:
         side = "adopted text" if n_b > n_a else "draft"
-        notes = (adopted if n_b > n_a else draft).of_kind(Kind.FOOTNOTE)
+        notes = a_notes if n_b > n_a else d_notes
         shown = "; ".join(p.body for p in notes[:3])
         out.append(Finding("footnote", Severity.MEDIUM,
                            f"Footnotes: {n_a} in the draft, {n_b} in the adopted text (only in the {side}: {shown})",
                            str(n_a), str(n_b)))
     return out
+
+
+def _notes(doc: Document) -> list:
+    """One paragraph per note: the one carrying its number (a Word note's further paragraphs, its
+    table cells, have no label of their own)."""
+    return [p for p in doc.of_kind(Kind.FOOTNOTE) if p.label]
 
 
 def _label_skips(doc: Document, kind: Kind, name: str) -> list[Finding]:
