@@ -82,6 +82,7 @@ class _Reader:
         self.p_count = 0
         self.t_count = 0
         self.warnings: set[str] = set()
+        self.elements_only = False
 
     # -- block level ------------------------------------------------------------------------------
     def block(self, container, where: str | None, depth: int) -> None:
@@ -115,6 +116,9 @@ class _Reader:
                 self.block(cell, f"table {t}, row {ri}, cell {ci}", depth + 2)
 
     def paragraph(self, p, source: str, depth: int) -> None:
+        if self.elements_only:        # paragraph_elements: where each paragraph is, not what it says
+            self.elements.append(p)
+            return
         ppr = child(p, "pPr")
         style_id = None
         num = None
@@ -426,6 +430,7 @@ def paragraph_elements(body, tracked: str = "accepted") -> list:
     """The w:p elements of a parsed document body in the order the reader walks them, so that
     ``paragraph_elements(body)[p.origin]`` is the element a read Paragraph came from."""
     reader = _Reader(Path(), tracked, Styles(), Numbering(None), {})
+    reader.elements_only = True
     reader.block(body, None, 0)
     return reader.elements
 

@@ -78,7 +78,12 @@ class TextAtom:
     note = None
 
     def __init__(self, key: str, text: str, rpr, links: tuple = (), marks=None, link_keys: tuple = ()) -> None:
-        self.key, self.text, self.rpr, self.links, self.marks, self.link_keys = key, text, rpr, links, marks, link_keys
+        self.key = key
+        self.text = text
+        self.rpr = rpr
+        self.links = links
+        self.marks = marks
+        self.link_keys = link_keys
 
     @property
     def first_rpr(self):
@@ -193,8 +198,11 @@ class _Walk:
                 atoms[0].marks = marks
             elif marks:
                 self.marks = marks + self.marks
-            for atom in atoms:
-                self._push(atom)
+            if links:
+                for atom in atoms:
+                    self._push(atom)
+            else:                       # the hot path: plain text of one run
+                self.atoms += atoms
             return
         starts, at = [], 0
         for rpr, text, _, marks in segments:

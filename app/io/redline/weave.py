@@ -77,8 +77,6 @@ class Weaver:
         be None: everything of the other side is then inserted or deleted, into ``adopted_parent``)."""
         d_blocks = _blocks(draft_parent) if draft_parent is not None else []
         a_blocks = _blocks(adopted_parent)
-        d_keys = [(_BLOCKS[b.tag], self._block_text(b, d)) for b, _ in d_blocks]
-        a_keys = [(_BLOCKS[b.tag], self._block_text(b, a)) for b, _ in a_blocks]
         anchors, alone = None, None
         if self.hints:
             where = {b: j for j, (b, _) in enumerate(a_blocks)}
@@ -86,6 +84,12 @@ class Weaver:
                        if self.hints.get(b) is not None and self.hints[b] in where] or None
             alone = ({i for i, (b, _) in enumerate(d_blocks) if b in self.hints and self.hints[b] is None},
                      {j for j, (b, _) in enumerate(a_blocks) if b in self.hints and self.hints[b] is None})
+        if anchors is None:       # no pairs from the comparison here: the aligner reads the blocks' text
+            d_keys = [(_BLOCKS[b.tag], self._block_text(b, d)) for b, _ in d_blocks]
+            a_keys = [(_BLOCKS[b.tag], self._block_text(b, a)) for b, _ in a_blocks]
+        else:
+            d_keys = [(_BLOCKS[b.tag], "") for b, _ in d_blocks]
+            a_keys = [(_BLOCKS[b.tag], "") for b, _ in a_blocks]
         out: list = []
         steps = pair_in_order(d_keys, a_keys, by_text=self.word_level, anchors=anchors, alone=alone)
         for i, j, whole in _join_stranded(steps, d_keys, a_keys):
