@@ -41,7 +41,7 @@ def redlined(tmp_path_factory):
         try:
             result = redline_files(draft, adopted, folder / f"{name}_tracked.docx", author="Reviewer",
                                    date=datetime(2026, 3, 1, 12, 0, 0))
-            out[name] = (draft, adopted, result.path)
+            out[name] = (draft, adopted, result)
         except Exception as exc:       # reported by the tests of that case, the others still run
             out[name] = (draft, adopted, exc)
     return out

@@ -294,13 +294,13 @@ def _runs(pieces: list[tuple[str, _Fmt]]) -> tuple[str, tuple[Run, ...]]:
 
 # ----------------------------------------------------------------------------------------- package
 
-def _rels(zf, rels_name: str, path) -> dict[str, str]:
-    """Relationship type (last path segment) -> package part name, for internal targets."""
+def _rel_targets(zf, rels_name: str, path) -> list[tuple[str, str, str]]:
+    """(relationship id, type's last path segment, package part name) of each internal target."""
     if not has_part(zf, rels_name):
-        return {}
+        return []
     root = parse_xml(read_part(zf, rels_name, path), path, rels_name)
     base = posixpath.dirname(posixpath.dirname(rels_name))   # word/_rels/x.rels -> word
-    out: dict[str, str] = {}
+    out = []
     for rel in root:
         if not isinstance(rel.tag, str) or rel.tag != f"{{{REL_NS}}}Relationship":
             continue
@@ -309,6 +309,14 @@ def _rels(zf, rels_name: str, path) -> dict[str, str]:
         target = rel.get("Target") or ""
         kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
         name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out.append((rel.get("Id") or "", kind, name))
+    return out
+
+
+def _by_type(targets: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Relationship type -> the first part name of that type."""
+    out: dict[str, str] = {}
+    for _, kind, name in targets:
         out.setdefault(kind, name)
     return out
 
@@ -317,19 +325,10 @@ _RUNNING = {"header": (Kind.PAGE_HEADER, "page header"), "footer": (Kind.PAGE_FO
 _RUNNING_TYPES = {"default": "", "first": " (first page)", "even": " (even pages)"}
 
 
-def _running_parts(zf, root, rels_name: str, path) -> list[tuple[Kind, str, object]]:
+def _running_parts(zf, root, rel_targets: list, path) -> list[tuple[Kind, str, object]]:
     """(kind, source, parsed part) of each header and footer the sections refer to, once each, in the
     order of the sections and of default, first and even pages (ECMA-376 Part 1, 17.10)."""
-    if not has_part(zf, rels_name):
-        return []
-    base = posixpath.dirname(posixpath.dirname(rels_name))
-    targets = {}
-    for rel in parse_xml(read_part(zf, rels_name, path), path, rels_name):
-        kind = (rel.get("Type") or "").rsplit("/", 1)[-1] if isinstance(rel.tag, str) else ""
-        if kind in _RUNNING and (rel.get("TargetMode") or "").lower() != "external":
-            target = rel.get("Target") or ""
-            targets[rel.get("Id")] = (kind, target.lstrip("/") if target.startswith("/")
-                                      else posixpath.normpath(posixpath.join(base, target)))
+    targets = {rel_id: (kind, name) for rel_id, kind, name in rel_targets if kind in _RUNNING}
     out, seen = [], set()
     for sect in root.iter(*(f"{{{ns}}}sectPr" for ns in W_NS)):
         refs = [r for r in sect if local_name(r) in ("headerReference", "footerReference")]
@@ -386,7 +385,7 @@ def read_docx(path: Path, data: bytes, *, tracked: str = "accepted") -> Document
 def _read(path: Path, data: bytes, tracked: str) -> Document:
     zf = open_zip(path, data)
     with zf:
-        main = _rels(zf, "_rels/.rels", path).get("officeDocument")
+        main = _by_type(_rel_targets(zf, "_rels/.rels", path)).get("officeDocument")
         if not main or not has_part(zf, main):
             main = "word/document.xml"
         if not has_part(zf, main):
@@ -394,7 +393,8 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
                                         "it may be another kind of zip file)")
         root = parse_xml(read_part(zf, main, path), path, main)
         rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
-        rels = _rels(zf, rels_name, path)
+        rel_targets = _rel_targets(zf, rels_name, path)
+        rels = _by_type(rel_targets)
         styles = parse_styles(_optional(zf, rels.get("styles", "word/styles.xml"), path))
         numbering = Numbering(_optional(zf, rels.get("numbering", "word/numbering.xml"), path))
         note_roots = {kind: _optional(zf, rels.get(f"{kind}s", f"word/{kind}s.xml"), path) for kind in _NOTE_KINDS}
@@ -402,7 +402,7 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
             settings = _optional(zf, rels.get("settings", "word/settings.xml"), path)
         except InputError:
             settings = None
-        running = _running_parts(zf, root, rels_name, path)
+        running = _running_parts(zf, root, rel_targets, path)
     body = child(root, "body")
     if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")

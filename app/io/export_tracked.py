@@ -90,7 +90,7 @@ def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str 
         if pair is not None:
             return redline_pair(pair, out_path, author=author, date=date,
                                 word_level=not comparison.cross_language,
-                                view=comparison.adopted.tracked_view).path
+                                view=comparison.adopted.tracked_view)
     document = build_document(comparison, author=author, date=date)
     return atomic_write(out_path, lambda fh: document.save(fh),
                         inputs=(comparison.draft.path, comparison.adopted.path))

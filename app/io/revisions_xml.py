@@ -162,19 +162,23 @@ def unmark(p) -> None:
             ppr.getparent().remove(ppr)
 
 
+def inside(el, tag: str, stop) -> bool:
+    """Whether an ancestor of ``el`` below ``stop`` is a ``tag`` element."""
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag == tag:
+            return True
+        node = node.getparent()
+    return False
+
+
 def as_deleted(el, *, stop_tag: str = qn("w:txbxContent")):
     """``el`` (run content) turned into deleted content, in place: w:t -> w:delText and w:instrText ->
     w:delInstrText, except inside text boxes (``stop_tag``), whose paragraphs are their own story."""
     if el.tag in (qn("w:t"), qn("w:instrText")):
         targets = [el]
     else:
-        targets = []
-        for t in el.iter(qn("w:t"), qn("w:instrText")):
-            node = t.getparent()
-            while node is not None and node is not el and node.tag != stop_tag:
-                node = node.getparent()
-            if node is el:
-                targets.append(t)
+        targets = [t for t in el.iter(qn("w:t"), qn("w:instrText")) if not inside(t, stop_tag, el)]
     for t in targets:
         t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
     return el

@@ -21,52 +21,45 @@ _REMOVE = tuple(qn(t) for t in (
 _MARK_PARENTS = (qn("w:rPr"), qn("w:trPr"))
 
 
-def resolve_revisions(root, view: str = "accepted") -> bool:
+def resolve_revisions(root, view: str = "accepted") -> None:
     """Accept (``view`` "accepted") or reject ("original") every revision under ``root``, in place.
-
-    Returns True when there was anything to resolve, so callers can say the input held tracked changes.
-    """
+    (Whether an input held any is the reader's to say: Document.had_tracked_changes.)"""
     if view == "original":
-        return _reject(root)
-    return accept_revisions(root)
+        _reject(root)
+    else:
+        accept_revisions(root)
 
 
-def accept_revisions(root) -> bool:
-    """Accept every revision under ``root`` (an lxml element), in place; True if there was any."""
+def accept_revisions(root) -> None:
+    """Accept every revision under ``root`` (an lxml element), in place."""
     # Deleted paragraph marks and rows first, while the w:del elements still say where they are.
-    found = _drop_marked(root, (qn("w:del"), qn("w:moveFrom")))
+    _drop_marked(root, (qn("w:del"), qn("w:moveFrom")))
     for el in list(root.iter(*_REMOVE)):
         parent = el.getparent()
         if parent is not None:
-            found = True
             parent.remove(el)
     for el in list(root.iter(*_UNWRAP)):
         parent = el.getparent()
         if parent is None:
             continue
-        found = True
         if parent.tag in _MARK_PARENTS:     # an inserted paragraph mark or row: keep it, drop the mark
             parent.remove(el)
             continue
         _unwrap(el)
-    return found
 
 
-def _drop_marked(root, tags: tuple[str, ...]) -> bool:
+def _drop_marked(root, tags: tuple[str, ...]) -> None:
     """Rows and paragraph marks tracked as ``tags`` go: a row is removed, a paragraph joins the next."""
-    found = False
     for mark in list(root.iter(*tags)):
         parent = mark.getparent()
         if parent is None or parent.tag not in _MARK_PARENTS:
             continue
-        found = True
         holder = parent.getparent()
         if parent.tag == qn("w:trPr"):
             if holder.getparent() is not None:
                 holder.getparent().remove(holder)
         elif holder is not None and holder.tag == qn("w:pPr"):
             _join_with_next(holder.getparent())
-    return found
 
 
 def _unwrap(el) -> None:
@@ -93,11 +86,10 @@ def _join_with_next(p) -> None:
     p.getparent().remove(p)
 
 
-def _reject(root) -> bool:
+def _reject(root) -> None:
     """Reject every revision under ``root``: the mirror image of ``accept_revisions``."""
-    found = _drop_marked(root, (qn("w:ins"), qn("w:moveTo")))
+    _drop_marked(root, (qn("w:ins"), qn("w:moveTo")))
     for change in list(root.iter(qn("w:rPrChange"), qn("w:pPrChange"))):
-        found = True
         owner = change.getparent()
         old = change.find(qn("w:rPr") if change.tag == qn("w:rPrChange") else qn("w:pPr"))
         kept = [c for c in owner if c.tag in (qn("w:rPr"), qn("w:sectPr"))] if owner.tag == qn("w:pPr") else []
@@ -112,17 +104,14 @@ def _reject(root) -> bool:
             continue
         parent = el.getparent()
         if parent is not None:
-            found = True
             parent.remove(el)
     for el in list(root.iter(qn("w:del"), qn("w:moveFrom"))):
         parent = el.getparent()
         if parent is None:
             continue
-        found = True
         if parent.tag in _MARK_PARENTS:
             parent.remove(el)
             continue
         for t in el.iter(qn("w:delText"), qn("w:delInstrText")):
             t.tag = qn("w:t") if t.tag == qn("w:delText") else qn("w:instrText")
         _unwrap(el)
-    return found

@@ -26,23 +26,17 @@ from app.core.model import Comparison, PairKind
 from app.io.atomic import atomic_write
 from app.io.docx_reader import paragraph_elements
 from app.io.docx_package import enable_track_changes
+from app.io.docx_template import make_own
 from app.io.redline.accept import resolve_revisions
 from app.io.redline.atoms import Atomiser
 from app.io.redline.resources import Importer, note_element, notes_part
-from app.io.redline.weave import Side, Stats, Weaver
+from app.io.redline.weave import Side, Weaver
+from app.io.review_store import file_digest
 from app.io.revisions_xml import Revisions
 
 log = logging.getLogger(__name__)
 
 _HDR_FTR = {qn("w:headerReference"): RT.HEADER, qn("w:footerReference"): RT.FOOTER}
-
-
-@dataclass(frozen=True)
-class RedlineResult:
-    path: Path
-    stats: Stats
-    draft_had_revisions: bool
-    adopted_had_revisions: bool
 
 
 class _Digests:
@@ -90,17 +84,17 @@ def _max_id(document) -> int:
 
 def redline_documents(draft, adopted, *, author: str, date: datetime, word_level: bool = True,
                       view: str = "accepted", hints: dict | None = None,
-                      formatting: bool = True) -> tuple[Stats, bool, bool]:
+                      formatting: bool = True) -> None:
     """Weave python-docx ``draft`` into ``adopted`` (changed in place; ``draft`` is consumed too).
 
     ``view`` is how both inputs' own revisions are read ("accepted" or "original"); ``hints`` maps
     draft body ``w:p`` elements to the adopted ones they pair with (the comparison's pairs), else the
     redline pairs blocks itself. ``word_level`` False (a cross-language pair) writes each paired
     paragraph as its draft text deleted and its adopted text inserted; ``formatting`` False (the
-    comparison's ignore_formatting) records no run formatting change on equal words.
-    Returns (statistics, draft held revisions, adopted held revisions)."""
-    d_had = any([resolve_revisions(p.element, view) for p in _story_parts(draft)])
-    a_had = any([resolve_revisions(p.element, view) for p in _story_parts(adopted)])
+    comparison's ignore_formatting) records no run formatting change on equal words."""
+    for document in (draft, adopted):
+        for part in _story_parts(document):
+            resolve_revisions(part.element, view)
     rev = Revisions(author, date, _next=_max_id(adopted) + 1)
     importer = Importer(draft, adopted)
     digests = _Digests()
@@ -115,8 +109,8 @@ def redline_documents(draft, adopted, *, author: str, date: datetime, word_level
     _weave_notes(weaver, draft, adopted, sides)
     _weave_headers(weaver, draft, adopted, sides)
     _order_notes(adopted)
-    _make_own(adopted, author)
-    return weaver.stats, d_had, a_had
+    make_own(adopted, author)           # no editing lock or page preview of the adopted file ...
+    enable_track_changes(adopted)       # ... and further edits are tracked
 
 
 def _order_notes(document) -> None:
@@ -124,14 +118,13 @@ def _order_notes(document) -> None:
     Word finds a note by its id wherever it stands, but LibreOffice 7.4 gives the k-th reference the
     note of the k-th id, so a draft note carried over (given the next free id) would be shown at the
     wrong reference (seen on the WmlComparer pair WC034-Footnotes-After3 / -Before)."""
-    parts = [document.part] + [r.target_part for r in document.part.rels.values()
-                               if not r.is_external and r.reltype in (RT.HEADER, RT.FOOTER)]
+    parts = _story_parts(document)
     for kind in ("footnote", "endnote"):
         notes = notes_part(document, kind)
         if notes is None:
             continue
         order: dict[str, int] = {}
-        for part in parts + [notes]:
+        for part in parts:
             for ref in part.element.iter(qn("w:%sReference" % kind)):
                 order.setdefault(ref.get(qn("w:id")), len(order))
         root = notes.element
@@ -200,21 +193,6 @@ def _weave_headers(weaver: Weaver, draft, adopted, sides) -> None:
             weaver.story(d_part.element, a_part.element, d_side, a_side)
 
 
-def _make_own(document, author: str) -> None:
-    """What the adopted file said about itself that is no longer true: an editing lock, a preview
-    picture of its pages; tracking is switched on so further edits are tracked too."""
-    settings = document.settings.element
-    for tag in ("w:documentProtection", "w:writeProtection"):
-        for el in settings.findall(qn(tag)):
-            settings.remove(el)
-    enable_track_changes(document)
-    package_rels = document.part.package.rels
-    for r_id, rel in list(package_rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            package_rels.pop(r_id)
-    document.core_properties.last_modified_by = author
-
-
 @dataclass
 class WordPair:
     """Both inputs opened with python-docx, and the comparison of them (its options; its pairs guide
@@ -247,19 +225,15 @@ def _unchanged(doc) -> bool:
     """The file still holds the bytes the comparison read (its SHA-256)."""
     if not doc.digest:
         return False
-    h = hashlib.sha256()
     try:
-        with open(doc.path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 16), b""):
-                h.update(block)
+        return file_digest(doc.path) == doc.digest
     except OSError as exc:
         log.info("%s cannot be read again: %s", doc.path, exc)
         return False
-    return h.hexdigest() == doc.digest
 
 
 def redline_files(draft_path, adopted_path, out_path, *, author: str, date: datetime,
-                  word_level: bool = True, view: str = "accepted") -> RedlineResult:
+                  word_level: bool = True, view: str = "accepted") -> Path:
     """Write ``out_path``: the adopted .docx with the draft .docx woven in as tracked changes, blocks
     paired by the redline itself. Raises ExportError when the target cannot be written; python-docx's
     errors (PackageNotFoundError, KeyError, ValueError) when a package cannot be opened as Word."""
@@ -269,7 +243,7 @@ def redline_files(draft_path, adopted_path, out_path, *, author: str, date: date
 
 
 def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_level: bool = True,
-                 view: str = "accepted") -> RedlineResult:
+                 view: str = "accepted") -> Path:
     """As ``redline_files`` for an opened pair; its comparison's paragraph pairs, when it has one,
     decide which body paragraphs pair, so the file shows what the window shows."""
     draft, adopted = pair.draft, pair.adopted
@@ -277,10 +251,9 @@ def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_
     hints = comparison_hints(pair.comparison, draft, adopted, view) if guided else None
     formatting = pair.comparison is None or not pair.comparison.options.ignore_formatting
     with _cyclic_gc_paused():
-        stats, d_had, a_had = redline_documents(draft, adopted, author=author, date=date, word_level=word_level,
-                                                view=view, hints=hints, formatting=formatting)
-    path = atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(pair.draft_path, pair.adopted_path))
-    return RedlineResult(path, stats, d_had, a_had)
+        redline_documents(draft, adopted, author=author, date=date, word_level=word_level, view=view,
+                          hints=hints, formatting=formatting)
+    return atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(pair.draft_path, pair.adopted_path))
 
 
 @contextmanager

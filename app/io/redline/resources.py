@@ -53,7 +53,8 @@ def notes_part(document, kind: str, create: bool = False):
            '<w:%s w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:%s>'
            '</%s>') % (tag, kind, kind, kind, kind, tag)
     package = document.part.package
-    part = XmlPart(PackURI(_free_name(package, _NOTE_PART[kind])), _NOTE_CT[kind], parse_xml(xml), package)
+    name = _free_name({str(p.partname) for p in package.iter_parts()}, _NOTE_PART[kind])
+    part = XmlPart(PackURI(name), _NOTE_CT[kind], parse_xml(xml), package)
     document.part.relate_to(part, _NOTE_RT[kind])
     return part
 
@@ -67,8 +68,8 @@ def note_element(part, kind: str, note_id: str):
     return None
 
 
-def _free_name(package, wanted: str) -> str:
-    taken = {str(p.partname) for p in package.iter_parts()}
+def _free_name(taken: set[str], wanted: str) -> str:
+    """``wanted`` if no part has that name, else the first free ``stem_N.ext``."""
     if wanted not in taken:
         return wanted
     stem, ext = posixpath.splitext(wanted)
@@ -101,13 +102,8 @@ class Importer:
         if done is not None:
             return done
         self._carried[id(part)] = part
-        name = str(part.partname)
-        if name in self._taken:
-            stem, ext = posixpath.splitext(name)
-            k = 1
-            while "%s_d%d%s" % (stem, k, ext) in self._taken:
-                k += 1
-            name = "%s_d%d%s" % (stem, k, ext)
+        name = _free_name(self._taken, str(part.partname))
+        if name != str(part.partname):
             part.partname = PackURI(name)
         self._taken.add(name)
         for rel in list(part.rels.values()):

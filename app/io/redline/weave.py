@@ -21,11 +21,10 @@ from app.core.worddiff import CharMap, diff_chars
 from app.io.redline.atoms import XML_SPACE, Atom, Atomiser, FieldState, TextAtom, text_boxes
 from app.io.redline.pairing import pair_in_order
 from app.io.redline.resources import SourceImporter
-from app.io.revisions_xml import Revisions, as_deleted, unmark
+from app.io.revisions_xml import Revisions, as_deleted, inside, unmark
 
 EQ, INS, DEL = 0, 1, -1
 _BLOCKS = {qn("w:p"): "p", qn("w:tbl"): "tbl", qn("w:sdt"): "sdt"}
-_PPR_NOT_COMPARED = {qn(t) for t in ("w:rPr", "w:sectPr", "w:pPrChange")}
 _IN_TEXT_BOX = qn("w:txbxContent")
 
 
@@ -46,17 +45,6 @@ class Side:
         return got
 
 
-@dataclass
-class Stats:
-    paragraphs_changed: int = 0
-    paragraphs_inserted: int = 0
-    paragraphs_deleted: int = 0
-    rows_inserted: int = 0
-    rows_deleted: int = 0
-    tables_inserted: int = 0
-    tables_deleted: int = 0
-
-
 class Weaver:
     """Writes woven stories; ``notes`` collects the (kind, draft id, adopted id) of note references
     kept equal, whose note texts are woven afterwards."""
@@ -69,7 +57,7 @@ class Weaver:
         self.word_level = word_level
         self.hints = hints or {}          # draft block -> adopted block (None: unpaired), from the comparison
         self.notes: list[tuple[str, str, str]] = []
-        self.stats = Stats()
+        self.rpr_keys: dict[int, bytes] = {}      # id(w:rPr) -> its key, for every paragraph's writer
 
     # -- stories ------------------------------------------------------------------------------------
     def story(self, draft_parent, adopted_parent, d: Side, a: Side) -> None:
@@ -128,7 +116,7 @@ class Weaver:
             atoms, _ = side.of(block)
             return "".join(x.text if x.key.startswith("t") else " %s " % x.key[-8:] for x in atoms)
         return " ".join(self._block_text(p, side) for p in block.iter(qn("w:p"))
-                        if not _inside(p, _IN_TEXT_BOX, block))
+                        if not inside(p, _IN_TEXT_BOX, block))
 
     def _move_stranded_marks(self, out: list) -> None:
         """A tracked paragraph mark that nothing can follow (the story's last, or one before a table)
@@ -213,13 +201,12 @@ class Weaver:
         """One output paragraph: ``dp`` deleted, ``ap`` inserted, or the pair woven (``whole``: the
         draft text deleted and the adopted text inserted, not word by word)."""
         if ap is None:
-            self.stats.paragraphs_deleted += 1
             out = _imported(_shell(dp), d.importer)
             ppr = _ppr_copy(dp, d.importer)
             out.append(ppr)
             self.rev.mark_properties(ppr, "w:del")
             atoms, _ = d.of(dp)
-            w = RunWriter(out, self.rev, d.importer, self.formatting)
+            w = RunWriter(out, self.rev, d.importer, self.formatting, self.rpr_keys)
             w.atoms(DEL, atoms)
             w.flush()
             return out
@@ -228,9 +215,8 @@ class Weaver:
         ppr = deepcopy(a_ppr) if a_ppr is not None else etree.Element(qn("w:pPr"))
         out.append(ppr)
         a_atoms, a_tail = a.of(ap)
-        w = RunWriter(out, self.rev, d.importer, self.formatting)
+        w = RunWriter(out, self.rev, d.importer, self.formatting, self.rpr_keys)
         if dp is None:
-            self.stats.paragraphs_inserted += 1
             self.rev.mark_properties(ppr, "w:ins")
             w.atoms(INS, a_atoms)
         else:
@@ -241,7 +227,6 @@ class Weaver:
                 for el in old.findall(qn("w:rPr")):
                     old.remove(el)
                 self.record_properties(ppr, old)
-            changed = False
             for op, d_run, a_run in _diff(d_atoms, a_atoms, self.word_level and not whole):
                 if op == EQ:
                     for da, aa in zip(d_run, a_run):
@@ -252,9 +237,7 @@ class Weaver:
                                 self.notes.append((aa.note[0], da.note[1], aa.note[1]))
                     w.atoms(EQ, a_run, d_run)
                 else:
-                    changed = True
                     w.atoms(op, d_run if op == DEL else a_run)
-            self.stats.paragraphs_changed += changed
         w.markers(a_tail)
         if not len(ppr):
             out.remove(ppr)
@@ -263,10 +246,6 @@ class Weaver:
     # -- tables -------------------------------------------------------------------------------------
     def table(self, dt, at, d: Side, a: Side):
         out = _container(at if at is not None else dt, at is not None, ("w:tblPr", "w:tblGrid"), d.importer)
-        if at is None:
-            self.stats.tables_deleted += 1
-        elif dt is None:
-            self.stats.tables_inserted += 1
         d_rows = dt.findall(qn("w:tr")) if dt is not None else []
         a_rows = at.findall(qn("w:tr")) if at is not None else []
         d_keys = [("tr%d" % len(r.findall(qn("w:tc"))), self._block_text(r, d)) for r in d_rows]
@@ -279,10 +258,6 @@ class Weaver:
         out = _container(ar if ar is not None else dr, ar is not None, ("w:tblPrEx", "w:trPr"), d.importer)
         if ar is None or dr is None:
             self.rev.mark_row(out, "w:del" if ar is None else "w:ins")
-            if ar is None:
-                self.stats.rows_deleted += 1
-            else:
-                self.stats.rows_inserted += 1
         d_cells = dr.findall(qn("w:tc")) if dr is not None else []
         a_cells = ar.findall(qn("w:tc")) if ar is not None else []
         for k in range(max(len(d_cells), len(a_cells))):
@@ -293,10 +268,7 @@ class Weaver:
 
     def cell(self, dc, ac, d: Side, a: Side):
         if ac is None:                       # a cell of a deleted row: its paragraphs deleted
-            shell = _imported(_shell(dc), d.importer)
-            tc_pr = dc.find(qn("w:tcPr"))
-            if tc_pr is not None:
-                shell.append(_imported(deepcopy(tc_pr), d.importer))
+            shell = _container(dc, False, ("w:tcPr",), d.importer)
             holder = etree.Element(qn("w:tc"))
             self.story(dc, holder, d, a)
             for el in list(holder):
@@ -319,7 +291,8 @@ class RunWriter:
     """Appends atoms to an output paragraph: opens the inline containers they sit in, wraps inserted
     and deleted ones in w:ins / w:del, and groups pieces under one run per run properties."""
 
-    def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None, formatting: bool = True) -> None:
+    def __init__(self, p, rev: Revisions, draft_importer: SourceImporter | None, formatting: bool = True,
+                 rpr_keys: dict[int, bytes] | None = None) -> None:
         self.p, self.rev, self.importer, self.formatting = p, rev, draft_importer, formatting
         self.chain: list[tuple[object, object]] = []     # (container key, output content parent)
         self.wrap = None
@@ -328,7 +301,7 @@ class RunWriter:
         self.run_key = None
         self.text = None       # the run's last w:t, while text pieces follow each other ...
         self.buffer: list[str] = []      # ... and the text gathered for it
-        self._rpr_keys: dict[int, bytes] = {}
+        self._rpr_keys = rpr_keys if rpr_keys is not None else {}     # the run properties stay alive
 
     def _parent(self):
         return self.chain[-1][1] if self.chain else self.p
@@ -346,16 +319,9 @@ class RunWriter:
         del self.chain[k:]
         self.wrap = self.run = None
         for link, key in zip(links[k:], keys[k:]):
-            shell = _shell(link)
-            content = shell
-            if link.tag == qn("w:sdt"):
-                for tag in ("w:sdtPr", "w:sdtEndPr"):
-                    el = link.find(qn(tag))
-                    if el is not None:
-                        shell.append(deepcopy(el))
-                content = etree.SubElement(shell, qn("w:sdtContent"))
-            if draft:
-                _imported(shell, self.importer)
+            sdt = link.tag == qn("w:sdt")
+            shell = _container(link, not draft, ("w:sdtPr", "w:sdtEndPr") if sdt else (), self.importer)
+            content = etree.SubElement(shell, qn("w:sdtContent")) if sdt else shell
             self._parent().append(shell)
             self.chain.append((key, content))
 
@@ -564,8 +530,13 @@ def _view(p, accepted: bool) -> list:
     return [c for c in ppr if c.tag not in _NOT_BASE]
 
 
+def _key(elements) -> bytes:
+    """What a list of property elements says, for comparing (canonical XML)."""
+    return b"".join(etree.tostring(c, method="c14n") for c in elements)
+
+
 def _same(a: list, b: list) -> bool:
-    return [etree.tostring(c, method="c14n") for c in a] == [etree.tostring(c, method="c14n") for c in b]
+    return _key(a) == _key(b)
 
 
 def _blocks(parent) -> list[tuple[object, list]]:
@@ -587,15 +558,6 @@ def _first_trailing(parent):
     return last if last is not None and last.tag == qn("w:sectPr") else None
 
 
-def _inside(el, tag: str, stop) -> bool:
-    node = el.getparent()
-    while node is not None and node is not stop:
-        if node.tag == tag:
-            return True
-        node = node.getparent()
-    return False
-
-
 def _shell(el):
     """An empty element with ``el``'s tag and attributes."""
     out = etree.Element(el.tag, nsmap=el.nsmap)
@@ -605,7 +567,7 @@ def _shell(el):
 
 
 def _container(src, adopted: bool, tags: tuple[str, ...], importer: SourceImporter | None):
-    """An empty ``src`` (a table, row or content control) with copies of its property children
+    """An empty ``src`` (a table, row, cell or content control) with copies of its property children
     ``tags``; a draft one (``adopted`` False) made valid in the adopted package."""
     out = _shell(src) if adopted else _imported(_shell(src), importer)
     for tag in tags:
@@ -616,9 +578,9 @@ def _container(src, adopted: bool, tags: tuple[str, ...], importer: SourceImport
 
 
 def _imported(el, importer: SourceImporter | None):
-    if importer is not None:
-        importer.element(el)
-    return el
+    """``el`` from the draft made valid in the adopted package, or None when it has no place there (a
+    draft comment anchor or bookmark)."""
+    return importer.element(el) if importer is not None else el
 
 
 def _ppr_copy(p, importer):
@@ -630,15 +592,11 @@ def _ppr_copy(p, importer):
 
 
 def _ppr_key(ppr) -> bytes:
-    if ppr is None:
-        return b""
-    return b"".join(etree.tostring(c, method="c14n") for c in ppr if c.tag not in _PPR_NOT_COMPARED)
+    return b"" if ppr is None else _key(c for c in ppr if c.tag not in _NOT_BASE)
 
 
 def _rpr_key(rpr) -> bytes:
-    if rpr is None:
-        return b""
-    return b"".join(etree.tostring(c, method="c14n") for c in rpr if c.tag != qn("w:rPrChange"))
+    return b"" if rpr is None else _key(c for c in rpr if c.tag != qn("w:rPrChange"))
 
 
 def _diff(d_atoms: list[Atom], a_atoms: list[Atom], word_level: bool):
