@@ -143,3 +143,30 @@ def test_a_word_split_across_runs_is_not_a_change(tmp_path):
     inserted = re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml)
     assert deleted == ["conflict"] and len(inserted) == 1 and "conflicts" in inserted[0]
     assert "_GoBack" in xml        # the adopted file's bookmark stays
+
+
+def test_draft_bookmarks_inside_a_deleted_field_are_not_written(tmp_path):
+    """Draft anchors have no place in the adopted file (their names would clash): a bookmark inside a
+    field the adopted text replaced goes with the deleted field, not into the file."""
+    from docx.oxml import parse_xml
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def word(path, instr: str, bookmark: bool):
+        document = docx.Document()
+        p = document.add_paragraph("See page ")
+        mark = (f'<w:bookmarkStart {ns} w:id="5" w:name="_RefDraft"/>', f'<w:bookmarkEnd {ns} w:id="5"/>')
+        xml = [f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+               f'<w:r {ns}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+               f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+               *(mark[:1] if bookmark else ()), f'<w:r {ns}><w:t>3</w:t></w:r>', *(mark[1:] if bookmark else ()),
+               f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>']
+        for piece in xml:
+            p._p.append(parse_xml(piece))
+        document.save(path)
+        return path
+
+    draft, adopted = word(tmp_path / "d.docx", "PAGEREF _Old", True), word(tmp_path / "a.docx", "PAGE", False)
+    out = export_tracked(compare_files(draft, adopted), tmp_path / "t.docx", author="R")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "<w:delInstrText" in xml and "PAGEREF _Old" in xml       # the draft's field is there, deleted
+    assert "_RefDraft" not in xml
