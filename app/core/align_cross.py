@@ -19,9 +19,10 @@ _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*")
 _SECTION = {
     Kind.HEADER: "front", Kind.TITLE: "front", Kind.INTRO: "front",
     Kind.PREAMBLE: "preamble", Kind.OPERATIVE: "operative",
-    Kind.FOOTNOTE: "notes", Kind.FOOTER: "footer", Kind.PAGE_HEADER: "page", Kind.PAGE_FOOTER: "page",
+    Kind.FOOTNOTE: "notes", Kind.FOOTER: "footer", Kind.ANNEX: "annex", Kind.PAGE_HEADER: "page",
+    Kind.PAGE_FOOTER: "page",
 }
-_SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "other", "page")
+_SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "annex", "other", "page")
 MIN_SCORE = 0.6        # below this a pair is not worth making: leave both unpaired
 GAP_FILL_MAX = 3       # leftovers paired by position between anchors
 GAP_FILL_MIN_SCORE = 0.0

@@ -9,10 +9,14 @@ from dataclasses import replace
 from typing import Sequence
 
 from app.core.crosscheck import check_pair
-from app.core.model import Document, Finding, PairKind, ParaPair, Paragraph
+from app.core.model import Document, Finding, Kind, PairKind, ParaPair, Paragraph
 from app.core.openings import check_opening
 from app.core.structure_checks import check_structure
 
+# The header block and the footer are the document's own metadata (symbol, distribution date, meeting,
+# vote): a draft's differ from the adopted text's by nature, so values there are not checked; the word
+# diff still shows every change in them.
+_METADATA = (Kind.HEADER, Kind.FOOTER, Kind.PAGE_HEADER, Kind.PAGE_FOOTER)
 _PAIRED = (PairKind.CHANGED, PairKind.MOVED, PairKind.SPLIT, PairKind.MERGED, PairKind.EQUAL)
 
 
@@ -33,6 +37,8 @@ def pair_findings(draft: Document, adopted: Document, pair: ParaPair, cross: boo
     if pair.kind is PairKind.EQUAL and not cross:
         return ()
     a, b = _joined(draft, pair.draft), _joined(adopted, pair.adopted)
+    if a.kind in _METADATA or b.kind in _METADATA:
+        return ()
     found = list(check_pair(a, b, draft.language, adopted.language))
     opening = check_opening(draft.paragraphs[pair.draft[0]], adopted.paragraphs[pair.adopted[0]],
                             draft.language, adopted.language)

@@ -26,12 +26,13 @@ class Kind(str, Enum):
     SUBPARAGRAPH = "subparagraph"  # (a), a), (i) under a preambular or operative paragraph
     FOOTNOTE = "footnote"      # the text of a note
     FOOTER = "footer"          # meeting, date, "Adopted without a vote" / recorded vote
+    ANNEX = "annex"            # an annex: its heading, its own headings and numbered paragraphs
     PAGE_HEADER = "page-header"  # a Word page header (running head: document symbol, job number ...)
     PAGE_FOOTER = "page-footer"  # a Word page footer (running foot: page number, job number ...)
 
     @property
     def is_body(self) -> bool:
-        return self in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH)
+        return self in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.ANNEX)
 
     @property
     def is_page(self) -> bool:
@@ -123,6 +124,7 @@ class Document:
     resolution_number: str = ""      # "61/37" when the title carries one
     warnings: tuple[str, ...] = ()   # things the reader wants the user to know
     digest: str = ""                 # SHA-256 of the file's bytes as read ("" when not read from a file)
+    metadata: tuple[tuple[str, str], ...] = ()   # what the file says of itself (Markdown front matter)
 
     @property
     def name(self) -> str:

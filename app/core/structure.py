@@ -2,7 +2,8 @@
 
 Header block, title (with the resolution number), the body that speaks ("The Human Rights Council,"),
 preambular and operative paragraphs, sub-paragraphs, footnotes (also when a note sits mid-text after a
-page break) and the footer (meeting, date, adoption). Labels as negotiators type them (``PP1.``,
+page break), the footer (meeting, date, adoption) and an annex (a declaration or programme the
+resolution adopts: its own headings and numbered paragraphs, kind ANNEX, counted apart). Labels as negotiators type them (``PP1.``,
 ``PP 21``, ``PP9``, ``PP15bis``, ``OP3``, ``3.`` + tab, ``(a)``, ``a)``) become ``prefix``/``label`` so
 that the comparable body never contains them. Labels are hints: the section sweep decides the kind.
 """
@@ -19,13 +20,18 @@ PPOP_LABEL = re.compile(rf"^(?P<sec>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFF
                         re.IGNORECASE)
 NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+)(?=\S)")
 SUB_LABEL = re.compile(r"^(?P<lab>\(?(?P<x>[a-z]{1,2}|[ivxlc]{1,6})\))(?P<gap>[ \t\u00a0]+)(?=\S)")
-TITLE_NUMBER = re.compile(r"^(?P<res>\d{1,3}/\d{1,4})\.(?P<gap>[ \t\u00a0]+)(?=\S)")
+# The resolution number opening the title, as printed and as extracted from PDFs: "61/37. ", "61/37 . ",
+# "34/39.Technical" (no space), "ES-11/4. ", "S-32/2. ", "A/RES/80/6. " (the symbol for the number).
+TITLE_NUMBER = re.compile(r"^(?:A/RES/)?(?P<res>(?:ES|S)-\d{1,2}/\d{1,4}|\d{1,4}/\d{1,4})[ \u00a0]?\."
+                          r"(?P<gap>[ \t\u00a0]*)(?=[^\W\d_]|\d{4}\b|[\u201c\"(])")
 TITLE_PLACEHOLDER = re.compile(r"^(?:[_.\u2026 ]*/[_.\u2026 ]*)?[_\u2026.]{0,6}\.(?P<gap>[\t ]+)(?=\S)")
 FOOTNOTE_LINE = re.compile(r"^(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079]+|\*{1,3}|\[\d+\])(?P<gap>[ \t\u00a0]*)(?=\S)")
 FOOTNOTE_REF = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+")
 INTRO = re.compile(
     r"^(?:the|le|la|l['’]|el)\s*[^,]{0,60}?\b(?:council|assembly|conseil|assembl[ée]e|consejo|asamblea|"
-    r"commission|comisi[óo]n|conference|conf[ée]rence|conferencia)\b[^,]{0,60},$", re.IGNORECASE)
+    r"commission|comisi[óo]n|conference|conf[ée]rence|conferencia)\b(?:[^,]{0,60},|\s*)$", re.IGNORECASE)
+# Where an annex begins: "Annex", "Annex II", "Annexe", "Anexo", alone or with the annex's title run in.
+ANNEX = re.compile(r"^(?:annex|annexe|anexo)(?:\s+[IVX]{1,4}\b)?(?:\s*$|\s+(?=[\w\u201c\"]))", re.IGNORECASE)
 HEADER_HINT = re.compile(
     r"^(?:distr\.?|original|english|french|spanish|anglais|français|espagnol|inglés|francés|español|"
     r"general assembly|assemblée générale|asamblea general|human rights council|conseil des droits|"
@@ -36,6 +42,7 @@ HEADER_HINT = re.compile(
 FOOTER_HINT = re.compile(
     r"^\[?\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)|"
     r"adopted|adoptée?|aprobad[ao]|\d{1,2}(?:er)? \w+ \d{4}$)", re.IGNORECASE)
+MEETING = re.compile(r"^\[?\s*\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)\b", re.IGNORECASE)
 SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
@@ -166,7 +173,12 @@ def _sweep_body(paras: list[Paragraph], start: int) -> None:
         refs = tuple(r.translate(SUPERSCRIPT) for r in FOOTNOTE_REF.findall(labelled.body[-40:]))
         if refs:
             labelled = replace(labelled, footnote_refs=refs)
-        if ended or (section is Kind.OPERATIVE and not labelled.label and FOOTER_HINT.match(p.text)):
+        if section is Kind.ANNEX or ((ended or section is Kind.OPERATIVE) and ANNEX.match(p.text)):
+            section = Kind.ANNEX      # an annex's paragraphs keep their labels and are counted apart
+            paras[i] = replace(labelled, kind=Kind.ANNEX) if labelled.kind is not Kind.SUBPARAGRAPH else labelled
+            continue
+        if ended or (not labelled.label and (MEETING.match(p.text) or (
+                section is Kind.OPERATIVE and FOOTER_HINT.match(p.text)))):
             paras[i] = replace(p, kind=Kind.FOOTER)
             ended = True
             continue
@@ -198,7 +210,7 @@ def _last_operative(paras: list[Paragraph], i: int) -> bool:
 
 
 def _ordinals(paras: list[Paragraph]) -> list[Paragraph]:
-    counts = {Kind.PREAMBLE: 0, Kind.OPERATIVE: 0, Kind.SUBPARAGRAPH: 0, Kind.FOOTNOTE: 0}
+    counts = {Kind.PREAMBLE: 0, Kind.OPERATIVE: 0, Kind.SUBPARAGRAPH: 0, Kind.FOOTNOTE: 0, Kind.ANNEX: 0}
     out = []
     for p in paras:
         if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE):

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from app.core.model import Document, Finding, Kind, ParaPair, Severity
 
-SECTIONS = ((Kind.PREAMBLE, "preambular"), (Kind.OPERATIVE, "operative"))
+SECTIONS = ((Kind.PREAMBLE, "preambular"), (Kind.OPERATIVE, "operative"), (Kind.ANNEX, "annex"))
 
 
 def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -> list[Finding]:
     out: list[Finding] = []
     for kind, name in SECTIONS:
-        n_a, n_b = len(draft.of_kind(kind)), len(adopted.of_kind(kind))
+        n_a, n_b = paragraph_count(draft, kind), paragraph_count(adopted, kind)
         if n_a != n_b and (n_a or n_b):
             out.append(Finding("count", Severity.MEDIUM,
                                f"{name.capitalize()} paragraphs: {n_a} in the draft, {n_b} in the adopted text",
@@ -26,6 +26,15 @@ def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -
                            f"Footnotes: {n_a} in the draft, {n_b} in the adopted text (only in the {side}: {shown})",
                            str(n_a), str(n_b)))
     return out
+
+
+def paragraph_count(doc: Document, kind: Kind) -> int:
+    """How many paragraphs a part has. A numbered part (operative paragraphs, an annex's paragraphs)
+    counts its numbered paragraphs: an unnumbered line in it is a heading, or the piece of a paragraph
+    that a page or a copy cut off, not a paragraph of its own."""
+    paras = doc.of_kind(kind)
+    numbered = sum(1 for p in paras if p.number is not None)
+    return numbered if numbered * 2 >= len(paras) and numbered else len(paras)
 
 
 def _notes(doc: Document) -> list:

@@ -13,7 +13,7 @@ from app.core.model import Kind, Paragraph
 STYLES = {
     Kind.HEADER: "DC Header", Kind.TITLE: "DC Title", Kind.INTRO: "DC Intro", Kind.PREAMBLE: "DC Preamble",
     Kind.OPERATIVE: "DC Operative", Kind.SUBPARAGRAPH: "DC Subparagraph", Kind.FOOTNOTE: "DC Footnote",
-    Kind.FOOTER: "DC Footer", Kind.OTHER: "Normal", Kind.PAGE_HEADER: "Normal", Kind.PAGE_FOOTER: "Normal",
+    Kind.FOOTER: "DC Footer", Kind.ANNEX: "Normal", Kind.OTHER: "Normal", Kind.PAGE_HEADER: "Normal", Kind.PAGE_FOOTER: "Normal",
 }
 
 

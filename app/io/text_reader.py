@@ -1,4 +1,5 @@
-"""Plain-text and Markdown documents: decode, reduce inline Markdown, one paragraph per non-empty line.
+"""Plain-text and Markdown documents: decode, reduce inline Markdown, one paragraph per non-empty line
+(or per block of lines when the text is hard-wrapped, as text copied out of a PDF is: app.io.reflow).
 
 Resolutions pasted from the web or exported from a word processor arrive as .txt with Markdown-ish
 inline markers (``*Invites*``, ``[A/HRC/61/76](#)``); the markers are reduced to their text and kept as
@@ -11,8 +12,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from app.core.model import Document, Paragraph, Run
+from app.core.model import Document, Kind, Paragraph, Run
 from app.io.errors import InputError
+from app.io.reflow import Line, Piece, Report, looks_hard_wrapped, reflow
+from app.io.text_notes import marker, place_notes
 from app.io.xml_text import count_dropped, drop_illegal
 
 _BOMS = (
@@ -22,6 +25,7 @@ _BOMS = (
 _LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
 _CONTROL_OK = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
+LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
@@ -112,9 +116,31 @@ def _runs(text: str, flags: list[tuple[bool, bool]]) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph, ...]:
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]{0,40}):\s*(?P<value>.*)$")
+
+
+def front_matter(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Split YAML front matter (``---`` … ``---`` on top of a Markdown file) from the text.
+
+    Returns (text without it, its top-level ``key: value`` pairs with quotes removed). Only flat pairs
+    are read: the metadata is shown, never interpreted as text. Blank lines keep line numbers right.
+    """
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return text, ()
+    pairs = []
+    for line in m.group("body").split("\n"):
+        k = _FRONT_KEY.match(line)
+        if k:
+            pairs.append((k.group("key"), k.group("value").strip().strip("\"'")))
+    return "\n" * m.group(0).count("\n") + text[m.end():], tuple(pairs)
+
+
+def text_lines(text: str, *, markdown: bool = True) -> list[Line]:
+    """Lines of a text with their line numbers, blank-line gaps and Markdown emphasis reduced."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    paragraphs: list[Paragraph] = []
+    lines: list[Line] = []
     line_no = 1
     for block in _BLOCK_SPLIT.split(text):
         block_start = line_no
@@ -124,6 +150,7 @@ def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph
         else:
             reduced, flags = block, None
         offset = 0
+        first = True
         for k, line in enumerate(reduced.split("\n")):
             line_flags = flags[offset:offset + len(line)] if flags is not None else None
             offset += len(line) + 1
@@ -131,12 +158,63 @@ def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph
             if not stripped:
                 continue
             lead = len(line) - len(line.lstrip())
-            runs = _runs(stripped, line_flags[lead:lead + len(stripped)]) if line_flags else ()
-            if markdown and stripped.startswith("#") and not runs:
+            fmt = tuple(line_flags[lead:lead + len(stripped)]) if line_flags else None
+            if fmt is not None and not any(b or i for b, i in fmt):
+                fmt = None
+            if markdown and stripped.startswith("#") and fmt is None:
                 stripped = stripped.lstrip("#").strip() or stripped
-            paragraphs.append(Paragraph(index=len(paragraphs), text=stripped, source=f"line {block_start + k}",
-                                        runs=runs))
-    return tuple(paragraphs)
+            lines.append(Line(stripped, block_start + k, blank_before=first, fmt=fmt, indent=lead >= 2))
+            first = False
+    return lines
+
+
+def paragraphs_from_text(text: str, *, markdown: bool = True) -> tuple[Paragraph, ...]:
+    """Paragraphs of a typed or pasted text (see :func:`read_paragraphs`, without its report)."""
+    return read_paragraphs(text, markdown=markdown)[0]
+
+
+def read_paragraphs(text: str, *, markdown: bool = True) -> tuple[tuple[Paragraph, ...], Report, bool]:
+    """Paragraphs (notes as FOOTNOTE paragraphs after the one citing them), what reflow removed and
+    joined, and whether the text was hard-wrapped (then its lines were joined into paragraphs)."""
+    lines = text_lines(text, markdown=markdown)
+    wrapped = looks_hard_wrapped(lines)
+    pieces, report = reflow(lines, wrapped=wrapped, markdown=markdown)
+    return pieces_to_paragraphs(pieces), report, wrapped
+
+
+def pieces_to_paragraphs(pieces: list[Piece]) -> tuple[Paragraph, ...]:
+    """Paragraph objects for reflowed pieces: a note becomes a FOOTNOTE whose prefix is its marker."""
+    ordered, cites = place_notes(pieces)
+    out: list[Paragraph] = []
+    for k, piece in enumerate(ordered):
+        text = piece.text.strip()
+        if not text:
+            continue
+        lead = len(piece.text) - len(piece.text.lstrip())
+        fmt = piece.fmt[lead:lead + len(text)] if piece.fmt is not None else None
+        runs = _runs(text, fmt) if fmt else ()
+        if piece.note:
+            prefix = marker(piece.note) + " "
+            if not text.startswith(prefix):
+                prefix = text[:len(marker(piece.note))]
+            out.append(Paragraph(index=len(out), text=text, kind=Kind.FOOTNOTE, prefix=prefix, label=piece.note,
+                                 source=piece.source, runs=runs))
+            continue
+        out.append(Paragraph(index=len(out), text=text, source=piece.source, runs=runs,
+                             footnote_refs=cites.get(k, ())))
+    return tuple(out)
+
+
+def warnings_of(report: Report, wrapped: bool) -> list[str]:
+    """The reader's guesses in words (one line each) for the CLI, the JSON and the window."""
+    out = []
+    if wrapped and report.wrapped_lines:
+        out.append(f"hard-wrapped text (as copied from a PDF): {report.wrapped_lines} line breaks joined "
+                   "into their paragraphs")
+    if report.furniture:
+        parts = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(report.furniture.items()))
+        out.append(f"page furniture removed: {parts}")
+    return out
 
 
 def read_text(path: Path, data: bytes) -> Document:
@@ -148,9 +226,13 @@ def read_text(path: Path, data: bytes) -> Document:
         text = drop_illegal(text)
         warnings.append(f"{dropped} control character{'s' if dropped > 1 else ''} that a Word file cannot hold "
                         "removed")
-    paragraphs = paragraphs_from_text(text, markdown=True)
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    text, metadata = front_matter(text)
+    paragraphs, report, wrapped = read_paragraphs(text, markdown=True)
+    warnings += warnings_of(report, wrapped)
     if not paragraphs:
         raise InputError(str(path), "the file is empty (it contains no text)")
-    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    language = dict(metadata).get("language", "").lower()
     return Document(path=str(path), paragraphs=paragraphs, format=fmt, encoding=encoding,
-                    warnings=tuple(warnings))
+                    warnings=tuple(warnings), metadata=metadata,
+                    language=language if language in LANGUAGES else "und")
