@@ -132,3 +132,46 @@ def resolution_docx(txt: Path, out: Path) -> Path:
         add_footnotes(doc, {n: f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r>' for n, text in notes.items()})
     doc.save(out)
     return out
+
+
+ANNEX_TEXT = """Annex
+
+Declaration on the protection of human rights defenders in Examplia
+
+I. Commitments
+
+1. We, the States Members of the Human Rights Council, reaffirm our commitment to the protection of every human rights defender in Examplia and to the implementation of the recommendations of the universal periodic review;
+
+2. We call for the release of all defenders detained for their peaceful work, and for investigations into the 42 cases documented since 2024;
+
+II. Follow-up
+
+3. We decide to review the implementation of the present declaration at the sixty-fifth session of the Council.
+"""
+
+
+def un_resolution_docx(txt: Path, out: Path, job: str = "GE.26-05123(E)") -> Path:
+    """A resolution as the UN publishes it: ``txt`` as :func:`resolution_docx` lays it out, followed by an
+    annex with its own headings and numbered paragraphs, the document symbol as page header, and a page
+    footer holding the job number and "page X/Y" (PAGE and NUMPAGES fields)."""
+    source = out.with_suffix(".txt")
+    source.write_text(txt.read_text(encoding="utf-8").rstrip() + "\n\n" + ANNEX_TEXT, encoding="utf-8")
+    resolution_docx(source, out)
+    doc = docx.Document(str(out))
+    footer = doc.sections[0].footer
+    footer.paragraphs[0].text = job
+    page = footer.add_paragraph()
+    page._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    page.add_run("/")
+    page._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    doc.save(str(out))
+    return out
+
+
+def libreoffice_convert(source: Path, fmt: str, outdir: Path) -> Path:
+    """``source`` converted by headless LibreOffice to ``fmt`` ("pdf", "odt") in ``outdir``."""
+    import subprocess
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{outdir}/lo-profile",
+                    "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return outdir / f"{source.stem}.{fmt}"

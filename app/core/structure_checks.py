@@ -30,11 +30,11 @@ def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -
 
 def paragraph_count(doc: Document, kind: Kind) -> int:
     """How many paragraphs a part has. A numbered part (operative paragraphs, an annex's paragraphs)
-    counts its numbered paragraphs: an unnumbered line in it is a heading, or the piece of a paragraph
-    that a page or a copy cut off, not a paragraph of its own."""
+    counts its numbered paragraphs: an unnumbered line in it is a heading ("I. Commitments"), a list
+    inside a paragraph, or the piece of a paragraph that a page or a copy cut off, not a paragraph."""
     paras = doc.of_kind(kind)
     numbered = sum(1 for p in paras if p.number is not None)
-    return numbered if numbered * 2 >= len(paras) and numbered else len(paras)
+    return numbered if numbered >= 3 or (numbered and numbered * 2 >= len(paras)) else len(paras)
 
 
 def _notes(doc: Document) -> list:

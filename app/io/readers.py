@@ -16,7 +16,8 @@ MAX_BYTES = 100 * 1024 * 1024       # a resolution is well under 1 MB; 100 MB is
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
-SUPPORTED = ".docx, .txt and .md"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUPPORTED = ".docx, .pdf, .odt, .html, .txt and .md"
 
 
 def read_document(path: str | os.PathLike, *, tracked: str = "accepted", max_bytes: int = MAX_BYTES) -> Document:
@@ -37,20 +38,37 @@ def _read(p: Path, data: bytes, tracked: str) -> Document:
     if head.lstrip().startswith(b"{\\rtf"):
         raise InputError(str(p), "this is an RTF file, not a Word .docx document; "
                                   "open it in Word or LibreOffice and save it as .docx")
-    if head.startswith(b"%PDF"):
-        raise InputError(str(p), "PDF files are not supported yet; save the document as .docx or .txt")
+    if data[:1024].lstrip().startswith(b"%PDF") or head.startswith(b"%PDF"):
+        from app.io.pdf_reader import read_pdf
+        return read_pdf(p, data)
     if head.startswith(ZIP_MAGICS):
-        if suffix in (".odt", ".ods", ".odp"):
-            raise InputError(str(p), "OpenDocument files are not supported yet; save it as .docx")
+        if _is_odf(data):
+            from app.io.odt_reader import read_odt
+            return read_odt(p, data)
         from app.io.docx_reader import read_docx
         return read_docx(p, data, tracked=tracked)
     if suffix in (".docx", ".docm", ".dotx"):
         raise InputError(str(p), "this is not a valid Word document (the file is not a .docx package; "
                                   "it may be damaged or have the wrong extension)")
-    if suffix in (".doc", ".pdf", ".odt", ".rtf", ".html", ".htm"):
-        raise InputError(str(p), f"{suffix} files are not supported yet; supported formats are {SUPPORTED}")
+    if suffix in (".odt", ".pdf"):
+        raise InputError(str(p), f"this is not a valid {suffix} file (it may be damaged or have the wrong extension)")
+    if suffix in (".doc", ".rtf"):
+        raise InputError(str(p), f"{suffix} files are not supported; supported formats are {SUPPORTED}")
+    if suffix in HTML_SUFFIXES or _sniff_html(data):
+        from app.io.html_reader import read_html
+        return read_html(p, data)
     from app.io.text_reader import read_text
     return read_text(p, data)
+
+
+def _is_odf(data: bytes) -> bool:
+    """An OpenDocument package stores its ``mimetype`` first and uncompressed (ODF 1.2, part 3, 3.3)."""
+    return data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in data[38:120]
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def _read_bytes(p: Path, max_bytes: int) -> bytes:

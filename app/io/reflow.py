@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 Fmt = tuple[bool, bool]          # (bold, italic) for one character
 
-JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?$")   # "25-15106 (E)"
+JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?$")   # "25-15106 (E)"
 BARCODE = re.compile(r"^\*?\d{7,}\*?$")                                      # "*2515106*" (a Markdown reading: "2515106")
 PAGE_NUMBER = re.compile(r"^(?:(?P<n>\d{1,3})\s*/\s*(?P<m>\d{1,3})|Page\s+\d{1,3}(?:\s+(?:of|de|sur)\s+\d{1,3})?|"
                          r"-\s?\d{1,3}\s?-|\d{1,3})$", re.IGNORECASE)
@@ -43,15 +43,17 @@ LABEL_START = re.compile(r"^(?:\d{1,3}\s?(?:bis|ter)?\.|\(?[a-z]{1,2}\)|\(?[ivx]
 ENDS_OPEN = re.compile(r"(?:(?![\u00b9\u00b2\u00b3\u2070-\u2079])[^\W\d_])[)\u201d\u2019]?$|[\u00ad\u2011\-–]$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A plain number glued to the end of a word ("Nations1") or to the punctuation after it ("peace,1",
-# "Document,8", "1979,1", "79/16,2"), not part of a symbol, a range or an abbreviation ("A/79/552",
-# "2024-2025", "Rev.1"), or to a date's year ("25 November 20242").
+# "Document,8", "1979,1", "79/16,2", "persons.8 "), not part of a symbol, a range or an abbreviation ("A/79/552",
+# "2024-2025", "Rev.1"), or to a year after a month or a preposition ("25 November 20242", "of 20172":
+# UN style writes five-figure numbers with a space, "20 172").
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
            "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
 GLUED_MARKER = re.compile(r"(?<=[^\W\d_])(?P<a>\d{1,3})(?=[\s,.;:)\]]|$)|"
                           r"(?<=[^\W_][,;:)\]\u201d\u2019])"
                           r"(?P<b>\d{1,3})(?=[\s,.;:)\]]|$)|"
-                          r"\b(?:" + _MONTHS + r")\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
+                          r"(?<=[a-z]{3}\.)(?P<d>\d{1,3})(?=\s|$)|"
+                          r"\b(?:" + _MONTHS + r"|of|in|since|from|and|to|until|by)\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
@@ -90,26 +92,26 @@ class Report:
 
 
 def looks_hard_wrapped(lines: list[Line]) -> bool:
-    """True when most paragraphs are cut into lines of a column's width (text copied out of a PDF).
+    """True when paragraphs are cut into lines of a column's width (text copied out of a PDF).
 
-    Measured on lines that have a next line in the same block: a wrapped line ends mid-sentence (no
-    ``. ; : ,``) or the next line starts in lower case, and the block's lines are long. Typed text with
-    a line per paragraph (the usual .txt and .md) has almost no such pairs.
+    Looks at each line as long as the column (60 % of the width or more) that has a next line in the
+    same block: cut by the layout, it ends mid-sentence (no ``. ; : ,``) or the next line starts in
+    lower case. Typed text (a line per paragraph, short header lines) has almost no such lines; a
+    copied page has mostly such lines.
     """
-    if len(lines) < 8:
+    if len(lines) < 6:
         return False
     width = _width(lines)
     if width < 40 or width > 140:
         return False
-    wrapped = 0
-    pairs = 0
+    wrapped = long = 0
     for a, b in zip(lines, lines[1:]):
-        if b.blank_before or b.page_break_before:
+        if b.blank_before or b.page_break_before or len(a.text) < 0.6 * width:
             continue
-        pairs += 1
-        if len(a.text) >= 0.6 * width and (ENDS_OPEN.search(a.text) or b.text[:1].islower()):
+        long += 1
+        if ENDS_OPEN.search(a.text) or b.text[:1].islower():
             wrapped += 1
-    return wrapped >= 5 and wrapped >= 0.25 * len(lines)
+    return wrapped >= 3 and wrapped * 2 >= long
 
 
 def find_furniture(lines: list[Line], title: str) -> dict[int, str]:
@@ -148,15 +150,19 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, str]:
 
 
 def _repeated_heads(lines: list[Line], found: dict[int, str]) -> None:
-    """A line that recurs in the text and stands next to page furniture is furniture too: a running
-    head, also one the page wraps over two lines ("2025 Political Declaration on …" / "Global Plan …")."""
-    counts = Counter(line.text for line in lines)
+    """A line that stands right next to page furniture (no empty line between) at two places or more
+    is furniture too: a running head, also one the page wraps over two lines ("2025 Political
+    Declaration on …" / "Global Plan …")."""
+    def beside(i: int) -> bool:
+        return ((i - 1 in found and not lines[i].blank_before)
+                or (i + 1 in found and i + 1 < len(lines) and not lines[i + 1].blank_before))
+
     grew = True
     while grew:
         grew = False
+        near = Counter(line.text for i, line in enumerate(lines) if i not in found and beside(i))
         for i, line in enumerate(lines):
-            if i not in found and counts[line.text] >= 2 and len(line.text) < 160 and (
-                    i - 1 in found or i + 1 in found):
+            if i not in found and near[line.text] >= 2 and len(line.text) < 160 and beside(i):
                 found[i] = "running head"
                 grew = True
 
@@ -188,7 +194,8 @@ def find_title(lines: list[Line]) -> str:
 class _Builder:
     """Collects pieces; keeps the paragraph being built open across page breaks."""
 
-    def __init__(self, vocabulary: set[str], report: Report):
+    def __init__(self, vocabulary: set[str], report: Report, unit: str):
+        self.unit = unit
         self.pieces: list[Piece] = []
         self.vocabulary = vocabulary
         self.report = report
@@ -205,7 +212,7 @@ class _Builder:
     def start(self, line: Line, note: str = "", text: str | None = None, fmt=None) -> None:
         self.flush()
         self.note = note
-        self.source = f"line {line.number}" if not line.page_break_before else f"page {line.number}"
+        self.source = f"{self.unit} {line.number}"
         self._append(line.text if text is None else text, line.fmt if fmt is None else fmt)
 
     def add(self, line: Line, text: str | None = None, fmt=None) -> None:
@@ -268,12 +275,14 @@ class _Builder:
         return False
 
 
-def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False) -> tuple[list[Piece], Report]:
+def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: str = "line"
+           ) -> tuple[list[Piece], Report]:
     """Paragraphs and notes from laid-out lines.
 
     ``wrapped``: join the lines of a block (a paragraph is cut into lines); otherwise each line is a
     paragraph, as typed text has it. Notes are recognised in both. Returns the pieces in reading order
-    (notes where they were found) and a Report of what was removed and joined.
+    (notes where they were found) and a Report of what was removed and joined. ``unit`` names what
+    ``Line.number`` counts in the pieces' sources ("line 12", "page 3").
     """
     report = Report()
     title = find_title(lines)
@@ -284,7 +293,7 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False) -> tuple
     # Paragraphs typed with an empty line between them: a line straight after a note line goes on with it.
     spaced = sum(line.blank_before for line in lines) >= 0.6 * len(lines)
     width = _width(lines)
-    b = _Builder(vocabulary, report)
+    b = _Builder(vocabulary, report, unit)
     in_notes = False          # under a page's rule, until the page ends
     broke = False             # a page break (furniture or a new PDF page) since the last body line
     last_note = 0
@@ -320,7 +329,7 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False) -> tuple
         if b.note:
             broke = True          # notes stand at a page's foot: the body goes on after a page break
             b.flush()
-        if broke and not LABEL_START.match(t) and _continues(b):
+        if broke and not LABEL_START.match(t) and not TITLE_LINE.match(t) and _continues(b):
             broke = False
             b.add(line)
             continue
@@ -341,8 +350,8 @@ _REFERS = re.compile(r"(?:paragraphs?|paras?\.|No\.|Nos\.|article|articles|secti
 
 def split_run_in(pieces: list[Piece], report: Report) -> list[Piece]:
     """Split paragraphs whose numbered successor was run into them ("… persons.8 6. We recall …"), as
-    text extracted from a PDF sometimes has it: only the next number in sequence, never a number that a
-    word before it refers to ("paragraph 3. We")."""
+    text extracted from a PDF sometimes has it: only the next number in sequence (or the one after, when
+    the extraction lost a label), never a number that a word before it refers to ("paragraph 3. We")."""
     out: list[Piece] = []
     last = 0
     for piece in pieces:
@@ -357,14 +366,15 @@ def split_run_in(pieces: list[Piece], report: Report) -> list[Piece]:
         while True:
             found = None
             for r in _RUN_IN.finditer(piece.text, pos):
-                if int(r.group("n")) == last + 1 and r.start() > start and not _REFERS.search(piece.text[start:r.start()]):
+                if last < int(r.group("n")) <= last + 2 and r.start() > start and not _REFERS.search(
+                        piece.text[start:r.start()]):
                     found = r
                     break
             if not found:
                 break
             out.append(_slice(piece, start, found.start()))
             report.run_in += 1
-            start, pos, last = found.start(), found.end(), last + 1
+            start, pos, last = found.start(), found.end(), int(found.group("n"))
         out.append(_slice(piece, start, len(piece.text)) if start else piece)
     return out
 
@@ -428,12 +438,17 @@ def _note_number(line: Line, in_notes: bool, last: int, cited: set[int]) -> int:
     return n if last and n == last + 1 else 0
 
 
+def marker_number(m: re.Match) -> int:
+    """The note number a GLUED_MARKER match holds."""
+    return int(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+
+
 def _glued_numbers(lines: list[Line]) -> set[int]:
     """Numbers glued to a word or its punctuation ("Nations1", "peace,1"): candidate note markers."""
     out: set[int] = set()
     for line in lines:
         for m in GLUED_MARKER.finditer(line.text):
-            out.add(int(m.group("a") or m.group("b") or m.group("c")))
+            out.add(marker_number(m))
     return out
 
 

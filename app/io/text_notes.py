@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import re
 
-from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece
+from app.io.docx_reader import note_marker as marker
+from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number
 
-SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _MD_REF = re.compile(r"\[\^(?P<n>[^\]\s]{1,12})\](?!:)")
 _SUPER = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
-def marker(label: str) -> str:
-    """How a note's number is drawn in the text: "12" -> "¹²"; other labels ("*", "a") as they are."""
-    return label.translate(SUPERSCRIPT) if label.isdigit() else label
-
-
 def place_notes(pieces: list[Piece]) -> tuple[list[Piece], dict[int, tuple[str, ...]]]:
     """Mark citations and move notes after the paragraph citing them first.
 
@@ -68,9 +63,10 @@ def place_notes(pieces: list[Piece]) -> tuple[list[Piece], dict[int, tuple[str, 
 
 
 def _spaced_citation(body_refs: list[tuple[Piece, tuple[str, ...]]], label: int, start: int) -> int | None:
-    """The first body piece from ``start`` where note ``label`` stands as a number of its own after a
-    comma and before a word, as text copied from a PDF shows a raised marker after a space."""
-    pattern = re.compile(rf"[,;] {label} (?=[^\W\d_])")
+    """The first body piece from ``start`` where note ``label`` stands as a number of its own between
+    two words ("Rarotonga, 3 Bangkok", "the Child 7 and"), as text copied from a PDF shows a raised
+    marker after a space. Used to place the note only: the text keeps the number as it is."""
+    pattern = re.compile(rf"(?<=[^\W\d_])[,;]? {label} (?=[^\W\d_])")
     for k in range(start, len(body_refs)):
         if pattern.search(body_refs[k][0].text):
             return k
@@ -100,10 +96,10 @@ def _mark(piece: Piece, pending: list[int], last: list[int]) -> tuple[str, ...]:
     _cite(refs, pending, last)
     if pending:
         for m in _GLUED.finditer(text):
-            n = int(m.group("a") or m.group("b") or m.group("c"))
+            n = marker_number(m)
             if n in pending and n <= last[0] + 3 and not _overlaps(edits, m.start()):
                 start = m.start("c") if m.group("c") else m.start()
-                edits.append((start, m.end(), str(n).translate(SUPERSCRIPT)))
+                edits.append((start, m.end(), marker(str(n))))
                 refs.append(str(n))
                 pending.remove(n)
                 last[0] = max(last[0], n)
