@@ -86,3 +86,27 @@ def test_word_list_numbering_counts_as_a_label():
     assert [(p.kind, p.label, p.prefix) for p in d.paragraphs[1:]] == [
         (Kind.PREAMBLE, "", ""), (Kind.OPERATIVE, "1", ""), (Kind.SUBPARAGRAPH, "(a)", ""),
         (Kind.OPERATIVE, "2", "")]
+
+
+@pytest.mark.parametrize("title,number,body", [
+    ("80/11. 2025 review of the peacebuilding architecture", "80/11", "2025 review of the peacebuilding architecture"),
+    ("34/39.Technical assistance to Examplia", "34/39", "Technical assistance to Examplia"),
+    ("ES-11/4. Principles of the Charter", "ES-11/4", "Principles of the Charter"),
+    ("S-32/2. Situation of human rights", "S-32/2", "Situation of human rights"),
+    ("A/RES/80/6. Cooperation with regional organizations", "80/6", "Cooperation with regional organizations"),
+    ("61/37 . Protection of journalists", "61/37", "Protection of journalists"),
+])
+def test_resolution_numbers_in_every_printed_form(title, number, body):
+    d = doc(f"General Assembly\n{title}\nThe General Assembly,\nRecalling its resolutions,\n1. Decides to act.\n")
+    t = d.paragraphs[1]
+    assert t.kind is Kind.TITLE and d.resolution_number == number and t.body == body
+
+
+def test_an_intro_without_its_comma_and_a_single_unnumbered_operative_paragraph():
+    d = doc("General Assembly\n80/9. A declaration\nThe General Assembly\nAdopts the declaration annexed "
+            "to the present resolution.\n48th plenary meeting\n24 November 2025\nAnnex\nA declaration\n"
+            "1. We, the States Members, welcome the plan;\n2. We commit to act.\n")
+    assert [p.kind for p in d.paragraphs[2:6]] == [Kind.INTRO, Kind.PREAMBLE, Kind.FOOTER, Kind.FOOTER]
+    annex = d.of_kind(Kind.ANNEX)
+    assert [p.text for p in annex][:2] == ["Annex", "A declaration"]
+    assert [p.label for p in annex if p.label] == ["1", "2"] and not d.of_kind(Kind.OPERATIVE)

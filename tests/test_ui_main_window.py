@@ -202,3 +202,18 @@ def test_reading_notes_show_in_the_status_bar(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, draft, sample_adopted)
     assert "1" in window.warnings_label.text()
     assert "draft.txt: 1 control character" in window.warnings_label.toolTip()
+
+
+def test_published_formats_open_and_drop_like_any_other(qtbot, window):
+    """The open dialog offers .pdf, .odt and .html; a web page dropped on a pane is compared."""
+    from app.ui.open_dialog import FILE_FILTER
+    for pattern in ("*.pdf", "*.odt", "*.html", "*.docx", "*.txt", "*.md"):
+        assert pattern in FILE_FILTER.split(";;")[0]
+    udhr = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "udhr"
+    if not udhr.exists():
+        pytest.skip("../shared/corpora/udhr is not beside this checkout")
+    open_and_wait(qtbot, window, str(udhr / "eng.html"), str(udhr / "eng.html"))
+    window.view.fileDropped.emit("a", str(udhr / "fra.html"))
+    qtbot.waitUntil(lambda: window.watcher is None, timeout=TIMEOUT)
+    assert window.comparison.draft.name == "fra.html" and window.comparison.draft.format == "html"
+    assert window.comparison.cross_language

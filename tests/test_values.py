@@ -125,3 +125,8 @@ def test_extraction_on_value_like_soup(parts):
     text = "".join(parts)
     for v in extract_values(text, "fr"):
         assert text[v.start:v.end] == v.text
+
+
+def test_special_and_emergency_special_session_resolutions_keep_their_prefix():
+    assert vals("resolutions ES-11/4 and S-32/2, and 11/4") == [
+        ("resolution", "ES-11/4"), ("resolution", "S-32/2"), ("resolution", "11/4")]

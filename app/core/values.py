@@ -104,7 +104,7 @@ def _scanner() -> re.Pattern:
     card, ords = _word_tables()
     month = _month_alt()
     digit_first = [
-        ("resolution", r"(?<![/.,])\d{1,4}/\d{1,4}(?![\w/]|[.,]\d)"),
+        ("resolution", r"(?<![/.,])(?<![ES]-)\d{1,4}/\d{1,4}(?![\w/]|[.,]\d)"),
         # 1 April 2022, 1er avril 2022, 1 de abril de 2022, 23 February (no year)
         ("dmy", rf"{_date('dmy')}{SP}+(?:de{SP}+)?(?P<dmymonth>{month})"
                 rf"(?:,?{SP}+(?:del?{SP}+)?(?P<dmyyear>{_YEAR_RE}))?(?!\w)"),
@@ -115,6 +115,8 @@ def _scanner() -> re.Pattern:
                    rf"|\d{{1,3}}(?:{SP}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d{{1,3}}(?!\d))?)(?![\d/])"),
     ]
     letter_first = [
+        # special and emergency special sessions: S-32/2, ES-11/4 (the prefix is part of the number)
+        ("sessionres", r"(?<![\w/])E?S-\d{1,2}/\d{1,4}(?![\w/]|[.,]\d)"),
         ("symbol", r"(?<!/)[A-Z]{1,6}(?:\.\d+)?/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
                    rf"(?:{SP}?\(\d{{4}}\))?(?<![.\-])"),
         # April 1, 2022 / February 2024, février 2024, febrero de 2024
@@ -187,7 +189,7 @@ def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
         raw = text[s:e]          # as written (the scan has footnote markers blanked)
         if group == "symbol":
             found.append(Value("symbol", re.sub(r"\s+", "", m.group()), raw, s, e))
-        elif group == "resolution":
+        elif group in ("resolution", "sessionres"):
             found.append(Value("resolution", raw, raw, s, e))
         elif group in ("dmy", "md"):
             found.append(Value("date", _date_value(m, group), raw, s, e))

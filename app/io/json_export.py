@@ -26,6 +26,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "had_tracked_changes": doc.had_tracked_changes,
         "tracked_view": doc.tracked_view,
         "warnings": list(doc.warnings),
+        "metadata": dict(doc.metadata),
         "paragraphs": [
             {
                 "index": p.index, "kind": p.kind.value, "label": p.label, "display_label": p.display_label,

@@ -21,7 +21,7 @@ SUPPORTED = ".docx, .pdf, .odt, .html, .txt and .md"
 
 
 def read_document(path: str | os.PathLike, *, tracked: str = "accepted", max_bytes: int = MAX_BYTES) -> Document:
-    """Read a .docx, .txt or .md file into an unstructured Document (see app.core.structure); its
+    """Read a .docx, .pdf, .odt, .html, .txt or .md file into an unstructured Document (see app.core.structure); its
     ``digest`` is the SHA-256 of the bytes read, so an export can tell whether the file changed since."""
     if tracked not in ("accepted", "original"):
         raise ValueError("tracked must be 'accepted' or 'original'")

@@ -292,7 +292,6 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
     cited = _glued_numbers(lines)
     # Paragraphs typed with an empty line between them: a line straight after a note line goes on with it.
     spaced = sum(line.blank_before for line in lines) >= 0.6 * len(lines)
-    width = _width(lines)
     b = _Builder(vocabulary, report, unit)
     in_notes = False          # under a page's rule, until the page ends
     broke = False             # a page break (furniture or a new PDF page) since the last body line
@@ -334,7 +333,7 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
             b.add(line)
             continue
         broke = False
-        if b.open and not b.note and not LABEL_START.match(t) and _goes_on(b, line, wrapped, width):
+        if b.open and not b.note and not LABEL_START.match(t) and _goes_on(b, line, wrapped):
             b.add(line)
             continue
         b.start(line)
@@ -396,20 +395,16 @@ def _continues(b: _Builder) -> bool:
     return b.reopen_last()
 
 
-def _goes_on(b: _Builder, line: Line, wrapped: bool, width: int) -> bool:
+def _goes_on(b: _Builder, line: Line, wrapped: bool) -> bool:
     """Is ``line`` the next line of the paragraph being built rather than a paragraph of its own?
 
     In a hard-wrapped text, every line of a block is, unless a label follows a finished sentence. In
-    typed text, a line is when the one before ended mid-sentence and either was as long as the column
-    or this one starts in lower case (a page or a copy cut the paragraph); a paragraph never starts
-    in lower case after an unfinished one, also across an empty line.
+    typed text, only a line that starts in lower case after an unfinished one (a page or a copy cut
+    the paragraph there), also across an empty line: a paragraph never starts so.
     """
     last = b.text[-1]
-    if not line.blank_before:
-        if wrapped:
-            return not last.rstrip().endswith((".", ";", ":", ",")) or not LABEL_START.match(line.text)
-        if ENDS_OPEN.search(last) and len(last) >= 30 and (line.text[:1].islower() or len(last) >= 0.6 * width):
-            return True
+    if wrapped and not line.blank_before:
+        return not last.rstrip().endswith((".", ";", ":", ",")) or not LABEL_START.match(line.text)
     return len(last) >= 30 and bool(ENDS_OPEN.search(last)) and line.text[:1].islower()
 
 

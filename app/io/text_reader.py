@@ -54,7 +54,7 @@ def _check_is_text(text: str, path: str) -> None:
         raise InputError(path, "the file is empty (it contains no text)")
     bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in _CONTROL_OK)
     if bad > max(8, len(sample) // 100):
-        raise InputError(path, "the file holds binary data, not text; open a .docx, .txt or .md file")
+        raise InputError(path, "the file holds binary data, not text; open a .docx, .pdf, .odt, .html, .txt or .md file")
 
 
 def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:

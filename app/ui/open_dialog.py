@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
-    "OpenPairDialog", "Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)")
+    "OpenPairDialog", "Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Word documents (*.docx);;"
+    "PDF documents (*.pdf);;OpenDocument text (*.odt);;Web pages (*.html *.htm);;Text files (*.txt *.md);;All files (*)")
 
 
 class OpenPairDialog(QDialog):
@@ -27,7 +28,7 @@ class OpenPairDialog(QDialog):
             lab = QLabel(label)
             lab.setBuddy(edit)
             edit.setMinimumWidth(420)
-            edit.setPlaceholderText(self.tr(".docx, .txt or .md"))
+            edit.setPlaceholderText(self.tr(".docx, .pdf, .odt, .html, .txt or .md"))
             browse = QPushButton(self.tr("Browse…"))
             browse.clicked.connect(lambda _c=False, e=edit: self._browse(e))
             grid.addWidget(lab, row, 0)

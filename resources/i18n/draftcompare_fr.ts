@@ -912,47 +912,55 @@
 <context>
     <name>OpenPairDialog</name>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="11"/>
         <source>Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)</source>
-        <translation>Documents (*.docx *.txt *.md);;Documents Word (*.docx);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)</translation>
+        <translation type="vanished">Documents (*.docx *.txt *.md);;Documents Word (*.docx);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="19"/>
+        <location filename="../../app/ui/open_dialog.py" line="20"/>
         <source>Open draft and adopted text</source>
         <translation>Ouvrir le projet et le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="26"/>
+        <location filename="../../app/ui/open_dialog.py" line="27"/>
         <source>&amp;Draft:</source>
         <translation>&amp;Projet :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="26"/>
+        <location filename="../../app/ui/open_dialog.py" line="27"/>
         <source>&amp;Adopted text:</source>
         <translation>&amp;Texte adopté :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="30"/>
         <source>.docx, .txt or .md</source>
-        <translation>.docx, .txt ou .md</translation>
+        <translation type="vanished">.docx, .txt ou .md</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="11"/>
+        <source>Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Word documents (*.docx);;PDF documents (*.pdf);;OpenDocument text (*.odt);;Web pages (*.html *.htm);;Text files (*.txt *.md);;All files (*)</source>
+        <translation>Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Documents Word (*.docx);;Documents PDF (*.pdf);;Textes OpenDocument (*.odt);;Pages Web (*.html *.htm);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../app/ui/open_dialog.py" line="31"/>
+        <source>.docx, .pdf, .odt, .html, .txt or .md</source>
+        <translation>.docx, .pdf, .odt, .html, .txt ou .md</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/open_dialog.py" line="32"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="36"/>
+        <location filename="../../app/ui/open_dialog.py" line="37"/>
         <source>S&amp;wap</source>
         <translation>&amp;Inverser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="37"/>
+        <location filename="../../app/ui/open_dialog.py" line="38"/>
         <source>Exchange draft and adopted text</source>
         <translation>Échanger projet et texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/open_dialog.py" line="62"/>
+        <location filename="../../app/ui/open_dialog.py" line="63"/>
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>

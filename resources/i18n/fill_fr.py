@@ -117,9 +117,12 @@ FR = {
     "paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.",
     "Open re&view…": "Ouvrir une re&vue…", "Open a saved review (.dcreview) with its two documents":
     "Ouvrir une revue enregistrée (.dcreview) avec ses deux documents",
-    "Documents (*.docx *.txt *.md);;Word documents (*.docx);;Text files (*.txt *.md);;All files (*)":
-    "Documents (*.docx *.txt *.md);;Documents Word (*.docx);;Fichiers texte (*.txt *.md);;Tous les fichiers (*)",
-    ".docx, .txt or .md": ".docx, .txt ou .md",
+    "Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Word documents (*.docx);;"
+    "PDF documents (*.pdf);;OpenDocument text (*.odt);;Web pages (*.html *.htm);;Text files (*.txt *.md);;All files (*)":
+    "Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Documents Word (*.docx);;"
+    "Documents PDF (*.pdf);;Textes OpenDocument (*.odt);;Pages Web (*.html *.htm);;Fichiers texte (*.txt *.md);;"
+    "Tous les fichiers (*)",
+    ".docx, .pdf, .odt, .html, .txt or .md": ".docx, .pdf, .odt, .html, .txt ou .md",
     "Treat all &spaces alike (tabs, no-break spaces)": "Traiter tous les &espaces de la même façon (tabulations, "
     "espaces insécables)",
     "Treat all &quote styles alike (’ ' “ ” « »)": "Traiter tous les &guillemets de la même façon (’ ' “ ” « »)",
