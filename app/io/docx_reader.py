@@ -496,10 +496,16 @@ def _note_paragraphs(reader: _Reader, kind: str, note_id: str, number: str, inde
     note_reader = _Reader(reader.path, reader.view, reader.styles, Numbering(None), {})
     note_reader.block(reader.notes[kind][note_id], source, 0)
     reader.warnings.update(note_reader.warnings)
+    return note_paragraphs((merge_runs(raw.pieces) for raw in _merge(note_reader.raws)), number, source, index)
+
+
+def note_paragraphs(bodies, number: str, source: str, index: int) -> list[Paragraph]:
+    """A note's paragraphs from its (text, runs) pairs, empty ones dropped: kind FOOTNOTE, the first
+    opening with the marker ("¹ ", its ``prefix``; ``label`` the number), ``index`` counting on from
+    ``index``. A note with no text is its marker alone. Shared by the .docx, .odt and .html readers."""
     marker = note_marker(number)
     out: list[Paragraph] = []
-    for raw in _merge(note_reader.raws):
-        body, runs = merge_runs(raw.pieces)
+    for body, runs in bodies:
         if not body:
             continue
         if out:

@@ -34,8 +34,8 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lhtml
 
-from app.core.model import Document, Kind, Paragraph, Run
-from app.io.docx_reader import merge_runs, note_marker   # the same markers and runs as a .docx
+from app.core.model import Document, Paragraph, Run
+from app.io.docx_reader import merge_runs, note_marker, note_paragraphs   # the same notes and runs as a .docx
 from app.io.errors import InputError
 from app.io.html_notes import Notes, find_notes, words
 from app.io.text_reader import _BOMS, decode_text
@@ -281,24 +281,15 @@ def _note_paragraphs(walker: _Walker, note, number: str, kind: str, index: int) 
     inner.flush()
     walker.dropped += inner.dropped
     marker = note_marker(number)
-    out: list[Paragraph] = []
-    for raw in inner.raws:
-        text, runs = merge_runs(raw.pieces)
-        if not out:          # a label the page repeats at the note's start ("1.", "[1]", "¹")
-            m = re.match(rf"^[\[(]?({re.escape(number)}|{re.escape(marker)})[\])]?\.?(\s+|$)", text)
-            if m:
-                text, runs = merge_runs([(t, (r.bold, r.italic, r.underline, r.superscript)) for t, r in
-                                    _cut(runs, m.end())])
-        if not text:
-            continue
-        if out:
-            out.append(Paragraph(index=index + len(out), text=text, kind=Kind.FOOTNOTE, source=source, runs=runs))
-            continue
-        prefix = f"{marker} "
-        out.append(Paragraph(index=index, text=prefix + text, kind=Kind.FOOTNOTE, prefix=prefix, label=number,
-                             source=source, runs=(Run(marker, superscript=True), Run(" ")) + runs))
-    return out or [Paragraph(index=index, text=marker, kind=Kind.FOOTNOTE, prefix=marker, label=number,
-                             source=source, runs=(Run(marker, superscript=True),))]
+    bodies = [merge_runs(raw.pieces) for raw in inner.raws]
+    first = next((k for k, (text, _) in enumerate(bodies) if text), None)
+    if first is not None:   # a label the page repeats at the note's start ("1.", "[1]", "¹")
+        text, runs = bodies[first]
+        m = re.match(rf"^[\[(]?({re.escape(number)}|{re.escape(marker)})[\])]?\.?(\s+|$)", text)
+        if m:
+            bodies[first] = merge_runs([(t, (r.bold, r.italic, r.underline, r.superscript))
+                                        for t, r in _cut(runs, m.end())])
+    return note_paragraphs(bodies, number, source, index)
 
 
 def _cut(runs: tuple[Run, ...], n: int) -> list[tuple[str, Run]]:

@@ -30,8 +30,8 @@ from pathlib import Path
 from lxml import etree
 from odfdo.element import Element
 
-from app.core.model import Document, Kind, Paragraph, Run
-from app.io.docx_reader import merge_runs, note_marker   # the same markers and runs as a .docx
+from app.core.model import Document, Paragraph
+from app.io.docx_reader import merge_runs, note_marker, note_paragraphs   # the same notes and runs as a .docx
 from app.io.errors import InputError
 from app.io.odf_styles import Styles, attr, list_label, qname, running_stories, to_int
 from app.io.safe_xml import has_part, open_zip, parse_xml, read_part
@@ -292,20 +292,7 @@ def _note_paragraphs(walker: _Walker, kind: str, body: Element | None, number: s
     inner.block(body.children if body is not None else [], source, 0)
     walker.warnings.update(inner.warnings)
     walker.dropped += inner.dropped
-    marker = note_marker(number)
-    out: list[Paragraph] = []
-    for raw in inner.raws:
-        text, runs = merge_runs(raw.pieces)
-        if not text:
-            continue
-        if out:
-            out.append(Paragraph(index=index + len(out), text=text, kind=Kind.FOOTNOTE, source=source, runs=runs))
-            continue
-        prefix = f"{marker} "
-        out.append(Paragraph(index=index, text=prefix + text, kind=Kind.FOOTNOTE, prefix=prefix, label=number,
-                             source=source, runs=(Run(marker, superscript=True), Run(" ")) + runs))
-    return out or [Paragraph(index=index, text=marker, kind=Kind.FOOTNOTE, prefix=marker, label=number,
-                             source=source, runs=(Run(marker, superscript=True),))]
+    return note_paragraphs((merge_runs(raw.pieces) for raw in inner.raws), number, source, index)
 
 
 def read_odt(path: Path, data: bytes) -> Document:
