@@ -14,6 +14,7 @@ from typing import Sequence
 
 from app.core.align import Match
 from app.core.model import Kind, PairKind, Paragraph
+from app.core.numwords import ZH_NUMERAL, zh_number
 
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*")
 _SECTION = {
@@ -24,6 +25,7 @@ _SECTION = {
 }
 _SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "annex", "other", "page")
 MIN_SCORE = 0.6        # below this a pair is not worth making: leave both unpaired
+KIND_PENALTY = 0.3     # paragraphs of kinds read differently, when the two structures disagree
 GAP_FILL_MAX = 3       # leftovers paired by position between anchors
 GAP_FILL_MIN_SCORE = 0.0
 BAND_MIN = 24          # alignment band half-width for long sections
@@ -47,8 +49,18 @@ def sections(paragraphs: Sequence[Paragraph]) -> dict[str, list[int]]:
     return out
 
 
+_ZH = re.compile(f"[{ZH_NUMERAL}]+")
+_FIRST = re.compile(r"\b(?:premier|première|primero|primera|first)\b", re.IGNORECASE)
+
+
 def _numbers(text: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[.,\u00a0\u202f ]", "", m.group()) for m in _DIGITS.finditer(text))
+    """The figures of a paragraph, in whatever digits or numerals: "15", "١٥" and "十五" are all "15";
+    "Article premier" holds 1 (the French and Spanish first article)."""
+    found = {str(int(re.sub(r"[.,\u00a0\u202f ]", "", m.group()))) for m in _DIGITS.finditer(text)}
+    found.update(str(n) for n in map(zh_number, _ZH.findall(text)) if n is not None)
+    if _FIRST.search(text):
+        found.add("1")
+    return frozenset(found)
 
 
 class _Features:
@@ -60,21 +72,26 @@ class _Features:
         self.number = p.number
 
 
-def _score(a: _Features, b: _Features, length_ratio: float) -> float:
+def _score(a: _Features, b: _Features, length_ratio: float, strict: bool = True) -> float:
     if a.kind is not b.kind:
-        return -math.inf
-    if a.kind in (Kind.TITLE, Kind.INTRO):
+        if strict or Kind.FOOTNOTE in (a.kind, b.kind):
+            return -math.inf
+        kind_penalty = KIND_PENALTY                         # structure read differently: a hint only
+    elif a.kind in (Kind.TITLE, Kind.INTRO):
         return 2.0                                          # one of each per resolution
+    else:
+        kind_penalty = 0.0
     score = 1.0 - abs(a.rank - b.rank)                      # position within the section
     if a.numbers or b.numbers:                              # figures survive translation
         score += len(a.numbers & b.numbers) / len(a.numbers | b.numbers) - 0.5 * bool(a.numbers ^ b.numbers)
     score -= 0.5 * min(1.0, abs(math.log(a.length / (b.length * length_ratio))))
     if a.number is not None and a.number == b.number:
         score += 0.3                                        # printed numbers agree: a hint, not a key
-    return score
+    return score - kind_penalty
 
 
-def _align_section(a: list[_Features], b: list[_Features], length_ratio: float) -> list[tuple[int, int, float]]:
+def _align_section(a: list[_Features], b: list[_Features], length_ratio: float, strict: bool = True
+                   ) -> list[tuple[int, int, float]]:
     n, m = len(a), len(b)
     if not n or not m:
         return []
@@ -92,7 +109,7 @@ def _align_section(a: list[_Features], b: list[_Features], length_ratio: float) 
             if score[x][y - 1] > best:
                 best, move = score[x][y - 1], 2
             if abs(y - centre) <= band:
-                s = _score(a[x - 1], b[y - 1], length_ratio)
+                s = _score(a[x - 1], b[y - 1], length_ratio, strict)
                 if s >= MIN_SCORE and score[x - 1][y - 1] + s > best:
                     best, move = score[x - 1][y - 1] + s, 0
             score[x][y] = best
@@ -102,17 +119,17 @@ def _align_section(a: list[_Features], b: list[_Features], length_ratio: float) 
     while x and y:
         move = back[x][y]
         if move == 0:
-            out.append((x - 1, y - 1, _score(a[x - 1], b[y - 1], length_ratio)))
+            out.append((x - 1, y - 1, _score(a[x - 1], b[y - 1], length_ratio, strict)))
             x, y = x - 1, y - 1
         elif move == 1:
             x -= 1
         else:
             y -= 1
-    return _fill_gaps(out[::-1], a, b, length_ratio)
+    return _fill_gaps(out[::-1], a, b, length_ratio, strict)
 
 
 def _fill_gaps(pairs: list[tuple[int, int, float]], a: list[_Features], b: list[_Features],
-               length_ratio: float) -> list[tuple[int, int, float]]:
+               length_ratio: float, strict: bool) -> list[tuple[int, int, float]]:
     """Pair leftovers that sit alone between the same two anchors on both sides (same count, at most
     three): the structure says they correspond even when a figure changed and pulled the score down."""
     out: list[tuple[int, int, float]] = []
@@ -122,7 +139,7 @@ def _fill_gaps(pairs: list[tuple[int, int, float]], a: list[_Features], b: list[
         gap_b = range(prev[1] + 1, item[1])
         if 0 < len(gap_a) == len(gap_b) <= GAP_FILL_MAX:
             for x, y in zip(gap_a, gap_b):
-                s = _score(a[x], b[y], length_ratio)
+                s = _score(a[x], b[y], length_ratio, strict)
                 if s > GAP_FILL_MIN_SCORE:
                     out.append((x, y, s))
         if item[0] < len(a):
@@ -131,18 +148,36 @@ def _fill_gaps(pairs: list[tuple[int, int, float]], a: list[_Features], b: list[
     return out
 
 
+def _same_structure(a_sec: dict[str, list[int]], b_sec: dict[str, list[int]]) -> bool:
+    """Were both texts' parts read alike? Each has a preamble and an operative part or neither, of
+    comparable size (within a factor of 2). If not, structure is only a hint: one language's enacting
+    line ending with a comma and the other's not must not leave every paragraph unpaired."""
+    for name in ("preamble", "operative"):
+        n, m = len(a_sec[name]), len(b_sec[name])
+        if bool(n) != bool(m) or (n and not 0.5 <= n / m <= 2.0):
+            return False
+    return True
+
+
 def align_cross_language(draft: Sequence[Paragraph], adopted: Sequence[Paragraph]) -> list[Match]:
     a_sec, b_sec = sections(draft), sections(adopted)
-    body = ("preamble", "operative")
-    a_len = sum(len(draft[i].body) for s in body for i in a_sec[s]) or 1
-    b_len = sum(len(adopted[i].body) for s in body for i in b_sec[s]) or 1
-    length_ratio = a_len / b_len   # French runs longer than English: learn it from this very pair
+    # French runs longer than English, Chinese far shorter: learn the ratio from this very pair, on
+    # all its text but notes and page furniture (whatever parts the structure found on each side)
+    text = [name for name in _SECTION_ORDER if name not in ("notes", "page")]
+    a_len = sum(len(draft[i].body) for s in text for i in a_sec[s]) or 1
+    b_len = sum(len(adopted[i].body) for s in text for i in b_sec[s]) or 1
+    length_ratio = a_len / b_len
     matches: list[Match] = []
-    for name in _SECTION_ORDER:
-        a_ids, b_ids = a_sec[name], b_sec[name]
+    strict = _same_structure(a_sec, b_sec)
+    groups = [(name, a_sec[name], b_sec[name]) for name in _SECTION_ORDER]
+    if not strict:      # the two sides' parts were read differently: align the whole text in order
+        merged = [name for name in _SECTION_ORDER if name not in ("notes", "page")]
+        groups = [("text", sorted(i for n in merged for i in a_sec[n]), sorted(j for n in merged for j in b_sec[n]))]
+        groups += [(name, a_sec[name], b_sec[name]) for name in ("notes", "page")]
+    for name, a_ids, b_ids in groups:
         a_feat = [_Features(draft[i], (k + 0.5) / len(a_ids)) for k, i in enumerate(a_ids)]
         b_feat = [_Features(adopted[j], (k + 0.5) / len(b_ids)) for k, j in enumerate(b_ids)]
-        for x, y, s in _align_section(a_feat, b_feat, length_ratio):
+        for x, y, s in _align_section(a_feat, b_feat, length_ratio, strict):
             matches.append(Match(PairKind.CHANGED, (a_ids[x],), (b_ids[y],), max(0.0, min(1.0, s / 2.3))))
     taken_a = {i for m in matches for i in m.draft}
     taken_b = {j for m in matches for j in m.adopted}

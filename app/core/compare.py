@@ -189,9 +189,7 @@ def compare_documents(
 
 
 def _check(draft: Document, adopted: Document, pairs: list[ParaPair], cross: bool) -> tuple[list[ParaPair], tuple[Finding, ...]]:
-    """Attach cross-check findings; a hook filled by app.core.checks when present."""
-    try:
-        from app.core.checks import run_checks
-    except ImportError:
-        return pairs, ()
+    """Attach the checks' findings. A check that cannot be imported fails the comparison loudly: "no
+    findings" must never stand for "the checks did not run"."""
+    from app.core.checks import run_checks
     return run_checks(draft, adopted, pairs, cross)

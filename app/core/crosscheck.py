@@ -20,8 +20,9 @@ KIND_NAMES = {
 }
 # Finding codes: an ordinal is reported as a number (the codes the window and exports know).
 CODES = {"ordinal": "number"}
-# Kinds whose leftovers pair with each other: "2000" is a year by its value, "2,500" is not.
-_PAIR_GROUP = {"year": "number"}
+# Kinds whose leftovers pair with each other: "2000" is a year by its value, "2,500" is not; an
+# ordinal in one language is often a cardinal in another ("第一条" / "Article 1", "Article premier").
+_PAIR_GROUP = {"year": "number", "ordinal": "number"}
 
 
 def _values(par: Paragraph, lang: str) -> list[Value]:
@@ -73,6 +74,7 @@ def check_pair(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopt
     for v in b_vals:
         by_b.setdefault(v.kind, []).append(v)
     left: dict[str, tuple[list[Value], list[Value]]] = {}
+    soft: dict[str, tuple[list[Value], list[Value]]] = {}
     for kind in KIND_NAMES:
         a, b = by_a.get(kind, []), by_b.get(kind, [])
         if len(a) == len(b) and sorted(v.value for v in a) == sorted(v.value for v in b):
@@ -93,8 +95,16 @@ def check_pair(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopt
         ga, gb = left.setdefault(group, ([], []))
         ga.extend(a_left)
         gb.extend(b_left)
+        sa, sb = soft.setdefault(group, ([], []))
+        sa.extend(v for v in a if v.optional)
+        sb.extend(v for v in b if v.optional)
     findings: list[Finding] = []
-    for a_left, b_left in left.values():
+    for group, (a_left, b_left) in left.items():
+        # the same figure as another kind of value on the other side agrees: ordinal 1 and number 1,
+        # also a soft one ("Article premier" and "Article 1")
+        sa, sb = soft[group]
+        a_left[:], b_left[:] = (_unmatched(a_left, Counter(v.value for v in b_left + sb)),
+                                _unmatched(b_left, Counter(v.value for v in a_left + sa)))
         a_left.sort(key=lambda v: v.start)
         b_left.sort(key=lambda v: v.start)
         for x, y in zip(a_left, b_left):

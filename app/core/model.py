@@ -118,6 +118,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     format: str = "txt"              # "docx", "txt", "md"
     language: str = "und"            # ISO 639-1 code, "und" when unknown
+    language_confidence: float = 0.0  # 0..1: share of the evidence (app.core.language); 1.0 when the file says
     encoding: str = ""               # text files: the encoding that decoded it
     had_tracked_changes: bool = False
     tracked_view: str = "accepted"   # how existing revisions were read: "accepted" or "original"

@@ -118,3 +118,31 @@ def tables() -> tuple[dict[str, int], dict[str, int]]:
     cardinals.update({"una": 1, "un": 1, "une": 1, "veintiún": 21, "quatre-vingt": 80})
     ordinals.update({"première": 1, "second": 2, "seconde": 2, "deuxième": 2, "unième": 1})
     return cardinals, ordinals
+
+
+# ------------------------------------------------------------------------------------------- Chinese
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL = "〇零一二两三四五六七八九十百千万"
+
+
+def zh_number(text: str) -> int | None:
+    """A Chinese numeral as an int: "十五" = 15, "六十四" = 64, "一百零三" = 103, "二〇二五" = 2025 (digit by
+    digit, as years are written); None when ``text`` holds anything else. Up to 万 (10,000s)."""
+    if not text or any(ch not in ZH_NUMERAL for ch in text):
+        return None
+    if not any(ch in _ZH_UNITS or ch == "万" for ch in text):          # "二〇二五": a digit string
+        return int("".join(str(_ZH_DIGITS[ch]) for ch in text))
+    total = section = 0
+    digit = None
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+    return total + section + (digit or 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.core.language import detect_language
+from app.core.language import detect
 from app.core.model import Document, Kind, Paragraph
 
 _SUFFIX = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
@@ -27,9 +27,18 @@ TITLE_NUMBER = re.compile(r"^(?:A/RES/)?(?P<res>(?:ES|S)-\d{1,2}/\d{1,4}|\d{1,4}
 TITLE_PLACEHOLDER = re.compile(r"^(?:[_.\u2026 ]*/[_.\u2026 ]*)?[_\u2026.]{0,6}\.(?P<gap>[\t ]+)(?=\S)")
 FOOTNOTE_LINE = re.compile(r"^(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079]+|\*{1,3}|\[\d+\])(?P<gap>[ \t\u00a0]*)(?=\S)")
 FOOTNOTE_REF = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079\u2070]+")
+# The body that speaks, in the six languages: "The Human Rights Council,", "L’Assemblée générale,",
+# "La Asamblea General,", "Генеральная Ассамблея,", "إن الجمعية العامة،", "大会，". The comma may be
+# missing when the line is short (UDHR: "The General Assembly" / "Proclaims …").
+_BODIES = (r"council|assembly|conseil|assembl[ée]e|consejo|asamblea|commission|comisi[óo]n|conference|"
+           r"conf[ée]rence|conferencia")
 INTRO = re.compile(
-    r"^(?:the|le|la|l['’]|el)\s*[^,]{0,60}?\b(?:council|assembly|conseil|assembl[ée]e|consejo|asamblea|"
-    r"commission|comisi[óo]n|conference|conf[ée]rence|conferencia)\b(?:[^,]{0,60},|\s*)$", re.IGNORECASE)
+    rf"^(?:the|le|la|l['’]|el)\s*[^,]{{0,60}}?\b(?:{_BODIES})\b(?:[^,]{{0,60}},|[^,.;:]{{0,30}})$|"
+    r"^(?:Генеральная\s+Ассамблея|Совет\s+по\s+правам\s+человека|Совет\s+Безопасности|Экономический\s+и\s+"
+    r"Социальный\s+Совет)[^,.;]{0,40},?$|"
+    r"^(?:إن|فإن)?\s*(?:الجمعية\s+العامة|مجلس\s+حقوق\s+الإنسان|مجلس\s+الأمن|المجلس\s+الاقتصادي\s+والاجتماعي)"
+    r"[^،,.]{0,40}[،,]?$|"
+    r"^(?:大会|人权理事会|安全理事会|经济及社会理事会)[，,]?$", re.IGNORECASE)
 # Where an annex begins: "Annex", "Annex II", "Annexe", "Anexo", alone or with the annex's title run in.
 ANNEX = re.compile(r"^(?:annex|annexe|anexo)(?:\s+[IVX]{1,4}\b)?(?:\s*$|\s+(?=[\w\u201c\"]))", re.IGNORECASE)
 HEADER_HINT = re.compile(
@@ -118,9 +127,13 @@ def recognise(doc: Document) -> Document:
         body_start = _leading_header(paras)
     _sweep_body(paras, body_start)
     paras = _ordinals(paras)
-    language = doc.language if doc.language != "und" else detect_language(
-        p.body for p in paras if p.kind.is_body or p.kind is Kind.OTHER)
-    return doc.with_paragraphs(tuple(paras + running), language=language,
+    if doc.language != "und":                         # the file says which (HTML lang, front matter)
+        language, confidence = doc.language, 1.0
+    else:
+        language, confidence = detect(p.body for p in paras if p.kind.is_body or p.kind is Kind.OTHER)
+        if language == "und":                          # a text too short or odd in its body: try all of it
+            language, confidence = detect(p.text for p in paras)
+    return doc.with_paragraphs(tuple(paras + running), language=language, language_confidence=confidence,
                                resolution_number=resolution or doc.resolution_number)
 
 

@@ -8,6 +8,11 @@ SECTIONS = ((Kind.PREAMBLE, "preambular"), (Kind.OPERATIVE, "operative"), (Kind.
 
 def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -> list[Finding]:
     out: list[Finding] = []
+    for doc, side in ((draft, "draft"), (adopted, "adopted text")):
+        if doc.language == "und":
+            out.append(Finding("language", Severity.INFO,
+                               f"The language of the {side} could not be determined: it is compared as if "
+                               f"written in the same language as the other text", side, ""))
     for kind, name in SECTIONS:
         n_a, n_b = paragraph_count(draft, kind), paragraph_count(adopted, kind)
         if n_a != n_b and (n_a or n_b):

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.core.numwords import tables
+from app.core.numwords import tables, zh_number
 
 MONTHS = {
     **{m: i for i, m in enumerate("january february march april may june july august september october "
@@ -25,7 +25,28 @@ MONTHS = {
     **{m: i for i, m in enumerate("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
                                   "noviembre diciembre".split(), 1)},
     "setiembre": 9, "fevrier": 2, "aout": 8, "decembre": 12,
+    # Russian: the genitive of dates ("31 марта 2026 года") and the nominative ("март 2026 года")
+    **{m: i for i, m in enumerate("января февраля марта апреля мая июня июля августа сентября октября ноября "
+                                  "декабря".split(), 1)},
+    **{m: i for i, m in enumerate("январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
+                                  "декабрь".split(), 1)},
+    # Arabic as the UN writes it, Levantine and Egyptian names together ("31 آذار/مارس 2026"), or either
+    **{m: i for i, m in enumerate(("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
+                                   "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
+                                   "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"), 1)},
+    **{m: i for i, m in enumerate("يناير فبراير مارس أبريل مايو يونيه يوليه أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
+                                  .split(), 1)},
+    "يونيو": 6, "يوليو": 7,
 }
+# Digits of other scripts, read as ASCII (same length: spans hold): Arabic-Indic, Eastern Arabic-Indic
+# (Persian, Urdu), fullwidth (CJK); the Arabic decimal and thousands separators.
+DIGITS = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)}, **{chr(0x06F0 + k): str(k) for k in range(10)},
+                        **{chr(0xFF10 + k): str(k) for k in range(10)}, "\u066b": ".", "\u066c": ","})
+# Word boundaries that let CJK text hold values: Chinese has no spaces, so "第64届" or "80/1号决议" must scan.
+_NO_WORD_BEFORE = r"(?<![^\W\u2E80-\u9FFF\uF900-\uFAFF])"
+_NO_WORD_AFTER = r"(?![^\W\u2E80-\u9FFF\uF900-\uFAFF])"
+_ZH_NUM = "[〇零一二两三四五六七八九十百千万]"
+_ZH_COUNTERS = "[条届次个项名岁天周年%％]"
 SP = "[ \u00a0\u202f\u2009]"      # space, no-break space, narrow no-break space, thin space
 _YEAR_RE = r"(?:1[89]|2[01])\d\d"
 _DAY_SUFFIX = r"(?:er|st|nd|rd|th|º|°)?"
@@ -104,7 +125,9 @@ def _scanner() -> re.Pattern:
     card, ords = _word_tables()
     month = _month_alt()
     digit_first = [
-        ("resolution", r"(?<![/.,])(?<![ES]-)\d{1,4}/\d{1,4}(?![\w/]|[.,]\d)"),
+        ("resolution", rf"(?<![/.,])(?<![ES]-)\d{{1,4}}/\d{{1,4}}{_NO_WORD_AFTER}(?!/|[.,]\d)"),
+        # 2026年3月31日, 2026年3月 (Chinese and Japanese dates)
+        ("ymd", rf"(?P<ymdyear>{_YEAR_RE})年(?P<ymdmonth>1[0-2]|0?[1-9])月(?:(?P<ymdday>3[01]|[12]\d|0?[1-9])日)?"),
         # 1 April 2022, 1er avril 2022, 1 de abril de 2022, 23 February (no year)
         ("dmy", rf"{_date('dmy')}{SP}+(?:de{SP}+)?(?P<dmymonth>{month})"
                 rf"(?:,?{SP}+(?:del?{SP}+)?(?P<dmyyear>{_YEAR_RE}))?(?!\w)"),
@@ -115,6 +138,10 @@ def _scanner() -> re.Pattern:
                    rf"|\d{{1,3}}(?:{SP}\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d{{1,3}}(?!\d))?)(?![\d/])"),
     ]
     letter_first = [
+        # Chinese numerals: ordinals (第六十四届), years (二〇二五年), counts before a counter (三十条)
+        ("zhord", rf"第(?P<zho>\d+(?![/\d])|{_ZH_NUM}+)"),
+        ("zhyear", rf"(?P<zhy>[〇零一二三四五六七八九]{{4}})(?=年)"),
+        ("zhnum", rf"(?P<zhn>{_ZH_NUM}+)(?={_ZH_COUNTERS})"),
         # special and emergency special sessions: S-32/2, ES-11/4 (the prefix is part of the number)
         ("sessionres", r"(?<![\w/])E?S-\d{1,2}/\d{1,4}(?![\w/]|[.,]\d)"),
         ("symbol", r"(?<!/)[A-Z]{1,6}(?:\.\d+)?/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
@@ -129,7 +156,7 @@ def _scanner() -> re.Pattern:
     alt = lambda items: "|".join(f"(?P<{name}>{pat})" for name, pat in items)
     # One shared "(?<!\w)" first: inside a word (most positions) the scan fails after a single test;
     # then digits and letters go to their own alternatives.
-    return re.compile(rf"(?<!\w)(?:(?=\d)(?:{alt(digit_first)})|{alt(letter_first)})")
+    return re.compile(rf"{_NO_WORD_BEFORE}(?:(?=\d)(?:{alt(digit_first)})|{alt(letter_first)})")
 
 
 _THOUSANDS_DOT = frozenset({"fr", "es", "de", "it", "pt"})
@@ -180,7 +207,7 @@ def mask_markers(text: str) -> str:
 @lru_cache(maxsize=8192)
 def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
     """All values of ``text`` in order; spans index ``text``."""
-    scan = mask_markers(text)
+    scan = mask_markers(text).translate(DIGITS)
     card, ords = _word_tables()
     found: list[Value] = []
     for m in _scanner().finditer(scan):
@@ -193,6 +220,19 @@ def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
             found.append(Value("resolution", raw, raw, s, e))
         elif group in ("dmy", "md"):
             found.append(Value("date", _date_value(m, group), raw, s, e))
+        elif group == "ymd":
+            day = m.group("ymdday")
+            value = f"{int(m.group('ymdyear')):04d}-{int(m.group('ymdmonth')):02d}"
+            found.append(Value("date", value + (f"-{int(day):02d}" if day else ""), raw, s, e))
+        elif group in ("zhord", "zhyear", "zhnum"):
+            digits = m.group({"zhord": "zho", "zhyear": "zhy", "zhnum": "zhn"}[group])
+            n = int(digits) if digits.isdigit() else zh_number(digits)
+            if n is not None:
+                kind = "ordinal" if group == "zhord" else "year" if group == "zhyear" else "number"
+                if group == "zhord":            # "第" is the ordinal's prefix, not part of the figure
+                    s = m.start("zho")
+                # "一个", "一项" are as often "a" as "one", like "un"/"une": they only absorb a 1 of the other side
+                found.append(Value(kind, str(n), text[s:e], s, e, optional=group == "zhnum" and n == 1))
         elif group == "percent":
             found.append(Value("percent", number_value(m.group("pnum"), lang), raw, s, e))
         elif group == "ordinal":
