@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Callable, Sequence
 
@@ -149,6 +150,13 @@ def _statistics(pairs: Sequence[ParaPair], findings: int, timings: dict[str, flo
     )
 
 
+def _has_formatting(doc: Document) -> bool:
+    """Does the document state its formatting? Word, OpenDocument, HTML and PDF files do (a PDF by its
+    fonts); a plain or Markdown text only where it marks some emphasis."""
+    return doc.format in ("docx", "odt", "html", "pdf") or any(
+        r.bold or r.italic or r.underline for p in doc.paragraphs for r in p.runs)
+
+
 def compare_documents(
     draft: Document,
     adopted: Document,
@@ -174,10 +182,15 @@ def compare_documents(
 
     t = time.perf_counter()
     pairs = []
+    # A plain text that marks no emphasis, compared with a file of another format (a Word resolution
+    # against the text pasted from it), says nothing about the other side's italics: no formatting
+    # changes then. Two texts of one format are compared as they are.
+    plain = not (_has_formatting(draft) and _has_formatting(adopted)) and draft.format != adopted.format
+    pair_options = replace(options, ignore_formatting=True) if plain else options
     for n, match in enumerate(ordered):
         if n % 64 == 0:
             check()
-        pairs.append(_pair(match, draft, adopted, options, cross))
+        pairs.append(_pair(match, draft, adopted, pair_options, cross))
     timings["diff"] = time.perf_counter() - t
 
     t = time.perf_counter()

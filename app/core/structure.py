@@ -18,7 +18,9 @@ from app.core.model import Document, Kind, Paragraph
 _SUFFIX = r"bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies"
 PPOP_LABEL = re.compile(rf"^(?P<sec>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.:)]?(?P<gap>[ \t\u00a0]+|$)",
                         re.IGNORECASE)
-NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+)(?=\S)")
+# "3. Decides", "3.\tDecides", "3bis. …"; also "3.Decides" as some HTML and PDF exports run the list
+# number into the text (a capital letter after the point: "3.5 million" is a number, not a label).
+NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+(?=\S)|(?=[A-Z]))")
 SUB_LABEL = re.compile(r"^(?P<lab>\(?(?P<x>[a-z]{1,2}|[ivxlc]{1,6})\))(?P<gap>[ \t\u00a0]+)(?=\S)")
 # The resolution number opening the title, as printed and as extracted from PDFs: "61/37. ", "61/37 . ",
 # "34/39.Technical" (no space), "ES-11/4. ", "S-32/2. ", "A/RES/80/6. " (the symbol for the number).

@@ -26,7 +26,9 @@ def check_structure(draft: Document, adopted: Document, pairs: list[ParaPair]) -
     if n_a != n_b:
         side = "adopted text" if n_b > n_a else "draft"
         notes = a_notes if n_b > n_a else d_notes
-        shown = "; ".join(p.body for p in notes[:3])
+        paired = {i for pair in pairs if pair.draft and pair.adopted for i in (pair.adopted if n_b > n_a else pair.draft)}
+        alone = [p for p in notes if p.index not in paired] or notes     # the notes the other text lacks
+        shown = "; ".join(p.body for p in alone[:3])
         out.append(Finding("footnote", Severity.MEDIUM,
                            f"Footnotes: {n_a} in the draft, {n_b} in the adopted text (only in the {side}: {shown})",
                            str(n_a), str(n_b)))

@@ -67,6 +67,8 @@ class _PdfLine:
     top: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
+    cell: bool = False                # the first line of a table cell: a paragraph of its own
+    left: float | None = None         # the left edge of its column or cell (None: the page's text column)
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -174,13 +176,160 @@ def _page_lines(chars: list[_Char]) -> list[_PdfLine]:
                 break
         else:
             lines.append(_PdfLine([c], top=c.y1, bottom=c.y0))
+    lines = _tables(_columns(lines))
     for line in lines:
         _assemble(line)
     return [line for line in lines if line.text.strip()]
 
 
+def _tables(lines: list[_PdfLine]) -> list[_PdfLine]:
+    """Lines of a table (a run of lines with the same wide horizontal gap, three type sizes or more,
+    between their first cell and the rest) read row by row and cell by cell: a row starts where the
+    first column has text; a cell's lines stay together. Everything else is left as it is."""
+    out: list[_PdfLine] = []
+    k = 0
+    while k < len(lines):
+        cut = _wide_gap(lines[k])
+        if cut is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and (_same_gap(_wide_gap(lines[j]), cut) or _right_of(lines[j], cut)):
+            j += 1
+        if j - k < 2:
+            out.append(lines[k])
+            k += 1
+            continue
+        rows: list[list[list[_Char]]] = []
+        for line in lines[k:j]:
+            left = [c for c in line.chars if c.x1 <= cut]
+            right = [c for c in line.chars if c.x1 > cut]
+            if any(c.text.strip() for c in left) or not rows:
+                rows.append([[], []])
+            rows[-1][0].append(left)
+            rows[-1][1].append(right)
+        for first, second in rows:
+            for cell in (first, second):
+                starts = True
+                edge = min((c.x0 for chars in cell for c in chars if c.text.strip()), default=0.0)
+                for chars in cell:
+                    if any(c.text.strip() for c in chars):
+                        out.append(_PdfLine(chars, top=max(c.y1 for c in chars), bottom=min(c.y0 for c in chars),
+                                            cell=starts, left=edge))
+                        starts = False
+        k = j
+    return out
+
+
+def _wide_gap(line: _PdfLine) -> float | None:
+    """The x where a line's first wide gap (three type sizes or more) starts, or None."""
+    chars = sorted((c for c in line.chars if c.text.strip()), key=lambda c: c.x0)
+    for a, b in zip(chars, chars[1:]):
+        if b.x0 - a.x1 >= 3 * max(a.size, 1.0):
+            return (a.x1 + b.x0) / 2
+    return None
+
+
+def _same_gap(gap: float | None, cut: float) -> bool:
+    return gap is not None and abs(gap - cut) < 40
+
+
+def _right_of(line: _PdfLine, cut: float) -> bool:
+    """A line wholly right of the cut: the next line of a cell in the second column."""
+    return all(c.x0 > cut for c in line.chars if c.text.strip())
+
+
+def _columns(lines: list[_PdfLine]) -> list[_PdfLine]:
+    """Lines in reading order when the page (or part of it) is set in columns or as a table.
+
+    A gutter is a vertical strip, at least one type size wide and away from the margins, that no
+    line's characters cross although text lies on both sides of it in most lines. Lines are cut at the
+    gutters; each run of lines that no character crosses the gutters of is read column by column
+    (a table's cells come out cell by cell, a two-column page column by column); a line across a
+    gutter (a title over both columns) ends the run. Pages with no gutter are left as they are.
+    """
+    if len(lines) < 6:
+        return lines
+    gutters = _gutters(lines)
+    if not gutters:
+        return lines
+    out: list[_PdfLine] = []
+    run: list[list[_PdfLine]] = []
+
+    def flush() -> None:
+        for column in range(len(gutters) + 1):
+            parts = [part[column] for part in run if part[column] is not None]
+            edge = Counter(round(min(c.x0 for c in part.chars)) for part in parts).most_common(1)
+            for part in parts:
+                part.left = float(edge[0][0])
+            out.extend(parts)
+        run.clear()
+
+    for line in lines:
+        parts = _cut(line, gutters)
+        if parts is None:
+            flush()
+            out.append(line)
+        else:
+            run.append(parts)
+    flush()
+    return out
+
+
+def _gutters(lines: list[_PdfLine]) -> list[float]:
+    """The x of each gutter (its middle), left to right; [] when the text is one column."""
+    left = min(c.x0 for line in lines for c in line.chars)
+    right = max(c.x1 for line in lines for c in line.chars)
+    size = Counter(round(c.size) for line in lines for c in line.chars).most_common(1)[0][0] or 10
+    width = right - left
+    if width < 10 * size:
+        return []
+    step = max(size / 4, 1.0)
+    bins = int(width / step) + 1
+    covered = [0] * bins
+    for line in lines:
+        for c in line.chars:
+            if c.text.strip():
+                for k in range(int((c.x0 - left) / step), min(bins, int((c.x1 - left) / step) + 1)):
+                    covered[k] += 1
+    crossing = [0] * bins          # lines whose characters lie on both sides of a bin
+    for line in lines:
+        xs = sorted((c.x0, c.x1) for c in line.chars if c.text.strip())
+        if xs:
+            lo, hi = int((xs[0][0] - left) / step), int((xs[-1][1] - left) / step)
+            for k in range(lo + 1, min(bins, hi)):
+                crossing[k] += 1
+    gutters: list[float] = []
+    k = int(0.15 * bins)
+    while k < int(0.85 * bins):
+        if covered[k] <= len(lines) * 0.02 and crossing[k] >= len(lines) * 0.3:
+            start = k
+            while k < bins and covered[k] <= len(lines) * 0.02:
+                k += 1
+            if (k - start) * step >= size:
+                gutters.append(left + (start + k) / 2 * step)
+        k += 1
+    return gutters
+
+
+def _cut(line: _PdfLine, gutters: list[float]) -> list[_PdfLine | None] | None:
+    """The line's parts between the gutters (None where a column is empty), or None when a character
+    crosses a gutter (the line spans the columns)."""
+    parts: list[list[_Char]] = [[] for _ in range(len(gutters) + 1)]
+    for c in line.chars:
+        k = 0
+        while k < len(gutters) and c.x0 >= gutters[k]:
+            k += 1
+        if k < len(gutters) and c.x1 > gutters[k] and c.text.strip():
+            return None
+        parts[k].append(c)
+    return [_PdfLine(chars, top=line.top, bottom=line.bottom) if any(c.text.strip() for c in chars) else None
+            for chars in parts]
+
+
 def _assemble(line: _PdfLine) -> None:
-    line.chars.sort(key=lambda c: c.x0)
+    line.chars = _logical_order(line.chars)
     sizes = Counter(round(c.size, 1) for c in line.chars if c.text.strip())
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     base = min((c.y0 for c in line.chars if round(c.size, 1) == size), default=line.bottom)
@@ -189,7 +338,8 @@ def _assemble(line: _PdfLine) -> None:
     prev: _Char | None = None
     for c in line.chars:
         t = c.text
-        if prev is not None and t != " " and prev.text != " " and c.x0 - prev.x1 > 0.2 * max(size, 1.0):
+        gap = c.x0 - prev.x1 if prev is not None and c.x0 >= prev.x0 else (prev.x0 - c.x1 if prev else 0.0)
+        if prev is not None and t != " " and prev.text != " " and gap > 0.2 * max(size, 1.0):
             text.append(" ")
             fmt.append((False, False))
         raised = c.size < 0.85 * size and c.y0 > base + 0.2 * size
@@ -206,6 +356,35 @@ def _assemble(line: _PdfLine) -> None:
     line.fmt = fmt[lead:lead + len(line.text)]
     line.x0 = min(c.x0 for c in line.chars)
     line.size = size
+
+
+_RTL = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
+_LTR = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF.,:/%\-]")
+
+
+def _logical_order(chars: list[_Char]) -> list[_Char]:
+    """The line's characters in reading order. A PDF places them on the page, left to right; a line
+    written mostly in Arabic (or Hebrew) is read right to left, its runs of digits and Latin letters
+    still left to right (the Unicode bidirectional algorithm, for the cases resolutions have)."""
+    chars = sorted(chars, key=lambda c: c.x0)
+    rtl = sum(1 for c in chars if _RTL.match(c.text))
+    if rtl * 2 <= sum(1 for c in chars if c.text.strip()):
+        return chars
+    chars.reverse()
+    out: list[_Char] = []
+    k = 0
+    while k < len(chars):
+        if _LTR.match(chars[k].text):
+            j = k
+            while j < len(chars) and (_LTR.match(chars[j].text) or (chars[j].text == " " and j + 1 < len(chars)
+                                                                   and _LTR.match(chars[j + 1].text))):
+                j += 1
+            out.extend(reversed(chars[k:j]))
+            k = j
+        else:
+            out.append(chars[k])
+            k += 1
+    return out
 
 
 def _lines(pages: list[_Page]) -> tuple[list[Line], Counter]:
@@ -234,9 +413,10 @@ def _lines(pages: list[_Page]) -> tuple[list[Line], Counter]:
             if (small and line.bottom < height * 0.5 and prev is not None) or line.top < p.rule:
                 in_notes = True
             gap = prev is not None and (prev.bottom - line.top) > paragraph_gap
-            indent = line.x0 > left + 0.9 * body_size
+            indent = line.x0 > (left if line.left is None else line.left) + 0.9 * body_size
             fmt = tuple(line.fmt) if any(b or i for b, i in line.fmt) else None
-            out.append(Line(line.text, number, blank_before=first or gap or indent, page_break_before=first,
+            out.append(Line(line.text, number, blank_before=first or gap or indent or line.cell,
+                            page_break_before=first,
                             fmt=fmt, note_area=in_notes and (small or line.top < p.rule)))
             prev, first = line, False
     return out, removed
@@ -265,7 +445,7 @@ def _paragraph_gap(page: list[_PdfLine], body_size: float) -> float:
     """
     size = body_size or 10.0
     gaps = sorted(a.bottom - b.top for a, b in zip(page, page[1:]) if a.bottom > b.top)
-    closest = gaps[len(gaps) // 10] if gaps else 0.0
+    closest = gaps[len(gaps) // 10] if len(gaps) >= 4 else 0.0      # too few lines to learn from
     return 1.5 * closest if closest > 0.55 * size else 0.55 * size
 
 

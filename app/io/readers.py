@@ -42,7 +42,7 @@ def _read(p: Path, data: bytes, tracked: str) -> Document:
         from app.io.pdf_reader import read_pdf
         return read_pdf(p, data)
     if head.startswith(ZIP_MAGICS):
-        if _is_odf(data):
+        if _is_odf(data) or _holds_odf_content(p, data):
             from app.io.odt_reader import read_odt
             return read_odt(p, data)
         from app.io.docx_reader import read_docx
@@ -64,6 +64,17 @@ def _read(p: Path, data: bytes, tracked: str) -> Document:
 def _is_odf(data: bytes) -> bool:
     """An OpenDocument package stores its ``mimetype`` first and uncompressed (ODF 1.2, part 3, 3.3)."""
     return data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument" in data[38:120]
+
+
+def _holds_odf_content(p: Path, data: bytes) -> bool:
+    """A package with an OpenDocument ``content.xml`` and no Word document part, whose ``mimetype``
+    is compressed, misplaced or missing (LibreOffice opens those too)."""
+    from app.io.safe_xml import open_zip
+    try:
+        names = set(open_zip(str(p), data).namelist())
+    except InputError:
+        return False                     # the Word reader will say what is wrong with the package
+    return "content.xml" in names and "word/document.xml" not in names
 
 
 def _sniff_html(data: bytes) -> bool:

@@ -44,7 +44,8 @@ ENDS_OPEN = re.compile(r"(?:(?![\u00b9\u00b2\u00b3\u2070-\u2079])[^\W\d_])[)\u20
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A plain number glued to the end of a word ("Nations1") or to the punctuation after it ("peace,1",
 # "Document,8", "1979,1", "79/16,2", "persons.8 "), not part of a symbol, a range or an abbreviation ("A/79/552",
-# "2024-2025", "Rev.1"), or to a year after a month or a preposition ("25 November 20242", "of 20172":
+# "2024-2025", "Rev.1"); or set apart after a word and before punctuation, as a PDF's raised marker
+# copies ("the United Nations 1,": only where no word before it refers to a number, see ``spaced``); or a preposition ("25 November 20242", "of 20172":
 # UN style writes five-figure numbers with a space, "20 172").
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
@@ -53,6 +54,7 @@ GLUED_MARKER = re.compile(r"(?<=[^\W\d_])(?P<a>\d{1,3})(?=[\s,.;:)\]]|$)|"
                           r"(?<=[^\W_][,;:)\]\u201d\u2019])"
                           r"(?P<b>\d{1,3})(?=[\s,.;:)\]]|$)|"
                           r"(?<=[a-z]{3}\.)(?P<d>\d{1,3})(?=\s|$)|"
+                          r"(?<=[^\W\d_]{3} )(?P<e>\d{1,2})(?=[,;:]+(?:\s|$))|"
                           r"\b(?:" + _MONTHS + r"|of|in|since|from|and|to|until|by)\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
@@ -343,7 +345,8 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\.\s")
 _RUN_IN = re.compile(r"(?<=\s)(?P<n>\d{1,3})\.[ \t\u00a0]+(?=[A-Z\u201c])")
-_REFERS = re.compile(r"(?:paragraphs?|paras?\.|No\.|Nos\.|article|articles|section|chapter|resolution|annex|item|"
+_REFERS = re.compile(r"(?:paragraphs?|paras?\.|No\.|Nos\.|article|articles|section|sections|chapter|resolutions?|annex|"
+                     r"items?|goals?|targets?|pages?|tables?|figures?|sessions?|meetings?|decisions?|"
                      r"rule|vol\.|part|and|to|of)\s*$", re.IGNORECASE)
 
 
@@ -435,7 +438,13 @@ def _note_number(line: Line, in_notes: bool, last: int, cited: set[int]) -> int:
 
 def marker_number(m: re.Match) -> int:
     """The note number a GLUED_MARKER match holds."""
-    return int(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
+    return int(m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e"))
+
+
+def refers(m: re.Match) -> bool:
+    """A number set apart after a word that refers to numbers ("paragraphs 1,", "resolution 5;",
+    "Goal 3,"): a figure, never a note marker."""
+    return bool(m.group("e")) and bool(_REFERS.search(m.string[max(0, m.start() - 24):m.start()]))
 
 
 def _glued_numbers(lines: list[Line]) -> set[int]:
@@ -443,7 +452,8 @@ def _glued_numbers(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     for line in lines:
         for m in GLUED_MARKER.finditer(line.text):
-            out.add(marker_number(m))
+            if not refers(m):
+                out.add(marker_number(m))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.io.docx_reader import note_marker as marker
-from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number
+from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number, refers
 
 PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _MD_REF = re.compile(r"\[\^(?P<n>[^\]\s]{1,12})\](?!:)")
@@ -97,8 +97,8 @@ def _mark(piece: Piece, pending: list[int], last: list[int]) -> tuple[str, ...]:
     if pending:
         for m in _GLUED.finditer(text):
             n = marker_number(m)
-            if n in pending and n <= last[0] + 3 and not _overlaps(edits, m.start()):
-                start = m.start("c") if m.group("c") else m.start()
+            if n in pending and n <= last[0] + 3 and not _overlaps(edits, m.start()) and not refers(m):
+                start = m.start("c") if m.group("c") else m.start() - (1 if m.group("e") else 0)
                 edits.append((start, m.end(), marker(str(n))))
                 refs.append(str(n))
                 pending.remove(n)
