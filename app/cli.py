@@ -1,11 +1,17 @@
 """Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare`` and ``export`` run headless.
 
 Bad input never produces a traceback: one line on stderr naming the file and the reason, exit code 2.
+Every output goes through the safe-output routine (``app.io.atomic``); the outputs of one call are all
+checked before the comparison runs (an input, the review file, a folder, a name given twice ... are
+refused at once). Text printed is display-safe (a file name's undecodable bytes show as U+FFFD), and a
+closed pipe (``draftcompare compare A B --text | head -1``) ends the program quietly with exit code 141.
 Qt is imported only for the window and the PDF sheet.
 """
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from typing import Sequence
 
@@ -14,7 +20,21 @@ from app.core.model import CompareOptions, Comparison, Op, PairKind
 from app.io.errors import DraftCompareError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13                      # as a program killed by SIGPIPE
 COMMANDS = ("compare", "export")
+
+log = logging.getLogger(__name__)
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    """Print one message, display-safe: lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    from app.io.atomic import display_text
+    print(display_text(text), file=sys.stderr if err else sys.stdout)
+
+
+def _one_line(text: str) -> str:
+    from app.io.atomic import display_text
+    return " ".join(display_text(text).splitlines())
 
 
 def _option_args(parser: argparse.ArgumentParser) -> None:
@@ -153,13 +173,30 @@ def _warn(c: Comparison) -> None:
     dropped ...): one line each on stderr, naming the file, so it is seen and not only in the JSON."""
     for doc in (c.draft, c.adopted):
         for warning in doc.warnings:
-            print(f"draftcompare: {doc.name}: {warning}", file=sys.stderr)
+            _say(f"draftcompare: {_one_line(f'{doc.name}: {warning}')}", err=True)
+
+
+def _check_outputs(ns: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:
+    """Refuse, before any work, an output named twice or one the safe-output routine would refuse
+    (an input document, the review file or its journal, a folder, a name ending in '/' ...)."""
+    from app.io.atomic import check_target, display_path, duplicate_outputs, export_guard
+    from app.io.errors import ExportError
+    twice = duplicate_outputs(outputs)
+    if twice:
+        path, first, second = twice
+        raise ExportError(display_path(path), f"given as two outputs ({first} and {second}); "
+                                              "give each output its own file name")
+    guard = export_guard(ns.draft, ns.adopted, getattr(ns, "review", None))
+    for _option, path in outputs:
+        if path:
+            check_target(path, **guard)
 
 
 def cmd_compare(ns: argparse.Namespace) -> int:
+    _check_outputs(ns, [("--json", ns.json)])
     c = _compare(ns)
     _warn(c)
-    print(full_text(c) if ns.text else summary(c))
+    _say(full_text(c) if ns.text else summary(c))
     if ns.json:
         from app.io.json_export import write_json
         write_json(c, ns.json)
@@ -181,16 +218,19 @@ def _review_notes(ns: argparse.Namespace, c: Comparison) -> dict[int, str]:
     review = reattach(review_store.load(path), c, *digests)
     notes = review.notes_by_pair(c)
     lost = f"; {len(review.unplaced)} could not be placed on these documents" if review.unplaced else ""
-    print(f"notes:           {len(notes)} from {path}{lost}")
+    _say(f"notes:           {len(notes)} from {path}{lost}")
     return notes
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    outputs = [ns.tracked, ns.annotated, ns.sheet, ns.sheet_docx, ns.json]
-    if not any(outputs):
-        print("draftcompare export: nothing to do: give --tracked, --annotated, --sheet, --sheet-docx or --json",
-              file=sys.stderr)
+    outputs = [("--tracked", ns.tracked), ("--annotated", ns.annotated), ("--sheet", ns.sheet),
+               ("--sheet-docx", ns.sheet_docx), ("--json", ns.json)]
+    if not any(path for _option, path in outputs):
+        _say("draftcompare export: nothing to do: give --tracked, --annotated, --sheet, --sheet-docx or --json",
+             err=True)
         return EXIT_BAD_INPUT
+    _check_outputs(ns, outputs)
+    review = ns.review
     c = _compare(ns)
     _warn(c)
     notes = _review_notes(ns, c)
@@ -198,23 +238,24 @@ def cmd_export(ns: argparse.Namespace) -> int:
     author = ns.author or default_author()
     if ns.tracked:
         from app.io.export_tracked import export_tracked
-        print(f"tracked changes: {export_tracked(c, ns.tracked, author=author)}")
+        _say(f"tracked changes: {export_tracked(c, ns.tracked, author=author, review=review)}")
     if ns.annotated:
         from app.io.export_annotated import export_annotated
-        print(f"annotated:       {export_annotated(c, ns.annotated, author=author, notes=notes)}")
+        _say(f"annotated:       {export_annotated(c, ns.annotated, author=author, notes=notes, review=review)}")
     if ns.sheet_docx:
         from app.io.export_sheet_docx import export_sheet_docx
         written = export_sheet_docx(c, ns.sheet_docx, collapse_equal=ns.collapse_equal, page_size=ns.page_size,
-                                    notes=notes)
-        print(f"sheet (.docx):   {written}")
+                                    notes=notes, review=review)
+        _say(f"sheet (.docx):   {written}")
     if ns.json:
         from app.io.json_export import write_json
-        print(f"json:            {write_json(c, ns.json)}")
+        _say(f"json:            {write_json(c, ns.json, review=review)}")
     if ns.sheet:
         from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
         ensure_qt_app()
-        written = export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal, notes=notes)
-        print(f"sheet (PDF):     {written}")
+        written = export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal, notes=notes,
+                                   review=review)
+        _say(f"sheet (PDF):     {written}")
     return EXIT_OK
 
 
@@ -226,21 +267,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         review = len(argv) == 1 and argv[0].lower().endswith(".dcreview")
         if len(argv) not in (0, 2) and not review:
-            print("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export} ...",
-                  file=sys.stderr)
+            _say("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export} ...",
+                 err=True)
             return EXIT_BAD_INPUT
         from app.ui.application import run_gui
         return run_gui(review=argv[0]) if review else run_gui(*(argv or [None, None]))
     ns = build_parser().parse_args(argv)
+    _tolerant_streams()
     try:
-        return cmd_compare(ns) if ns.command == "compare" else cmd_export(ns)
-    except DraftCompareError as exc:
-        print(f"draftcompare: {exc.message}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        try:
+            code = cmd_compare(ns) if ns.command == "compare" else cmd_export(ns)
+        except DraftCompareError as exc:
+            _say(f"draftcompare: {_one_line(exc.message)}", err=True)
+            code = EXIT_BAD_INPUT
+        sys.stdout.flush()                   # a closed pipe shows here, not at exit with a traceback
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except Cancelled:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+
+
+def _tolerant_streams() -> None:
+    """A character the terminal's encoding lacks is shown as '?' rather than ending in a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError) as exc:     # replaced by a test, or closed
+            log.debug("cannot reconfigure %r: %s", stream, exc)
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``| head``): stop quietly. Python's own flush of stdout at
+    exit would fail again, so stdout is pointed at /dev/null first."""
+    log.debug("stdout was closed by its reader; stopping")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError) as exc:     # stdout replaced (tests) or already closed
+        log.debug("cannot redirect stdout to %s: %s", os.devnull, exc)
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

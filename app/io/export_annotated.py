@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph, Run
-from app.io.atomic import atomic_write
+from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects, ensure_comment_styles
 from app.io.docx_styles import add_styles, style_paragraph
 from app.io.docx_template import open_adopted_template
@@ -200,7 +200,10 @@ def _comment(comment_id: int, author: str, initials: str, when: datetime, lines:
 
 
 def export_annotated(comparison: Comparison, out_path: str | Path, *, notes: Mapping[int, str] | None = None,
-                     author: str | None = None, date: datetime | None = None) -> Path:
+                     author: str | None = None, date: datetime | None = None,
+                     review: str | Path | None = None) -> Path:
+    """Write the annotated .docx through the safe-output routine (``app.io.atomic``); ``review``: a
+    review file given explicitly, which must not be overwritten (the one beside the adopted text never is)."""
     document, _ = build_annotated(comparison, notes or {}, author or default_author(), date)
     return atomic_write(out_path, lambda fh: document.save(fh),
-                        inputs=(comparison.draft.path, comparison.adopted.path))
+                        **export_guard(comparison.draft.path, comparison.adopted.path, review))

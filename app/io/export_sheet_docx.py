@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from app.core.model import Comparison
-from app.io.atomic import atomic_write
+from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects
 from app.io.revisions_xml import make_run
 from app.io.xml_text import docx_text
@@ -130,7 +130,10 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
 
 
 def export_sheet_docx(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
-                      page_size: str = "A4", notes: Mapping[int, str] | None = None) -> Path:
+                      page_size: str = "A4", notes: Mapping[int, str] | None = None,
+                      review: str | Path | None = None) -> Path:
+    """Write the sheet as .docx through the safe-output routine (``app.io.atomic``); ``review``: a
+    review file given explicitly, which must not be overwritten (the one beside the adopted text never is)."""
     document, _ = build_sheet_docx(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes)
     return atomic_write(out_path, lambda fh: document.save(fh),
-                        inputs=(comparison.draft.path, comparison.adopted.path))
+                        **export_guard(comparison.draft.path, comparison.adopted.path, review))

@@ -17,7 +17,7 @@ import docx
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison
-from app.io.atomic import atomic_write
+from app.io.atomic import atomic_write, check_target, export_guard
 from app.io.docx_package import drop_styles_with_effects, enable_track_changes
 from app.io.docx_styles import add_styles, style_paragraph
 from app.io.docx_template import TemplateStyler, empty_body, make_own, open_adopted_template
@@ -74,14 +74,17 @@ def default_author() -> str:
 
 
 def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str | None = None,
-                   date: datetime | None = None) -> Path:
+                   date: datetime | None = None, review: str | Path | None = None) -> Path:
     """Write the tracked-change .docx of ``comparison`` to ``out_path`` and return its path.
 
     Two Word files are redlined on the documents themselves (``app.io.redline``): the output is the
     adopted package with the draft woven in, nothing of either dropped. Otherwise (a text, Markdown
     or other draft, or an adopted text that is not Word) the file is laid out from the comparison's
-    paragraphs, on the adopted .docx's styles when there is one. Raises ExportError when the target
-    cannot be written."""
+    paragraphs, on the adopted .docx's styles when there is one. Written through the safe-output routine
+    (``app.io.atomic``): never over an input, the review file (``review``, or the one beside the adopted
+    text) or its journal. Raises ExportError when the target cannot be written."""
+    guard = export_guard(comparison.draft.path, comparison.adopted.path, review)
+    check_target(out_path, **guard)                      # a refused name fails before the work
     author = author or default_author()
     date = date or comparison.compared_at or datetime.now(timezone.utc)
     if _both_word(comparison):
@@ -90,10 +93,9 @@ def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str 
         if pair is not None:
             return redline_pair(pair, out_path, author=author, date=date,
                                 word_level=not comparison.cross_language,
-                                view=comparison.adopted.tracked_view)
+                                view=comparison.adopted.tracked_view, protect=guard["protect"])
     document = build_document(comparison, author=author, date=date)
-    return atomic_write(out_path, lambda fh: document.save(fh),
-                        inputs=(comparison.draft.path, comparison.adopted.path))
+    return atomic_write(out_path, lambda fh: document.save(fh), **guard)
 
 
 def _both_word(comparison: Comparison) -> bool:

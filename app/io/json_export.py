@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.model import Comparison, Document, Finding, ParaPair
-from app.io.atomic import atomic_write_text
+from app.io.atomic import atomic_write_text, export_guard
 
 SCHEMA = "draftcompare.comparison"
 VERSION = 1
@@ -21,6 +21,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "format": doc.format,
         "language": doc.language,
+        "language_confidence": doc.language_confidence,
         "encoding": doc.encoding,
         "resolution_number": doc.resolution_number,
         "had_tracked_changes": doc.had_tracked_changes,
@@ -93,6 +94,9 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     }
 
 
-def write_json(c: Comparison, path: str | Path) -> Path:
+def write_json(c: Comparison, path: str | Path, *, review: str | Path | None = None) -> Path:
+    """Write the JSON through the safe-output routine (``app.io.atomic``): never over an input, the
+    review file (beside the adopted text, or ``review``) or its journal. Bytes of a file name that are
+    not UTF-8 are written as U+FFFD, so the file is always valid UTF-8."""
     text = json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=1)
-    return atomic_write_text(path, text + "\n", inputs=(c.draft.path, c.adopted.path))
+    return atomic_write_text(path, text + "\n", **export_guard(c.draft.path, c.adopted.path, review))

@@ -7,16 +7,15 @@ The CLI uses this module for ``--sheet OUT.pdf``, so it needs only a QGuiApplica
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
 from app.core.model import Comparison
-from app.io.atomic import check_target
+from app.io.atomic import atomic_write, check_target, display_path, display_text, export_guard, pdf_problem
 from app.io.errors import ExportError
 from app.io.sheet_html import sheet_html
 
@@ -87,34 +86,45 @@ def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_
     return pages
 
 
+def render_pdf(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
+               notes: Mapping[int, str] | None = None) -> bytes:
+    """The sheet as PDF bytes, rendered in memory (a QBuffer): Qt's PDF writer ignores write errors, so
+    it never writes a file itself; the safe-output routine writes the bytes and reports a full disk."""
+    ensure_qt_app()
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise ExportError("sheet", "the PDF could not be prepared in memory")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(display_text(f"Comparison: {comparison.draft.name} / {comparison.adopted.name}"))
+    writer.setCreator("Draft Compare")
+    render_sheet(comparison, writer, collapse_equal=collapse_equal, page_size=page_size, notes=notes)
+    del writer                                           # finishes the PDF (trailer, %%EOF)
+    data = bytes(buffer.data())
+    buffer.close()
+    return data
+
+
 def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
-                     page_size: str = "A4", notes: Mapping[int, str] | None = None) -> Path:
-    """Write the sheet as a PDF, atomically (temporary file in the same folder, then rename)."""
+                     page_size: str = "A4", notes: Mapping[int, str] | None = None,
+                     review: str | Path | None = None) -> Path:
+    """Write the sheet as a PDF through the safe-output routine (``app.io.atomic.atomic_write``): rendered
+    into the temporary file in the target folder, checked to be a whole PDF (non-empty, ending with
+    %%EOF), then renamed over the target; a device or FIFO is written through. Never over an input, the
+    review file (``review``, or the one beside the adopted text) or its journal. Raises ExportError
+    naming the file when it cannot be written (full disk, read-only folder ...): the old file stays."""
     ensure_qt_app()
     page_layout(page_size)                               # a bad size fails before any file is touched
-    target = check_target(out_path, (comparison.draft.path, comparison.adopted.path))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(str(target), "cannot write: the folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setTitle(f"Comparison: {comparison.draft.name} / {comparison.adopted.name}")
-        writer.setCreator("Draft Compare")
-        render_sheet(comparison, writer, collapse_equal=collapse_equal, page_size=page_size, notes=notes)
-        del writer                                       # flushes and closes the PDF
-        if os.path.getsize(tmp) == 0:
-            raise ExportError(str(target), "cannot write the PDF (the disk may be full)")
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise ExportError(str(target), f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    guard = export_guard(comparison.draft.path, comparison.adopted.path, review)
+    check_target(out_path, **guard)                      # a refused name fails before the rendering
+
+    def write(fh) -> None:
+        try:
+            fh.write(render_pdf(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes))
+        except ExportError as exc:                       # raised naming "sheet": name the file instead
+            raise ExportError(display_path(out_path), exc.reason) from None
+
+    return atomic_write(out_path, write, verify=pdf_problem, **guard)
 
 
 def _printer(page_size: str):

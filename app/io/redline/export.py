@@ -23,7 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison, PairKind
-from app.io.atomic import atomic_write
+from app.io.atomic import atomic_write, export_guard
 from app.io.docx_reader import paragraph_elements
 from app.io.docx_package import enable_track_changes
 from app.io.docx_template import make_own
@@ -243,9 +243,11 @@ def redline_files(draft_path, adopted_path, out_path, *, author: str, date: date
 
 
 def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_level: bool = True,
-                 view: str = "accepted") -> Path:
+                 view: str = "accepted", protect=()) -> Path:
     """As ``redline_files`` for an opened pair; its comparison's paragraph pairs, when it has one,
-    decide which body paragraphs pair, so the file shows what the window shows."""
+    decide which body paragraphs pair, so the file shows what the window shows. Written through the
+    safe-output routine (``app.io.atomic``): never over either document, the review files beside them,
+    their journals or the files in ``protect``."""
     draft, adopted = pair.draft, pair.adopted
     guided = pair.comparison is not None and pair.unchanged
     hints = comparison_hints(pair.comparison, draft, adopted, view) if guided else None
@@ -253,7 +255,9 @@ def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_
     with _cyclic_gc_paused():
         redline_documents(draft, adopted, author=author, date=date, word_level=word_level, view=view,
                           hints=hints, formatting=formatting)
-    return atomic_write(out_path, lambda fh: adopted.save(fh), inputs=(pair.draft_path, pair.adopted_path))
+    guard = export_guard(pair.draft_path, pair.adopted_path)   # inputs, and the review files beside them
+    return atomic_write(out_path, lambda fh: adopted.save(fh), inputs=guard["inputs"],
+                        protect=guard["protect"] + tuple(protect))
 
 
 @contextmanager
