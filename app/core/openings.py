@@ -4,7 +4,8 @@ Openings do not translate one to one (``Demande à`` is *Calls upon* or *Request
 checked, and only where there is evidence of a mismatch (a false alarm costs the officer more than a
 miss):
 
-- the additive adverb (also / further / again) that drafters add or drop in negotiation, in en/fr/es:
+- the additive adverb (also / further / again) that drafters add or drop in negotiation, in the six
+  languages:
   in one language the adverb must be the same; across languages one side having one and the other
   none is reported;
 - the leading verb: in one language it must be the same word; between English and French the evidence
@@ -24,12 +25,20 @@ PHRASES_TSV = Path(__file__).resolve().parent / "data" / "phrases_en_fr.tsv"
 WINDOW = 6   # words of the opening that are looked at
 CHECKED_KINDS = (Kind.PREAMBLE, Kind.OPERATIVE, Kind.OTHER)
 
+# The additive adverbs of the six languages, as UN translators render also / further / again.
+# Arabic is matched without its short vowels and with or without the conjunction "و" (and).
 ADVERBS = {
-    "also": ("also", "likewise", "également", "aussi", "de même", "también", "asimismo", "igualmente"),
-    "further": ("further", "furthermore", "en outre", "de plus", "además", "por otra parte"),
+    "also": ("also", "likewise", "également", "aussi", "de même", "también", "asimismo", "igualmente",
+             "также", "тоже", "равным образом", "كذلك", "أيضا", "وكذلك", "وأيضا", "还", "也", "同样"),
+    "further": ("further", "furthermore", "en outre", "de plus", "además", "por otra parte",
+                "кроме того", "помимо этого", "далее", "فضلا عن ذلك", "وفضلا عن ذلك", "فضلا عما تقدم",
+                "وفضلا عما تقدم", "علاوة على ذلك", "وعلاوة على ذلك", "又", "此外", "并且", "进一步"),
     "again": ("again", "once again", "de nouveau", "à nouveau", "une fois de plus", "nuevamente", "de nuevo",
-              "una vez más"),
+              "una vez más", "вновь", "снова", "еще раз", "ещё раз", "مجددا", "من جديد", "再次", "再度"),
 }
+_CJK = re.compile("[\u3400-\u9fff]")
+_CJK_STOP = re.compile("[，,；;：:。]")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")     # short vowels, dagger alif, tatweel
 _CLASS = {a: k for k, v in ADVERBS.items() for a in v}
 _MULTI = {tuple(a.split()): a for a in _CLASS if " " in a}
 # Manner words between the verb and its object: skipped when looking for the verb, never a stop.
@@ -46,7 +55,12 @@ _CONTRACT = {"du": "de", "des": "de", "au": "à", "aux": "à"}
 
 
 def _tokens(body: str) -> list[str]:
-    """Lower-case words of the opening, up to the first comma, semicolon or colon (markdown ignored)."""
+    """Lower-case words of the opening, up to the first comma, semicolon or colon (markdown ignored).
+    Chinese, written without spaces, gives the adverbs found in its first clause's first characters."""
+    if _CJK.match(body.lstrip()[:1]):
+        clause = _CJK_STOP.split(body.lstrip(), 1)[0][:8]
+        return [a for a in _CLASS if _CJK.match(a) and a in clause]
+    body = _ARABIC_MARKS.sub("", body[:200])
     out = []
     for t in _TOKEN.findall(body[:160].replace("’", "'").replace("*", " ").replace("_", " ").lower()):
         if t in ",;:.":
