@@ -143,3 +143,24 @@ def test_accelerated_diff_gives_the_same_ops_as_the_reference(a, b):
     pytest.importorskip("fast_diff_match_patch")
     from app.core import worddiff
     assert worddiff.diff_chars(a, b) == [tuple(d) for d in worddiff.diff_chars(a, b, accelerated=False)]
+
+
+def test_a_chinese_sentence_with_one_character_changed_marks_that_character():
+    ops = diff_words("人人生而自由，在尊严和权利上一律平等。", "人人生而自由，在尊严和权利上完全平等。", CompareOptions())
+    assert [(op.op.value, op.a or op.b) for op in ops if op.op is not Op.EQUAL] == [
+        ("delete", "一律"), ("insert", "完全")]
+    one = diff_words("人人生而自由。", "人人生来自由。", CompareOptions())
+    assert [(op.op.value, op.a or op.b) for op in one if op.op is not Op.EQUAL] == [("delete", "而"), ("insert", "来")]
+
+
+def test_an_emoji_of_several_code_points_changes_as_one_symbol():
+    family, other = "\U0001F468\u200d\U0001F469\u200d\U0001F467", "\U0001F468\u200d\U0001F469\u200d\U0001F466"
+    ops = diff_words(f"Welcome {family} here", f"Welcome {other} here", CompareOptions())
+    assert [(op.op.value, (op.a or op.b).strip()) for op in ops if op.op is not Op.EQUAL] == [
+        ("delete", family), ("insert", other)]
+
+
+def test_combining_marks_stay_in_their_word():
+    ops = diff_words("la re\u0301solution 5/1", "la re\u0301solutions 5/1", CompareOptions())
+    assert [(op.op.value, (op.a or op.b).strip()) for op in ops if op.op is not Op.EQUAL] == [
+        ("delete", "re\u0301solution"), ("insert", "re\u0301solutions")]

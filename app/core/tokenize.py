@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 WORD, NUMBER, PUNCT, SPACE, BREAK = "word", "number", "punct", "space", "break"
 
 _TOKEN_RE = re.compile(
@@ -20,6 +22,23 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_]\w*(?:[-’']\w+)*"                                    # word, capacity-building, l’homme
     r"|\w+|.",                                                      # anything else, one mark at a time
     re.DOTALL,
+)
+# Text holding what ``re`` cannot cut right: combining marks, zero-width joiners and variation
+# selectors, emoji, Chinese and Japanese. Such text goes through the ``regex`` module (Unicode
+# properties and grapheme clusters): a Chinese or Japanese character is a word of its own (those
+# scripts put no spaces between words), a word keeps its combining marks ("e" + U+0301), and whatever
+# else is one grapheme cluster (\X), so an emoji of several code points (a ZWJ family, a flag, a skin
+# tone) is never cut. Other text keeps the faster ``re`` pattern; both cut plain text the same way.
+_SPECIAL = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+                      "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u200d\u20d0-\u20ff\u2e80-\u9fff\ufe00-\ufe0f"
+                      "\uf900-\ufaff\U0001F000-\U0001FFFF\U000E0000-\U000E007F]")
+_CJK_SET = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
+_W = r"[[\w\p{M}]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
+_L = r"[[^\W\d_]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
+_CLUSTER_RE = regex.compile(
+    r"\n|[^\S\n]+|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?"
+    rf"|{_CJK_SET}\p{{M}}*|{_L}{_W}*(?:[-’']{_W}+)*|\X",
+    regex.DOTALL | regex.VERSION1,
 )
 _ELISIONS = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"))
 
@@ -38,7 +57,7 @@ Token = tuple[str, str]   # (text, kind): plain tuples, the tokenizer is on the 
 def tokenize(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     append = out.append
-    for tok in _TOKEN_RE.findall(text):
+    for tok in (_CLUSTER_RE if _SPECIAL.search(text) else _TOKEN_RE).findall(text):
         first = tok[0]
         if first.isalpha():
             if "’" in tok or "'" in tok:
@@ -79,8 +98,10 @@ def fold(word: str) -> str:
 
 
 _MATCH_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*|[^\W\d_]\w*(?:[-’']\w+)*")
+_MATCH_CLUSTER_RE = regex.compile(rf"\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*|{_CJK_SET}|{_L}{_W}*(?:[-’']{_W}+)*",
+                                  regex.VERSION1)
 
 
 def match_words(text: str) -> list[str]:
     """Folded words and numbers of a text: the material paragraph alignment works on."""
-    return [fold(w) for w in _MATCH_RE.findall(text)]
+    return [fold(w) for w in (_MATCH_CLUSTER_RE if _SPECIAL.search(text) else _MATCH_RE).findall(text)]
