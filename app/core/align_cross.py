@@ -23,9 +23,12 @@ _SECTION = {
     Kind.FOOTNOTE: "notes", Kind.FOOTER: "footer", Kind.ANNEX: "annex", Kind.PAGE_HEADER: "page",
     Kind.PAGE_FOOTER: "page",
 }
+# Front matter is told apart by guesses (which line is the title): its kinds pair softly.
+_FRONT_KINDS = (Kind.HEADER, Kind.TITLE, Kind.OTHER)
 _SECTION_ORDER = ("front", "preamble", "operative", "notes", "footer", "annex", "other", "page")
 MIN_SCORE = 0.6        # below this a pair is not worth making: leave both unpaired
 KIND_PENALTY = 0.3     # paragraphs of kinds read differently, when the two structures disagree
+FRONT_PENALTY = 0.1    # a header line against a "title" (which line is the title is a guess)
 GAP_FILL_MAX = 3       # leftovers paired by position between anchors
 GAP_FILL_MIN_SCORE = 0.0
 BAND_MIN = 24          # alignment band half-width for long sections
@@ -74,13 +77,14 @@ class _Features:
 
 def _score(a: _Features, b: _Features, length_ratio: float, strict: bool = True) -> float:
     if a.kind is not b.kind:
-        if strict or Kind.FOOTNOTE in (a.kind, b.kind):
+        soft = not strict or (a.kind in _FRONT_KINDS and b.kind in _FRONT_KINDS)
+        if not soft or Kind.FOOTNOTE in (a.kind, b.kind):
             return -math.inf
-        kind_penalty = KIND_PENALTY                         # structure read differently: a hint only
-    elif a.kind in (Kind.TITLE, Kind.INTRO):
+        kind_penalty = KIND_PENALTY if not strict else FRONT_PENALTY   # structure read differently: a hint
+    elif a.kind in (Kind.TITLE, Kind.INTRO) and abs(math.log(a.length / (b.length * length_ratio))) < 1.0:
         return 2.0                                          # one of each per resolution
     else:
-        kind_penalty = 0.0
+        kind_penalty = 0.0                                  # (a "title" of another length: read wrongly)
     score = 1.0 - abs(a.rank - b.rank)                      # position within the section
     if a.numbers or b.numbers:                              # figures survive translation
         score += len(a.numbers & b.numbers) / len(a.numbers | b.numbers) - 0.5 * bool(a.numbers ^ b.numbers)
