@@ -97,3 +97,30 @@ def test_a_date_or_number_planted_differently_is_found_and_the_same_one_is_not(d
     changed = NUMBERS[lang].replace("64", "65").replace("六十四", "六十五")
     other = compare_documents(_plant(docs[name], 5, changed), _plant(docs["eng"], 5, NUMBERS["en"]), options)
     assert [f.code for f in other.all_findings() if f.code in VALUE_CODES] == ["number"]
+
+
+def test_arabic_paragraphs_are_right_to_left_in_the_word_exports(docs, tmp_path):
+    """w:bidi on every Arabic paragraph and w:rtl on its Arabic runs (ECMA-376 17.3.1.6, 17.3.2.30);
+    none on the English ones."""
+    import zipfile
+
+    from lxml import etree
+
+    from app.io.export_annotated import export_annotated
+    from app.io.export_sheet_docx import export_sheet_docx
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for export, c in ((export_sheet_docx, compare_documents(docs["arb"], docs["eng"])),
+                      (export_annotated, compare_documents(docs["eng"], docs["arb"]))):  # built on the adopted text
+        out = export(c, tmp_path / f"{export.__name__}.docx")
+        body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+        arabic = english = 0
+        for p in body.iter(f"{w}p"):
+            text = "".join(p.itertext())
+            bidi = p.find(f"{w}pPr/{w}bidi") is not None
+            if "الإعلان العالمي" in text:
+                arabic += 1
+                assert bidi and p.find(f".//{w}rPr/{w}rtl") is not None
+            elif text.startswith("Universal Declaration"):
+                english += 1
+                assert not bidi
+        assert arabic and (english or export is export_annotated), export.__name__

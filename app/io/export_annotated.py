@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison, Kind, PairKind, ParaPair, Paragraph, Run
+from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects, ensure_comment_styles
 from app.io.docx_styles import add_styles, style_paragraph
@@ -170,6 +171,7 @@ def build_annotated(c: Comparison, notes: Mapping[int, str], author: str, date: 
     for n, (el, lines) in enumerate(by_element.values()):
         comments.append(_comment(next_id + n, author, initials, when, lines))
         _anchor(el, next_id + n)
+    mark_right_to_left(document.element.body)
     return document, len(by_element)
 
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from app.core.model import Comparison
+from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects
 from app.io.revisions_xml import make_run
@@ -126,6 +127,7 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
         for cell, width in zip(r.cells, widths):
             cell.width = width
     drop_styles_with_effects(document)
+    mark_right_to_left(document.element.body)
     return document, len(rows)
 
 

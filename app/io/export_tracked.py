@@ -17,6 +17,7 @@ import docx
 from docx.oxml.ns import qn
 
 from app.core.model import Comparison
+from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, check_target, export_guard
 from app.io.docx_package import drop_styles_with_effects, enable_track_changes
 from app.io.docx_styles import add_styles, style_paragraph
@@ -63,6 +64,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime):
     merge_adjacent_revisions(body)
     enable_track_changes(document)
     drop_styles_with_effects(document)
+    mark_right_to_left(document.element.body)
     return document
 
 
