@@ -112,7 +112,7 @@ def summary(c: Comparison) -> str:
         kinds = {}
         for p in doc.paragraphs:
             kinds[p.kind.value] = kinds.get(p.kind.value, 0) + 1
-        return (f"{doc.name} [{doc.language}] {len(doc.paragraphs)} paragraphs: "
+        return (f"{doc.name} [{doc.language} {doc.language_confidence:.0%}] {len(doc.paragraphs)} paragraphs: "
                 f"{kinds.get('preamble', 0)} preambular, {kinds.get('operative', 0)} operative")
 
     lines = [

@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self.notes_panel.checkedToggled.connect(self.review.set_checked)
         self.review.changed.connect(lambda: self.notes_panel.set_unplaced(self.review.unplaced()))
         self.review.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.review.status.connect(self.notes_panel.set_review_status)
+        self.notes_panel.saveAsRequested.connect(self.review.save_as)
         self.apply_zoom()
         self._update_actions()
         self._restore_state()
@@ -418,9 +420,13 @@ class MainWindow(QMainWindow):
         self.apply_zoom()
 
     def about(self) -> None:
+        from app.logsetup import log_dir, log_path
+        path = log_path()
+        log = (self.tr("Log file: {path}").format(path=path) if path is not None
+               else self.tr("No log file is being written (its folder: {folder})").format(folder=log_dir()))
         self.show_message(self.tr("About Draft Compare"),
                           self.tr("Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks."),  # noqa: E501
-                          icon=QMessageBox.Icon.Information)
+                          detail=log, icon=QMessageBox.Icon.Information)
 
     # -- messages -----------------------------------------------------------------------------------
 

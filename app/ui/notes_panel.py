@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QListWidget, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 
 class NotesPanel(QWidget):
     noteEdited = Signal(int, str)        # pair index, text
     checkedToggled = Signal(int, bool)   # pair index, checked
+    saveAsRequested = Signal()           # "Save review as…": keep the review in a file of one's choice
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -21,14 +23,27 @@ class NotesPanel(QWidget):
         self.unplaced = QListWidget()
         self.unplaced.setAccessibleName(self.tr("Notes that could not be placed"))
         self.unplaced_label = QLabel(self.tr("Notes that could not be placed:"))
+        # Where the notes are kept when not beside the documents, or why they cannot be saved.
+        self.review_status = QLabel()
+        self.review_status.setObjectName("reviewStatus")
+        self.review_status.setWordWrap(True)
+        self.review_status.setAccessibleName(self.tr("Where the notes are kept"))
+        self.save_as_button = QPushButton(self.tr("Save review &as\u2026"))
+        self.save_as_button.setAccessibleName(self.tr("Save the review in a file of your choice"))
+        self.save_as_button.clicked.connect(lambda: self.saveAsRequested.emit())
         layout = QVBoxLayout(self)
-        for w in (self.title, self.editor, self.checked, self.unplaced_label, self.unplaced):
+        for w in (self.title, self.review_status, self.editor, self.checked, self.unplaced_label, self.unplaced):
             layout.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_as_button)
+        layout.addLayout(row)
         self._typing = QTimer(self, singleShot=True, interval=400)   # one save per pause in typing
         self._typing.timeout.connect(self._emit_note)
         self.editor.textChanged.connect(self._typing.start)
         self.checked.toggled.connect(self._emit_checked)
         self.set_unplaced([])
+        self.set_review_status("")
         self.setEnabled(False)
 
     def show_pair(self, pair_index: int | None, label: str, note: str, checked: bool) -> None:
@@ -42,6 +57,11 @@ class NotesPanel(QWidget):
             w.blockSignals(True)
             set_value()
             w.blockSignals(False)
+
+    def set_review_status(self, text: str) -> None:
+        """One line on where the notes are kept (another place than usual, or nowhere yet); "" hides it."""
+        self.review_status.setText(text)
+        self.review_status.setVisible(bool(text))
 
     def set_unplaced(self, notes: list[str]) -> None:
         self.unplaced.clear()

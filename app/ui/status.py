@@ -55,8 +55,10 @@ def status_texts(c: Comparison) -> StatusTexts:
     counts = " · ".join(parts)
     languages = QCoreApplication.translate("Status", "Languages: {draft} → {adopted}").format(
         draft=c.draft.language, adopted=c.adopted.language)
-    languages_tip = QCoreApplication.translate("Status", "Draft in {draft}, adopted text in {adopted} (detected)").format(
-        draft=language_name(c.draft.language), adopted=language_name(c.adopted.language))
+    languages_tip = QCoreApplication.translate(
+        "Status", "Draft in {draft} ({draft_sure} sure), adopted text in {adopted} ({adopted_sure} sure)").format(
+        draft=language_name(c.draft.language), adopted=language_name(c.adopted.language),
+        draft_sure=f"{c.draft.language_confidence:.0%}", adopted_sure=f"{c.adopted.language_confidence:.0%}")
     if c.cross_language:
         mode = QCoreApplication.translate("Status", "Cross-language")
         mode_tip = QCoreApplication.translate(

@@ -485,107 +485,117 @@
         <translation>Modifications, constats et notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Open review</source>
         <translation>Ouvrir une revue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Draft Compare reviews (*.dcreview);;All files (*)</source>
         <translation>Revues Draft Compare (*.dcreview);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Cannot open this review</source>
         <translation>Impossible d’ouvrir cette revue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Draft Compare — {draft} ↔ {adopted}</source>
         <translation>Draft Compare — {draft} ↔ {adopted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Recover notes</source>
         <translation>Récupérer les notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Draft Compare ended before it could save {n} note(s) on these documents. Restore them?</source>
         <translation>Draft Compare s’est arrêté avant d’enregistrer {n} note(s) sur ces documents. Les restaurer ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>No findings</source>
         <translation>Aucun constat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>No further finding</source>
         <translation>Aucun constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>No earlier finding</source>
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="425"/>
+        <source>Log file: {path}</source>
+        <translation>Journal technique : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="426"/>
+        <source>No log file is being written (its folder: {folder})</source>
+        <translation>Aucun journal technique n’est écrit (son dossier : {folder})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="422"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation>Draft Compare : un projet de résolution à côté du texte adopté, aligné paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.</translation>
     </message>
@@ -868,43 +878,58 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="15"/>
-        <location filename="../../app/ui/notes_panel.py" line="39"/>
+        <location filename="../../app/ui/notes_panel.py" line="17"/>
+        <location filename="../../app/ui/notes_panel.py" line="54"/>
         <source>No paragraph selected</source>
         <translation>Aucun paragraphe choisi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="17"/>
+        <location filename="../../app/ui/notes_panel.py" line="19"/>
         <source>Your note on this paragraph (saved automatically)</source>
         <translation>Votre note sur ce paragraphe (enregistrée automatiquement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="18"/>
+        <location filename="../../app/ui/notes_panel.py" line="20"/>
         <source>Reviewer's note</source>
         <translation>Note du réviseur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="19"/>
+        <location filename="../../app/ui/notes_panel.py" line="21"/>
         <source>&amp;Checked</source>
         <translation>&amp;Vérifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="20"/>
+        <location filename="../../app/ui/notes_panel.py" line="22"/>
         <source>Mark this change as checked</source>
         <translation>Marquer cette modification comme vérifiée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="22"/>
+        <location filename="../../app/ui/notes_panel.py" line="24"/>
         <source>Notes that could not be placed</source>
         <translation>Notes non replacées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="23"/>
+        <location filename="../../app/ui/notes_panel.py" line="25"/>
         <source>Notes that could not be placed:</source>
         <translation>Notes non replacées :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notes_panel.py" line="38"/>
+        <location filename="../../app/ui/notes_panel.py" line="30"/>
+        <source>Where the notes are kept</source>
+        <translation>Où les notes sont conservées</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="31"/>
+        <source>Save review &amp;as…</source>
+        <translation>Enregistrer l’examen &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="32"/>
+        <source>Save the review in a file of your choice</source>
+        <translation>Enregistrer l’examen dans le fichier de votre choix</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notes_panel.py" line="53"/>
         <source>Note on {0}</source>
         <translation>Note sur {0}</translation>
     </message>
@@ -1117,22 +1142,102 @@
 <context>
     <name>ReviewSession</name>
     <message>
-        <location filename="../../app/ui/review_session.py" line="41"/>
+        <location filename="../../app/ui/review_session.py" line="126"/>
+        <source>{0}: {1}; it is left as it is and your notes will be kept elsewhere.</source>
+        <translation>{0} : {1} ; il est laissé tel quel et vos notes seront conservées ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="131"/>
+        <source>the review file could not be read ({0})</source>
+        <translation>le fichier d’examen ne peut pas être lu ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="137"/>
+        <source>the damaged review file cannot be moved aside ({0})</source>
+        <translation>le fichier d’examen endommagé ne peut pas être mis de côté ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="138"/>
+        <source>{0}: {1}; it cannot be moved aside, so your notes will be kept elsewhere.</source>
+        <translation>{0} : {1} ; il ne peut pas être mis de côté : vos notes seront donc conservées ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="141"/>
+        <source>{0}: {1}; it was kept as {2} and a new review started.</source>
+        <translation>{0} : {1} ; il a été conservé sous {2} et un nouvel examen a commencé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="152"/>
         <source>Unsaved notes were not restored; they are kept in {0}.</source>
         <translation>Les notes non enregistrées n’ont pas été restaurées ; elles sont conservées dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="46"/>
+        <location filename="../../app/ui/review_session.py" line="155"/>
+        <source>Unsaved notes were not restored; they stay in {0}.</source>
+        <translation>Les notes non enregistrées n’ont pas été restaurées ; elles restent dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="167"/>
         <source>Notes recovered from a session that ended unexpectedly.</source>
         <translation>Notes récupérées d’une session interrompue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="51"/>
+        <location filename="../../app/ui/review_session.py" line="270"/>
+        <source>Notes are now kept in {0}.</source>
+        <translation>Les notes sont désormais conservées dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="274"/>
+        <source>Notes cannot be saved ({0}); they stay open in this window: use “Save review as…”.</source>
+        <translation>Les notes ne peuvent pas être enregistrées ({0}) ; elles restent ouvertes dans cette fenêtre : utilisez « Enregistrer l’examen sous… ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="286"/>
+        <source>Save review as</source>
+        <translation>Enregistrer l’examen sous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="287"/>
+        <location filename="../../app/ui/review_session.py" line="298"/>
+        <source>Draft Compare reviews (*.dcreview)</source>
+        <translation>Examens Draft Compare (*.dcreview)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="292"/>
+        <source>the file chosen cannot be written</source>
+        <translation>le fichier choisi ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="297"/>
+        <source>Where should the review be kept? Its folder cannot be written ({0})</source>
+        <translation>Où conserver l’examen ? Son dossier n’est pas accessible en écriture ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="342"/>
+        <source>{0}; your notes are in the journal and are saved shortly.</source>
+        <translation>{0} ; vos notes sont dans le journal et seront enregistrées sous peu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="349"/>
+        <source>Notes cannot be saved: {0}. Use “Save review as…”.</source>
+        <translation>Les notes ne peuvent pas être enregistrées : {0}. Utilisez « Enregistrer l’examen sous… ».</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="352"/>
+        <source>Notes are kept in {0}</source>
+        <translation>Notes conservées dans {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_session.py" line="370"/>
+        <source>Notes not saved yet: {0}; they are kept in the journal and offered next time.</source>
+        <translation>Notes pas encore enregistrées : {0} ; elles sont conservées dans le journal et proposées la prochaine fois.</translation>
+    </message>
+    <message>
         <source>The review file could not be read ({0}); it was kept as {1}.</source>
         <translation>Le fichier de revue n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_session.py" line="56"/>
+        <location filename="../../app/ui/review_session.py" line="84"/>
         <source>{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.</source>
         <translation>{0} note(s) n’ont pas pu être replacées sur les documents modifiés ; elles figurent dans le panneau Notes.</translation>
     </message>
@@ -1140,7 +1245,7 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../app/ui/sheet_print.py" line="133"/>
+        <location filename="../../app/ui/sheet_print.py" line="143"/>
         <source>Comparison sheet — print preview</source>
         <translation>Tableau comparatif — aperçu avant impression</translation>
     </message>
@@ -1209,41 +1314,45 @@
     </message>
     <message>
         <location filename="../../app/ui/status.py" line="58"/>
-        <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
-        <translation>Projet en {draft}, texte adopté en {adopted} (détecté)</translation>
+        <source>Draft in {draft} ({draft_sure} sure), adopted text in {adopted} ({adopted_sure} sure)</source>
+        <translation>Projet en {draft} (sûr à {draft_sure}), texte adopté en {adopted} (sûr à {adopted_sure})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="61"/>
+        <source>Draft in {draft}, adopted text in {adopted} (detected)</source>
+        <translation type="vanished">Projet en {draft}, texte adopté en {adopted} (détecté)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="63"/>
         <source>Cross-language</source>
         <translation>Multilingue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="62"/>
+        <location filename="../../app/ui/status.py" line="64"/>
         <source>The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; no word changes are shown</source>
         <translation>Les textes sont en langues différentes : les paragraphes sont alignés et leurs chiffres, dates et cotes vérifiés ; aucune modification de mots n’est affichée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="66"/>
+        <location filename="../../app/ui/status.py" line="68"/>
         <source>Same-language</source>
         <translation>Même langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="67"/>
+        <location filename="../../app/ui/status.py" line="69"/>
         <source>Both texts are in the same language: word changes are shown</source>
         <translation>Les deux textes sont dans la même langue : les modifications de mots sont affichées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="70"/>
+        <location filename="../../app/ui/status.py" line="72"/>
         <source>Paragraphs changed, inserted, deleted and moved; words changed; findings of the checks</source>
         <translation>Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status.py" line="74"/>
+        <location filename="../../app/ui/status.py" line="76"/>
         <source>⚠ %n reading note(s)</source>
         <translation><numerusform>⚠ %n remarque de lecture</numerusform><numerusform>⚠ %n remarques de lecture</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="75"/>
+        <location filename="../../app/ui/status.py" line="77"/>
         <source>What was read only in part, or read in a particular way:</source>
         <translation>Ce qui n’a été lu qu’en partie, ou lu d’une manière particulière :</translation>
     </message>

@@ -10,6 +10,48 @@ from pathlib import Path
 from lxml import etree
 
 FR = {
+    'Log file: {path}':
+    'Journal technique : {path}',
+    'No log file is being written (its folder: {folder})':
+    'Aucun journal technique n’est écrit (son dossier : {folder})',
+    'Where the notes are kept':
+    'Où les notes sont conservées',
+    'Save review &as…':
+    'Enregistrer l’examen &sous…',
+    'Save the review in a file of your choice':
+    'Enregistrer l’examen dans le fichier de votre choix',
+    '{0}: {1}; it is left as it is and your notes will be kept elsewhere.':
+    '{0} : {1} ; il est laissé tel quel et vos notes seront conservées ailleurs.',
+    'the review file could not be read ({0})':
+    'le fichier d’examen ne peut pas être lu ({0})',
+    'the damaged review file cannot be moved aside ({0})':
+    'le fichier d’examen endommagé ne peut pas être mis de côté ({0})',
+    '{0}: {1}; it cannot be moved aside, so your notes will be kept elsewhere.':
+    '{0} : {1} ; il ne peut pas être mis de côté : vos notes seront donc conservées ailleurs.',
+    '{0}: {1}; it was kept as {2} and a new review started.':
+    '{0} : {1} ; il a été conservé sous {2} et un nouvel examen a commencé.',
+    'Unsaved notes were not restored; they stay in {0}.':
+    'Les notes non enregistrées n’ont pas été restaurées ; elles restent dans {0}.',
+    'Notes are now kept in {0}.':
+    'Les notes sont désormais conservées dans {0}.',
+    'Notes cannot be saved ({0}); they stay open in this window: use “Save review as…”.':
+    'Les notes ne peuvent pas être enregistrées ({0}) ; elles restent ouvertes dans cette fenêtre : utilisez « Enregistrer l’examen sous… ».',
+    'Save review as':
+    'Enregistrer l’examen sous',
+    'Draft Compare reviews (*.dcreview)':
+    'Examens Draft Compare (*.dcreview)',
+    'the file chosen cannot be written':
+    'le fichier choisi ne peut pas être écrit',
+    'Where should the review be kept? Its folder cannot be written ({0})':
+    'Où conserver l’examen ? Son dossier n’est pas accessible en écriture ({0})',
+    '{0}; your notes are in the journal and are saved shortly.':
+    '{0} ; vos notes sont dans le journal et seront enregistrées sous peu.',
+    'Notes cannot be saved: {0}. Use “Save review as…”.':
+    'Les notes ne peuvent pas être enregistrées : {0}. Utilisez « Enregistrer l’examen sous… ».',
+    'Notes are kept in {0}':
+    'Notes conservées dans {0}',
+    'Notes not saved yet: {0}; they are kept in the journal and offered next time.':
+    'Notes pas encore enregistrées : {0} ; elles sont conservées dans le journal et proposées la prochaine fois.',
     "Kind": "Type", "Label": "Étiquette", "Change": "Modification", "equal": "identique", "changed": "modifié",
     "inserted": "inséré", "deleted": "supprimé", "moved": "déplacé", "split": "scindé", "merged": "fusionné",
     "moved from {label}": "déplacé depuis {label}", "split into {n}": "scindé en {n}", "{n} merged": "{n} fusionnés",
@@ -130,7 +172,8 @@ FR = {
     "Le fichier de revue n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.",
     "{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.":
     "{0} note(s) n’ont pas pu être replacées sur les documents modifiés ; elles figurent dans le panneau Notes.",
-    "Draft in {draft}, adopted text in {adopted} (detected)": "Projet en {draft}, texte adopté en {adopted} (détecté)",
+    "Draft in {draft} ({draft_sure} sure), adopted text in {adopted} ({adopted_sure} sure)":
+    "Projet en {draft} (sûr à {draft_sure}), texte adopté en {adopted} (sûr à {adopted_sure})",
     "The texts are in different languages: paragraphs are aligned and their figures, dates and symbols checked; "
     "no word changes are shown": "Les textes sont en langues différentes : les paragraphes sont alignés et leurs "
     "chiffres, dates et cotes vérifiés ; aucune modification de mots n’est affichée",
