@@ -110,3 +110,18 @@ def test_an_intro_without_its_comma_and_a_single_unnumbered_operative_paragraph(
     annex = d.of_kind(Kind.ANNEX)
     assert [p.text for p in annex][:2] == ["Annex", "A declaration"]
     assert [p.label for p in annex if p.label] == ["1", "2"] and not d.of_kind(Kind.OPERATIVE)
+
+
+@pytest.mark.parametrize("text", [
+    "Генеральная Ассамблея,\nссылаясь на свою резолюцию 79/1,\n1. постановляет продолжить рассмотрение:\n"
+    "а) просить Генерального секретаря представить доклад;\n2. постановляет продолжать заниматься этим вопросом.\n"
+    "3-е пленарное заседание\n",
+    "إن الجمعية العامة،\nإذ تشير إلى قرارها 79/1،\n1 - تقرر مواصلة النظر:\n(أ) أن تطلب إلى الأمين العام تقديم تقرير؛\n"
+    "2 - تقرر أن تبقي المسألة قيد نظرها.\nالجلسة العامة 3\n",
+    "大会，\n回顾其第79/1号决议，\n1. 决定继续审议：\n（一）请秘书长提交报告；\n2. 决定继续处理此事项。\n第3次全体会议\n",
+])
+def test_a_resolution_in_russian_arabic_and_chinese(text):
+    d = doc(text)
+    assert [p.kind for p in d.paragraphs] == [Kind.INTRO, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH,
+                                             Kind.OPERATIVE, Kind.FOOTER]
+    assert [p.label for p in d.of_kind(Kind.OPERATIVE)] == ["1", "2"]

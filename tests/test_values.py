@@ -130,3 +130,17 @@ def test_extraction_on_value_like_soup(parts):
 def test_special_and_emergency_special_session_resolutions_keep_their_prefix():
     assert vals("resolutions ES-11/4 and S-32/2, and 11/4") == [
         ("resolution", "ES-11/4"), ("resolution", "S-32/2"), ("resolution", "11/4")]
+
+
+def test_figures_of_the_six_languages():
+    """Arabic-Indic digits, Chinese numerals, Russian ordinals in words and dates in Russian, Arabic
+    and Chinese read as the same values as their English counterparts."""
+    assert vals("شيء ١٥ و٢٠٢٦") == vals("thing 15 and 2026")
+    assert vals("第六十四届会议") == [("ordinal", "64")] == vals("64th session")
+    assert vals("на своей шестьдесят четвертой сессии") == [("ordinal", "64")]
+    assert vals("шестьдесят пятая сессия") == [("ordinal", "65")]
+    for text in ("31 марта 2026 года", "31 آذار/مارس 2026", "2026年3月31日", "٣١ آذار/مارس ٢٠٢٦"):
+        assert vals(text) == vals("31 March 2026") == [("date", "2026-03-31")], text
+    assert vals("二〇二五年") == [("year", "2025")]
+    assert vals("大会第80/1号决议") == [("resolution", "80/1")]
+    assert vals("人人生而自由，在尊严和权利上一律平等") == []          # "一律" is "equally", not "one"

@@ -20,8 +20,13 @@ PPOP_LABEL = re.compile(rf"^(?P<sec>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFF
                         re.IGNORECASE)
 # "3. Decides", "3.\tDecides", "3bis. …"; also "3.Decides" as some HTML and PDF exports run the list
 # number into the text (a capital letter after the point: "3.5 million" is a number, not a label).
-NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+(?=\S)|(?=[A-Z]))")
-SUB_LABEL = re.compile(r"^(?P<lab>\(?(?P<x>[a-z]{1,2}|[ivxlc]{1,6})\))(?P<gap>[ \t\u00a0]+)(?=\S)")
+# Arabic UN texts number operative paragraphs "1 - تقرر".
+NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?(?:\s*[.)]|\s+[-\u2013])"
+                          rf"(?P<gap>[ \t\u00a0]+(?=\S)|(?=[A-Z]))")
+# Sub-paragraph labels of the six languages: "(a)", "a)", "(iv)", Cyrillic "а)", Arabic "(أ)" / "أ)",
+# Chinese "(一)" / "（一）".
+SUB_LABEL = re.compile(r"^(?P<lab>[(（]?(?P<x>[a-z]{1,2}|[ivxlc]{1,6}|[а-я]{1,2}|[\u0621-\u064a]{1,2}|"
+                       r"[一二三四五六七八九十]{1,3})[)）])(?P<gap>[ \t\u00a0]+|(?=[\u0600-\u06ff\u4e00-\u9fff]))(?=\S)")
 # The resolution number opening the title, as printed and as extracted from PDFs: "61/37. ", "61/37 . ",
 # "34/39.Technical" (no space), "ES-11/4. ", "S-32/2. ", "A/RES/80/6. " (the symbol for the number).
 TITLE_NUMBER = re.compile(r"^(?:A/RES/)?(?P<res>(?:ES|S)-\d{1,2}/\d{1,4}|\d{1,4}/\d{1,4})[ \u00a0]?\."
@@ -50,10 +55,15 @@ HEADER_HINT = re.compile(
     r"resolución aprobada|draft resolution|projet de résolution|proyecto de resolución|united nations|"
     r"nations unies|naciones unidas|a/hrc/|a/res/|a/\d+/|\w+(?:-\w+)? session|\w+ session$|\d{1,2}(?:er)? \w+ \d{4}$)",
     re.IGNORECASE)
+# The meeting line in the six languages: "3rd plenary meeting", "3e séance plénière", "3a sesión plenaria",
+# "3-е пленарное заседание", "الجلسة العامة 3", "第3次全体会议".
+MEETING = re.compile(
+    r"^\[?\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)\b|"
+    r"\d+-?(?:е|я|й)?\s+(?:пленарное\s+)?заседание|الجلسة(?:\s+العامة)?\s+\d+|第\s*\d+\s*次(?:全体)?会议)", re.IGNORECASE)
 FOOTER_HINT = re.compile(
-    r"^\[?\s*(?:\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)|"
-    r"adopted|adoptée?|aprobad[ao]|\d{1,2}(?:er)? \w+ \d{4}$)", re.IGNORECASE)
-MEETING = re.compile(r"^\[?\s*\d+(?:st|nd|rd|th|e|re|ª|a)?\s+(?:plenary\s+)?(?:meeting|séance|sesión)\b", re.IGNORECASE)
+    rf"(?:{MEETING.pattern[1:]})|"
+    r"^\[?\s*(?:adopted|adoptée?|aprobad[ao]|принята|принято|اعتمد|اعتُمد|未经表决|经记录表决|\d{1,2}(?:er)? \w+ \d{4}$)",
+    re.IGNORECASE)
 SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 

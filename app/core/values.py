@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.core.numwords import tables, zh_number
+from app.core.numwords import RU_ENDINGS, ru_ordinal_stems, tables, zh_number
 
 MONTHS = {
     **{m: i for i, m in enumerate("january february march april may june july august september october "
@@ -42,8 +42,9 @@ MONTHS = {
 # (Persian, Urdu), fullwidth (CJK); the Arabic decimal and thousands separators.
 DIGITS = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)}, **{chr(0x06F0 + k): str(k) for k in range(10)},
                         **{chr(0xFF10 + k): str(k) for k in range(10)}, "\u066b": ".", "\u066c": ","})
-# Word boundaries that let CJK text hold values: Chinese has no spaces, so "第64届" or "80/1号决议" must scan.
-_NO_WORD_BEFORE = r"(?<![^\W\u2E80-\u9FFF\uF900-\uFAFF])"
+# Word boundaries that let CJK text hold values: Chinese has no spaces, so "第64届" or "80/1号决议" must
+# scan; in Arabic a conjunction or preposition is written joined to the figure after it ("و٢٠٢٦").
+_NO_WORD_BEFORE = r"(?<![^\W\u0600-\u06FF\u2E80-\u9FFF\uF900-\uFAFF])"   # Arabic "و" (and) joins the next word
 _NO_WORD_AFTER = r"(?![^\W\u2E80-\u9FFF\uF900-\uFAFF])"
 _ZH_NUM = "[〇零一二两三四五六七八九十百千万]"
 _ZH_COUNTERS = "[条届次个项名岁天周年%％]"
@@ -142,6 +143,8 @@ def _scanner() -> re.Pattern:
         ("zhord", rf"第(?P<zho>\d+(?![/\d])|{_ZH_NUM}+)"),
         ("zhyear", rf"(?P<zhy>[〇零一二三四五六七八九]{{4}})(?=年)"),
         ("zhnum", rf"(?P<zhn>{_ZH_NUM}+)(?={_ZH_COUNTERS})"),
+        # Russian ordinals in words, declined: "шестьдесят четвертой сессии" = 64th
+        ("ruord", rf"(?i:(?P<ruo>{_trie_pattern(ru_ordinal_stems())}){RU_ENDINGS})(?!\w)"),
         # special and emergency special sessions: S-32/2, ES-11/4 (the prefix is part of the number)
         ("sessionres", r"(?<![\w/])E?S-\d{1,2}/\d{1,4}(?![\w/]|[.,]\d)"),
         ("symbol", r"(?<!/)[A-Z]{1,6}(?:\.\d+)?/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
@@ -224,6 +227,10 @@ def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
             day = m.group("ymdday")
             value = f"{int(m.group('ymdyear')):04d}-{int(m.group('ymdmonth')):02d}"
             found.append(Value("date", value + (f"-{int(day):02d}" if day else ""), raw, s, e))
+        elif group == "ruord":
+            n = ru_ordinal_stems().get(_word_key(m.group("ruo").replace("ё", "е")))
+            if n:
+                found.append(Value("ordinal", str(n), raw, s, e, optional=n in SOFT_ORDINALS))
         elif group in ("zhord", "zhyear", "zhnum"):
             digits = m.group({"zhord": "zho", "zhyear": "zhy", "zhnum": "zhn"}[group])
             n = int(digits) if digits.isdigit() else zh_number(digits)
