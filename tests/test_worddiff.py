@@ -164,3 +164,9 @@ def test_combining_marks_stay_in_their_word():
     ops = diff_words("la re\u0301solution 5/1", "la re\u0301solutions 5/1", CompareOptions())
     assert [(op.op.value, (op.a or op.b).strip()) for op in ops if op.op is not Op.EQUAL] == [
         ("delete", "re\u0301solution"), ("insert", "re\u0301solutions")]
+
+
+def test_arabic_short_vowels_are_not_a_change():
+    ops = diff_words("تقرر أن تبقي المسألة قيد نظرها", "تُقرِّر أن تبقي المسألة قيد نظرها", CompareOptions())
+    assert all(op.op is Op.EQUAL for op in ops)
+    assert "".join(op.b for op in ops) == "تُقرِّر أن تبقي المسألة قيد نظرها"     # the text keeps them

@@ -220,7 +220,7 @@ def _sweep_body(paras: list[Paragraph], start: int) -> None:
         else:
             labelled = replace(labelled, kind=section)
         paras[i] = labelled
-        if section is Kind.OPERATIVE and labelled.label and labelled.text.rstrip().endswith("."):
+        if section is Kind.OPERATIVE and labelled.label and labelled.text.rstrip().endswith((".", "。")):
             ended = _last_operative(paras, i)
 
 

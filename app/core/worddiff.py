@@ -10,6 +10,8 @@ texts exactly whatever the options.
 """
 from __future__ import annotations
 
+import re
+
 from diff_match_patch import diff_match_patch
 
 try:  # the C++ build of the same algorithm: identical results (tests/test_worddiff.py), ~6x faster
@@ -21,6 +23,11 @@ from app.core.model import CompareOptions, DiffOp, Op
 from app.core.tokenize import NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
 
 _DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+
+
+# Arabic short vowels, shadda, sukun, dagger alif and the tatweel (U+064B-U+0652, U+0670, U+0640): the
+# same word with or without them is the same word ("تقرر" / "تُقرِّر"); the text shown keeps them.
+_TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
@@ -43,6 +50,8 @@ def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
             key = conflated[start:end]
             if case:
                 key = key.casefold()
+            if kind == WORD and not key.isascii() and _TASHKEEL.search(key):
+                key = _TASHKEEL.sub("", key)
         if significant:
             texts.append(text_)
             keys.append(key)
