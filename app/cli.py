@@ -165,7 +165,25 @@ def full_text(c: Comparison) -> str:
 
 def _compare(ns: argparse.Namespace) -> Comparison:
     from app.io.pipeline import compare_files
-    return compare_files(ns.draft, ns.adopted, _options(ns), tracked=ns.tracked_view)
+    return compare_files(ns.draft, ns.adopted, _options(ns), tracked=ns.tracked_view, progress=_Progress())
+
+
+class _Progress:
+    """Stage lines on stderr ("draftcompare: aligning paragraphs…") when a comparison takes more than a
+    second and stderr is a terminal: long documents say what they are doing; scripts see nothing."""
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        import time
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._tty = sys.stderr.isatty()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self._tty or fraction >= 1.0 or self._clock() - self._start < self.DELAY:
+            return
+        print(f"draftcompare: {stage[:1].lower() + stage[1:]}… ({fraction:.0%})", file=sys.stderr, flush=True)
 
 
 def _warn(c: Comparison) -> None:
