@@ -15,6 +15,7 @@ from app.core.compare import compare_documents
 from app.core.model import Document, Kind, Paragraph
 from app.core.review import Review, reattach
 from app.io import review_store
+from app.io import review_journal
 from app.io.errors import InputError
 from conftest import ROOT
 
@@ -108,19 +109,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_autosave_debounces_and_clears_the_journal(tmp_path):
     c = comparison()
     path = tmp_path / "a.dcreview"
-    saver = review_store.Autosaver(path, delay=0.2)
+    saver = review_journal.Autosaver(path, delay=0.2)
     r = Review("d.txt", "a.txt")
     for n in range(5):
         r = r.with_note(c, n, f"note {n}")
         saver.schedule(r)
-    assert review_store.journal_path(path).exists() and not path.exists()
+    assert review_journal.journal_path(path).exists() and not path.exists()
     deadline = time.monotonic() + 5
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.1)
     assert saver.saves == 1 and review_store.load(path) == r
-    assert not review_store.journal_path(path).exists()
-    assert review_store.recoverable(path) is None
+    assert not review_journal.journal_path(path).exists()
+    assert review_journal.recoverable(path) is None
 
 
 def test_crash_mid_review_is_recovered(tmp_path):
@@ -130,7 +131,7 @@ def test_crash_mid_review_is_recovered(tmp_path):
         sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'tests')!r}]
         from test_review import comparison
         from app.core.review import Review
-        from app.io.review_store import Autosaver
+        from app.io.review_journal import Autosaver
         c = comparison()
         saver = Autosaver({str(path)!r}, delay=60)   # the review file is not written before the crash
         r = Review("d.txt", "a.txt").with_note(c, 1, "Do not lose me").with_checked(c, 2, True)
@@ -140,7 +141,7 @@ def test_crash_mid_review_is_recovered(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert proc.returncode == -9, proc.stderr
     assert not path.exists()
-    recovered = review_store.recoverable(path)
+    recovered = review_journal.recoverable(path)
     assert recovered is not None
     c = comparison()
     assert recovered.notes_by_pair(c) == {1: "Do not lose me", 2: "\u2713 checked"}

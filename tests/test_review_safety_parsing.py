@@ -12,6 +12,7 @@ import pytest
 from app.core.compare import compare_documents
 from app.core.review import EXCERPT, Review, reattach
 from app.io import review_store
+from app.io import review_journal
 from app.io.errors import InputError
 from test_review import TEXTS, comparison, doc
 
@@ -129,7 +130,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "bom.dcreview"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({**BASE, "notes": [note()]}).encode("utf-8"))
     assert [n.text for n in review_store.load(path).notes] == ["Ask the sponsor"]
-    assert review_store.recoverable(tmp_path / "none.dcreview") is None
+    assert review_journal.recoverable(tmp_path / "none.dcreview") is None
 
 
 def test_indexes_beyond_the_documents_are_listed_unplaced_not_a_crash(tmp_path):
@@ -222,7 +223,7 @@ def test_twenty_notes_with_40kb_excerpts_save_load_and_reattach_quickly(tmp_path
     back = review_store.load(path)
     same = reattach(back, c, "x", "y")
     moved = reattach(back, c2, "new", "new")
-    saver = review_store.Autosaver(tmp_path / "b.dcreview", delay=60, rebase=lambda d: reattach(d, c, "x", "y"))
+    saver = review_journal.Autosaver(tmp_path / "b.dcreview", delay=60, rebase=lambda d: reattach(d, c, "x", "y"))
     for n in range(20):
         saver.schedule(same.with_note(c, n, f"edited {n}"), {(c.pairs[n].draft, c.pairs[n].adopted)})
     assert saver.close()

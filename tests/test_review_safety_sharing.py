@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.core.review import Review, reattach
-from app.io import review_lock, review_store
+from app.io import review_journal, review_lock, review_store
 from app.io.review_lock import Owner, ReviewLock
 from conftest import ROOT
 
@@ -105,7 +105,7 @@ def test_a_read_only_folder_is_an_error_not_a_wait(tmp_path, monkeypatch):
     def refuse(path, flags, mode=0o777, **kw):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
     monkeypatch.setattr(os, "open", refuse)
-    with pytest.raises(review_store.ExportError, match="read-only"):
+    with pytest.raises(review_journal.ExportError, match="read-only"):
         ReviewLock(tmp_path / "a.dcreview").acquire(timeout=5)
 
 
@@ -116,13 +116,14 @@ WRITER = textwrap.dedent("""
     sys.path[:0] = [{root!r}, {tests!r}]
     from app.core.review import reattach
     from app.io import review_store
+    from app.io import review_journal
     from app.io.pipeline import compare_files
 
     name, first, same_pair, draft, adopted, go = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", *sys.argv[4:]
     c = compare_files(draft, adopted)
     digests = [review_store.file_digest(p) for p in (draft, adopted)]
     path = review_store.review_path_for(adopted)
-    saver = review_store.Autosaver(path, delay=0.005, rebase=lambda disk: reattach(disk, c, *digests))
+    saver = review_journal.Autosaver(path, delay=0.005, rebase=lambda disk: reattach(disk, c, *digests))
     from app.core.review import Review
     review = Review(draft, adopted, *digests)
     problems, rng = [], random.Random(name)
@@ -136,7 +137,7 @@ WRITER = textwrap.dedent("""
         p = c.pairs[pair]
         saver.schedule(review, {{(p.draft, p.adopted)}})
         time.sleep(rng.random() * 0.004)
-        journal = review_store.read_journal(path)       # never damaged, never without my section
+        journal = review_journal.read_journal(path)       # never damaged, never without my section
         if saver.has_pending() and (journal is None or
                                     saver.session not in [s.owner.session for s in journal.sections]):
             problems.append(f"round {{k}}: my journal section was removed by the other writer")
@@ -223,7 +224,7 @@ LIVE_WRITER = textwrap.dedent("""
     sys.path[:0] = [{root!r}, {tests!r}]
     from test_review import comparison
     from app.core.review import Review
-    from app.io.review_store import Autosaver
+    from app.io.review_journal import Autosaver
     c = comparison()
     saver = Autosaver({path!r}, delay=600)      # keeps its edit in the journal for the test's length
     saver.schedule(Review("d.txt", "a.txt", "x", "y").with_note(c, 1, "Typed in the other window"))
@@ -240,26 +241,26 @@ def test_a_running_writers_journal_is_never_removed_nor_offered(tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert other.stdout.readline().strip() == "ready"
-        assert review_store.recover(path) is None            # it is running: nothing to recover
+        assert review_journal.recover(path) is None            # it is running: nothing to recover
         c = comparison()
-        mine = review_store.Autosaver(path, delay=60)
+        mine = review_journal.Autosaver(path, delay=60)
         mine.schedule(Review("d.txt", "a.txt", "x", "y").with_note(c, 3, "Typed here"))
         assert mine.close()
-        journal = review_store.read_journal(path)
+        journal = review_journal.read_journal(path)
         assert [s.owner.pid for s in journal.sections] == [other.pid]   # its section survived my save
         assert [n.text for n in review_store.load(path).notes] == ["Typed here"]
     finally:
         other.kill()
         other.wait()
-    found = review_store.recover(path)                       # it died: now its notes are offered
+    found = review_journal.recover(path)                       # it died: now its notes are offered
     assert found is not None and [n.text for n in found.review.notes] == ["Typed in the other window"]
     c = comparison()
-    taker = review_store.Autosaver(path, delay=60)
+    taker = review_journal.Autosaver(path, delay=60)
     taker.schedule(Review("d.txt", "a.txt", "x", "y").with_note(c, 1, "Typed in the other window"),
                    found.pairs, adopt=found)
     assert taker.close()
     assert sorted(n.text for n in review_store.load(path).notes) == ["Typed here", "Typed in the other window"]
-    assert not review_store.journal_path(path).exists()
+    assert not review_journal.journal_path(path).exists()
 
 
 def test_declined_notes_of_a_dead_session_are_kept_aside_not_deleted(tmp_path):
@@ -270,17 +271,17 @@ def test_declined_notes_of_a_dead_session_are_kept_aside_not_deleted(tmp_path):
         sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'tests')!r}]
         from test_review import comparison
         from app.core.review import Review
-        from app.io.review_store import Autosaver
+        from app.io.review_journal import Autosaver
         saver = Autosaver({str(path)!r}, delay=60)
         saver.schedule(Review("d.txt", "a.txt").with_note(comparison(), 2, "Declined later"))
         os.kill(os.getpid(), signal.SIGKILL)
     """)
     subprocess.run([sys.executable, "-c", script], timeout=60)
-    found = review_store.recover(path)
+    found = review_journal.recover(path)
     assert found is not None
-    kept = review_store.set_aside(path, found)
+    kept = review_journal.set_aside(path, found)
     assert ".autosave.declined-" in kept.name
-    assert not review_store.journal_path(path).exists()
+    assert not review_journal.journal_path(path).exists()
     assert "Declined later" in kept.read_text(encoding="utf-8")
-    assert review_store.recover(path) is None
+    assert review_journal.recover(path) is None
     assert comparison() is not None

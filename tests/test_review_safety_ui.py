@@ -15,6 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.io import review_store
+
+from app.io import review_journal
 from conftest import SAMPLES
 from test_ui_main_window import TIMEOUT, make_window, open_and_wait, press
 
@@ -134,7 +136,7 @@ def test_a_damaged_review_is_moved_aside_and_notes_typed_after_are_kept(qtbot, t
     window.close()
     assert saved_texts(review_file) == ["And another one", "Typed after the damaged file"]
     assert kept[0].read_text(encoding="utf-8") == content
-    assert not review_store.journal_path(review_file).exists()
+    assert not review_journal.journal_path(review_file).exists()
 
 
 def test_a_damaged_review_that_cannot_be_moved_aside_is_left_and_notes_go_elsewhere(qtbot, tmp_path, monkeypatch):
@@ -232,7 +234,7 @@ def test_a_review_file_that_cannot_be_written_on_saving_asks_before_closing_lose
 
     def refuse(path, review):
         if Path(path) == review_file:
-            raise review_store.ExportError(str(path), "cannot write: permission denied (the folder or file is read-only)")
+            raise review_journal.ExportError(str(path), "cannot write: permission denied (the folder or file is read-only)")
         return real_save(path, review)
     monkeypatch.setattr(review_store, "save", refuse)
     chosen = tmp_path / "elsewhere.dcreview"
@@ -242,7 +244,7 @@ def test_a_review_file_that_cannot_be_written_on_saving_asks_before_closing_lose
     assert asked == []
     window.close()
     assert len(asked) == 1 and saved_texts(chosen) == ["Typed before closing"]
-    assert not review_store.journal_path(review_file).exists()           # the section moved with the notes
+    assert not review_journal.journal_path(review_file).exists()           # the section moved with the notes
 
 
 # -- "Save review as…" ----------------------------------------------------------------------------------
@@ -269,13 +271,13 @@ def test_two_windows_on_one_pair_keep_both_notes_and_each_others_journal(qtbot, 
     first = window_on(qtbot, tmp_path, draft, adopted, delay=0.05)
     second = window_on(qtbot, tmp_path, draft, adopted, delay=60)       # its notes wait in the journal
     type_note(second, "Typed in the second window", pair=5)
-    journal = review_store.read_journal(review_file)
+    journal = review_journal.read_journal(review_file)
     assert journal is not None and len(journal.sections) == 1
     type_note(first, "Typed in the first window", pair=3)
     qtbot.waitUntil(lambda: review_file.exists() and "Typed in the first window" in saved_texts(review_file),
                     timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: len(review_store.read_journal(review_file).sections) == 1, timeout=TIMEOUT)
-    journal = review_store.read_journal(review_file)                    # the first window kept the second's
+    qtbot.waitUntil(lambda: len(review_journal.read_journal(review_file).sections) == 1, timeout=TIMEOUT)
+    journal = review_journal.read_journal(review_file)                    # the first window kept the second's
     assert [n.text for n in journal.sections[0].notes] == ["Typed in the second window"]
     second.close()
     assert saved_texts(review_file) == ["Typed in the first window", "Typed in the second window"]
@@ -284,7 +286,7 @@ def test_two_windows_on_one_pair_keep_both_notes_and_each_others_journal(qtbot, 
                                                              5: "Typed in the second window"}, timeout=TIMEOUT)
     first.close()
     assert saved_texts(review_file) == ["Typed in the first window", "Typed in the second window"]
-    assert not review_store.journal_path(review_file).exists()
+    assert not review_journal.journal_path(review_file).exists()
     assert not Path(str(review_file) + ".lock").exists()
 
 

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.io import review_store
+
+from app.io import review_journal
 from conftest import SAMPLES
 from test_ui_main_window import TIMEOUT, make_window, open_and_wait, press
 
@@ -51,7 +53,7 @@ def test_notes_left_by_a_crash_are_offered_and_restored(qtbot, tmp_path, monkeyp
     c = compare_files(draft, adopted)
     pair = next(n for n, p in enumerate(c.pairs) if p.kind.value == "changed")
     crashed = Review(str(draft), str(adopted)).with_note(c, pair, "Typed just before the crash")
-    journal = review_store.journal_path(review_store.review_path_for(adopted))
+    journal = review_journal.journal_path(review_store.review_path_for(adopted))
     journal.write_text(review_store.to_json(crashed), encoding="utf-8")   # what the autosaver leaves
     questions = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Yes)

@@ -175,11 +175,12 @@ def check_target(path: str | bytes | os.PathLike, inputs: Iterable = (), protect
 def review_files_of(*documents: str | os.PathLike | None) -> tuple[Path, ...]:
     """The review file saved beside each document (the adopted text's is the one used) and its journal."""
     from app.io import review_store                      # review_store writes through this module
+    from app.io import review_journal
     out: list[Path] = []
     for doc in documents:
         if doc:
             review = review_store.review_path_for(_fspath(doc))
-            out += [review, review_store.journal_path(review)]
+            out += [review, review_journal.journal_path(review)]
     return tuple(out)
 
 
@@ -188,8 +189,8 @@ def export_guard(draft_path, adopted_path, review: str | os.PathLike | None = No
     files beside them (and ``review``, a review file given explicitly) and their journals are protected."""
     protect = review_files_of(draft_path, adopted_path)
     if review:
-        from app.io import review_store
-        protect += (Path(_fspath(review)), review_store.journal_path(_fspath(review)))
+        from app.io import review_journal
+        protect += (Path(_fspath(review)), review_journal.journal_path(_fspath(review)))
     return {"inputs": tuple(p for p in (draft_path, adopted_path) if p), "protect": protect}
 
 

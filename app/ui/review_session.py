@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from app.core.model import Comparison
 from app.core.review import Review, merge, pair_id, reattach
 from app.io import review_store
+from app.io import review_journal
 from app.io.errors import DraftCompareError, ExportError
 from app.io.review_lock import ReviewBusy
 
@@ -45,7 +46,7 @@ class ReviewSession(QObject):
         self.review: Review | None = None
         self.path: Path | None = None
         self.status_text = ""
-        self._saver: review_store.Autosaver | None = None
+        self._saver: review_journal.Autosaver | None = None
         self._digests: tuple[str, str] = ("", "")
         self._blocked = ""        # why the review's place cannot be written ("": it can)
         self._unsaved = False     # an edit could be stored nowhere yet
@@ -143,17 +144,17 @@ class ReviewSession(QObject):
         return None
 
     def _recover(self) -> None:
-        found = review_store.recover(self.path)
+        found = review_journal.recover(self.path)
         if found is None:
             return
         if not self.ask_recover(found.review):
             try:
-                kept = review_store.set_aside(self.path, found)
+                kept = review_journal.set_aside(self.path, found)
                 self.message.emit(self.tr("Unsaved notes were not restored; they are kept in {0}.").format(kept.name))
             except Exception:
                 log.warning("could not set the declined notes of %s aside", self.path, exc_info=True)
                 self.message.emit(self.tr("Unsaved notes were not restored; they stay in {0}.")
-                                  .format(review_store.journal_path(self.path).name))
+                                  .format(review_journal.journal_path(self.path).name))
             return
         restored = self._placed(found.review)
         if found.pairs is None:               # an older version's journal: its whole review
@@ -167,7 +168,7 @@ class ReviewSession(QObject):
         self.message.emit(self.tr("Notes recovered from a session that ended unexpectedly."))
         self._store(pairs, adopt=found, whole=pairs is None)
 
-    def _new_saver(self, path: Path) -> review_store.Autosaver:
+    def _new_saver(self, path: Path) -> review_journal.Autosaver:
         comparison, digests, fresh = self.comparison, self._digests, self._fresh()
 
         def rebase(disk: Review) -> Review:        # runs on the timer thread: pure
@@ -177,7 +178,7 @@ class ReviewSession(QObject):
             return replace(reattach(disk, comparison, *digests), draft_path=fresh.draft_path,
                            adopted_path=fresh.adopted_path)
 
-        saver = review_store.Autosaver(path, self.delay, rebase=rebase,
+        saver = review_journal.Autosaver(path, self.delay, rebase=rebase,
                                        on_notice=self._notice.emit)
         saver.on_saved = lambda merged: self._saved.emit(saver, merged, saver.saves)
         saver.on_error = lambda exc: self._failed.emit(saver, exc)
