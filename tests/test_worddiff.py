@@ -27,7 +27,7 @@ def test_tokens_join_back_to_the_text():
     assert "".join(t for t, _ in tokenize(text)) == text
     words = [t for t, k in tokenize(text) if k in ("word", "number")]
     assert words[:6] == ["PP15bis", "Saluant", "l’", "adoption", "le", "13"]
-    assert "3" in words and "000" in words  # French thousands stay two tokens; cross-check joins them
+    assert "3 000" in words    # a number with its group spaces is one token: 3 000 = 3\u00a0000 unless spaces are strict
 
 
 def test_one_word_change_is_one_deletion_and_one_insertion():
@@ -170,3 +170,27 @@ def test_arabic_short_vowels_are_not_a_change():
     ops = diff_words("تقرر أن تبقي المسألة قيد نظرها", "تُقرِّر أن تبقي المسألة قيد نظرها", CompareOptions())
     assert all(op.op is Op.EQUAL for op in ops)
     assert "".join(op.b for op in ops) == "تُقرِّر أن تبقي المسألة قيد نظرها"     # the text keeps them
+
+
+@pytest.mark.parametrize("draft,adopted", [
+    ("la résolution adoptée", "la re\u0301solution adopte\u0301e"),          # NFC against NFD
+    ("the defenders of rights", "the defen\u00adders of rights"),              # soft hyphen inside a word
+    ("the defenders of rights", "the defen\u200bders of rights"),              # zero-width space
+    ("co-operation with States", "co\u2011operation with States"),           # Word's no-break hyphen
+    ("allocates 10 000 dollars", "allocates 10\u00a0000 dollars"),            # a number's group space
+])
+def test_what_a_reader_cannot_see_is_no_change_by_default(draft, adopted):
+    ops = diff_words(draft, adopted, CompareOptions())
+    assert all(op.op is Op.EQUAL for op in ops)
+    assert "".join(op.b for op in ops) == adopted                           # the text keeps what it had
+
+
+@pytest.mark.parametrize("draft,adopted", [
+    ("human rights defenders", "human\u00a0rights defenders"),              # a no-break space
+    ("human rights defenders", "human  rights defenders"),                  # a doubled space
+    ("allocates 10 000 dollars", "allocates 10\u00a0000 dollars"),
+])
+def test_strict_spaces_reports_a_space_changed(draft, adopted):
+    assert all(op.op is Op.EQUAL for op in diff_words(draft, adopted, CompareOptions()))
+    ops = diff_words(draft, adopted, CompareOptions(conflate_spaces=False))
+    assert [op.op for op in ops if op.op is not Op.EQUAL] == [Op.DELETE, Op.INSERT]

@@ -15,11 +15,18 @@ import regex
 
 WORD, NUMBER, PUNCT, SPACE, BREAK = "word", "number", "punct", "space", "break"
 
+# Invisible characters a word or a number may hold, which a reader does not see: soft hyphen,
+# zero-width space, word joiner, byte-order mark. They stay in the text and in the exports; matching
+# and the word diff ignore them (``INVISIBLE``).
+_HIDDEN = "\u00ad\u200b\u2060\ufeff"
+INVISIBLE = re.compile(f"[{_HIDDEN}]")
+_NUMBER = (rf"\d{{1,3}}(?:[ \u00a0\u202f][{_HIDDEN}]*\d{{3}}(?!\d))+(?:,\d{{1,3}}(?!\d))?"     # 10 000 (UN style)
+           rf"|\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*(?:\.\d+|,\d{{1,3}}(?!\d))?")         # 3,000  1.5  1,5
 _TOKEN_RE = re.compile(
     r"\n"                                                           # paragraph break
+    rf"|{_NUMBER}"                                                  # a number, its spaces included
     r"|[^\S\n]+"                                                    # spaces, tabs, no-break spaces
-    r"|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?"  # number: 3,000  1.5  1,5
-    r"|[^\W\d_]\w*(?:[-’']\w+)*"                                    # word, capacity-building, l’homme
+    rf"|[^\W\d_][\w{_HIDDEN}]*(?:[-\u2010\u2011’'][\w{_HIDDEN}]+)*"  # word, capacity-building, l’homme
     r"|\w+|.",                                                      # anything else, one mark at a time
     re.DOTALL,
 )
@@ -36,8 +43,8 @@ _CJK_SET = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 _W = r"[[\w\p{M}]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
 _L = r"[[^\W\d_]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
 _CLUSTER_RE = regex.compile(
-    r"\n|[^\S\n]+|\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*(?:\.\d+|,\d{1,3}(?!\d))?"
-    rf"|{_CJK_SET}\p{{M}}*|{_L}{_W}*(?:[-’']{_W}+)*|\X",
+    rf"\n|{_NUMBER}|[^\S\n]+"
+    rf"|{_CJK_SET}\p{{M}}*|{_L}(?:{_W}|[{_HIDDEN}])*(?:[-\u2010\u2011’'](?:{_W}|[{_HIDDEN}])+)*|\X",
     regex.DOTALL | regex.VERSION1,
 )
 _ELISIONS = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"))
@@ -104,4 +111,6 @@ _MATCH_CLUSTER_RE = regex.compile(rf"\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*|{_CJK
 
 def match_words(text: str) -> list[str]:
     """Folded words and numbers of a text: the material paragraph alignment works on."""
+    if not text.isascii():
+        text = INVISIBLE.sub("", text)
     return [fold(w) for w in (_MATCH_CLUSTER_RE if _SPECIAL.search(text) else _MATCH_RE).findall(text)]

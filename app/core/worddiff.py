@@ -11,6 +11,7 @@ texts exactly whatever the options.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from diff_match_patch import diff_match_patch
 
@@ -20,7 +21,7 @@ except ImportError:  # pragma: no cover - pure Python fallback
     _fast = None
 
 from app.core.model import CompareOptions, DiffOp, Op
-from app.core.tokenize import NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
+from app.core.tokenize import INVISIBLE, NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
 
 _DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 
@@ -28,6 +29,21 @@ _DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 # Arabic short vowels, shadda, sukun, dagger alif and the tatweel (U+064B-U+0652, U+0670, U+0640): the
 # same word with or without them is the same word ("تقرر" / "تُقرِّر"); the text shown keeps them.
 _TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+def _normal_key(key: str, kind: str, strict_spaces: bool) -> str:
+    """What a reader sees of a non-ASCII unit: NFC ("é" composed or decomposed is one letter), no
+    invisible characters (soft hyphen, zero-width space), no Arabic short vowels; a number's group
+    spaces (space, no-break, narrow) alike unless spaces are strict."""
+    key = unicodedata.normalize("NFC", INVISIBLE.sub("", key))
+    if kind == WORD and _TASHKEEL.search(key):
+        key = _TASHKEEL.sub("", key)
+    elif kind == NUMBER and not strict_spaces:
+        key = _GROUP_SPACES.sub(" ", key)
+    return key
+
+
+_GROUP_SPACES = re.compile("[\u00a0\u202f]")
 
 
 def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
@@ -44,14 +60,16 @@ def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
     for text_, kind in tokenize(text):
         start, end = end, end + len(text_)
         if kind == SPACE:
-            significant, key = spaces_count, " "
+            # with strict spaces, a no-break space or a doubled space is a change like any other (a Word
+            # line break, U+2028, is layout: it stays a space)
+            significant, key = spaces_count, (text_.replace("\u2028", " ") if spaces_count else " ")
         else:
             significant = punct_counts if kind == PUNCT else True
             key = conflated[start:end]
             if case:
                 key = key.casefold()
-            if kind == WORD and not key.isascii() and _TASHKEEL.search(key):
-                key = _TASHKEEL.sub("", key)
+            if not key.isascii():
+                key = _normal_key(key, kind, spaces_count)
         if significant:
             texts.append(text_)
             keys.append(key)
