@@ -278,6 +278,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.logsetup import setup_logging     # the rotating log in the user's profile (no Qt); once only
+    setup_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--selftest"]:
         from app.selftest import run_selftest  # the packaged app proves it works offline

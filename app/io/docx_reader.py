@@ -20,6 +20,7 @@ hyphens are U+2011, w:sym characters are mapped to Unicode by app.io.wordml.sym_
 """
 from __future__ import annotations
 
+import logging
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,8 +31,17 @@ from app.io.safe_xml import DAMAGED, has_part, open_zip, parse_xml, read_part
 from app.io.wordml import (W_NS, Numbering, Styles, attr, child, format_number, local_name, note_format,
                            on_attr, parse_styles, rpr_props, sym_char, to_int)
 
+logger = logging.getLogger(__name__)
+
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAX_DEPTH = 120
+# Bounds on what a small package may make the reader do (a 75 kB file of 8.5 million empty paragraphs
+# took 99 s and 6 GB): XML elements over all the parts parsed (counted on the bytes before lxml builds
+# them; 600,000 elements are about 240 MB of tree), and paragraphs walked (body, notes, headers and
+# footers). A resolution has a few hundred paragraphs and some 10,000 elements; a 400-page report has
+# about 4,000 paragraphs. At the bounds a comparison still ends within seconds.
+MAX_ELEMENTS = 600_000
+MAX_PARAGRAPHS = 30_000
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NOTE_KINDS = ("footnote", "endnote")
 
@@ -48,6 +58,10 @@ _INLINE_SKIP = {
 
 class Unsupported(Exception):
     """Internal: a structure the reader refuses (too deep)."""
+
+
+class _TooLarge(Exception):
+    """Internal: more paragraphs than MAX_PARAGRAPHS."""
 
 
 
@@ -75,6 +89,7 @@ class _Reader:
         self.path, self.view, self.styles, self.numbering, self.notes = path, view, styles, numbering, notes
         self.note_formats = note_formats or {}  # kind -> w:numFmt
         self.fields: list[str] = []            # complex-field phases; fields may span paragraphs
+        self.instr: list[int] = []             # indexes in ``fields`` still "instr", increasing
         self.note_numbers: dict[tuple[str, str], str] = {}
         self.next_note = dict.fromkeys(_NOTE_KINDS, 1)
         self.raws: list[_Raw] = []
@@ -83,6 +98,7 @@ class _Reader:
         self.t_count = 0
         self.warnings: set[str] = set()
         self.elements_only = False
+        self.budget = [MAX_PARAGRAPHS]         # paragraphs left to walk; shared with the notes' and parts' readers
 
     # -- block level ------------------------------------------------------------------------------
     def block(self, container, where: str | None, depth: int) -> None:
@@ -92,6 +108,9 @@ class _Reader:
             name = local_name(el)
             if name == "p":
                 self.p_count += 1
+                self.budget[0] -= 1
+                if self.budget[0] < 0 and not self.elements_only:
+                    raise _TooLarge()
                 self.paragraph(el, where or f"paragraph {self.p_count}", depth + 1)
             elif name == "tbl":
                 self.table(el, depth + 1)
@@ -143,7 +162,11 @@ class _Reader:
         self.raws.append(raw)
         # A field instruction never spans paragraphs (only results do): a begin whose separate/end is
         # missing must not swallow the rest of the document.
-        self.fields = ["result" if f == "instr" else f for f in self.fields]
+        # Only the open instructions are visited (a file opening 20,000 fields that never end must not
+        # make every paragraph walk them all).
+        for k in self.instr:
+            self.fields[k] = "result"
+        self.instr.clear()
 
     # -- inline level -----------------------------------------------------------------------------
     def inline(self, el, raw: _Raw, base: dict, deleted: bool, depth: int) -> None:
@@ -177,7 +200,7 @@ class _Reader:
                 self.inline(c, raw, base, deleted, depth + 1)
 
     def _in_instruction(self) -> bool:
-        return "instr" in self.fields
+        return bool(self.instr)
 
     def run(self, r, raw: _Raw, base: dict, deleted: bool) -> None:
         rpr = child(r, "rPr")
@@ -204,11 +227,15 @@ class _Reader:
             elif name == "fldChar":
                 kind = attr(c, "fldCharType")
                 if kind == "begin":
+                    self.instr.append(len(self.fields))
                     self.fields.append("instr")
                 elif kind == "separate" and self.fields:
+                    if self.fields[-1] == "instr":   # the innermost field: the last open instruction
+                        self.instr.pop()
                     self.fields[-1] = "result"
                 elif kind == "end" and self.fields:
-                    self.fields.pop()
+                    if self.fields.pop() == "instr":
+                        self.instr.pop()
                 continue
             elif name in ("footnoteReference", "endnoteReference"):
                 if not self._in_instruction():
@@ -297,11 +324,35 @@ def merge_runs(pieces: list[tuple[str, _Fmt]]) -> tuple[str, tuple[Run, ...]]:
 
 # ----------------------------------------------------------------------------------------- package
 
-def _rel_targets(zf, rels_name: str, path) -> list[tuple[str, str, str]]:
+class _Parts:
+    """The package's XML parts, parsed within one element budget for the whole document."""
+
+    def __init__(self, zf, path) -> None:
+        self.zf, self.path, self.left = zf, path, MAX_ELEMENTS
+
+    def has(self, name: str | None) -> bool:
+        return bool(name) and has_part(self.zf, name)
+
+    def parse(self, name: str):
+        data = read_part(self.zf, name, self.path)
+        self.left -= element_estimate(data)
+        if self.left < 0:
+            raise InputError(str(self.path), f"the document is too large to be read (over {MAX_ELEMENTS:,} XML "
+                                             "elements)")
+        return parse_xml(data, self.path, name)
+
+
+def element_estimate(data: bytes) -> int:
+    """At least the number of elements in an XML part (UTF-8 or UTF-16), from its bytes: every "<" that
+    does not open an end tag (comments and declarations count too: a bound, not a count)."""
+    return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
+
+
+def _rel_targets(parts: _Parts, rels_name: str) -> list[tuple[str, str, str]]:
     """(relationship id, type's last path segment, package part name) of each internal target."""
-    if not has_part(zf, rels_name):
+    if not parts.has(rels_name):
         return []
-    root = parse_xml(read_part(zf, rels_name, path), path, rels_name)
+    root = parts.parse(rels_name)
     base = posixpath.dirname(posixpath.dirname(rels_name))   # word/_rels/x.rels -> word
     out = []
     for rel in root:
@@ -328,7 +379,7 @@ _RUNNING = {"header": (Kind.PAGE_HEADER, "page header"), "footer": (Kind.PAGE_FO
 _RUNNING_TYPES = {"default": "", "first": " (first page)", "even": " (even pages)"}
 
 
-def _running_parts(zf, root, rel_targets: list, path) -> list[tuple[Kind, str, object]]:
+def _running_parts(parts: _Parts, root, rel_targets: list) -> list[tuple[Kind, str, object]]:
     """(kind, source, parsed part) of each header and footer the sections refer to, once each, in the
     order of the sections and of default, first and even pages (ECMA-376 Part 1, 17.10)."""
     targets = {rel_id: (kind, name) for rel_id, kind, name in rel_targets if kind in _RUNNING}
@@ -339,19 +390,18 @@ def _running_parts(zf, root, rel_targets: list, path) -> list[tuple[Kind, str, o
                 attr(r, "type") if attr(r, "type") in _RUNNING_TYPES else "default"))):
             rel_id = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
             kind, name = targets.get(rel_id, (None, None))
-            if kind is None or name in seen or not has_part(zf, name):
+            if kind is None or name in seen or not parts.has(name):
                 continue
             seen.add(name)
             what, source = _RUNNING[kind]
-            out.append((what, source + _RUNNING_TYPES.get(attr(ref, "type") or "default", ""),
-                        parse_xml(read_part(zf, name, path), path, name)))
+            out.append((what, source + _RUNNING_TYPES.get(attr(ref, "type") or "default", ""), parts.parse(name)))
     return out
 
 
-def _optional(zf, name: str | None, path):
-    if not name or not has_part(zf, name):
+def _optional(parts: _Parts, name: str | None):
+    if not parts.has(name):
         return None
-    return parse_xml(read_part(zf, name, path), path, name)
+    return parts.parse(name)
 
 
 def _notes(root, kind: str) -> dict[str, object]:
@@ -377,35 +427,43 @@ def read_docx(path: Path, data: bytes, *, tracked: str = "accepted") -> Document
         raise
     except Unsupported:
         raise InputError(str(path), "the document is nested too deeply to be read; refused") from None
+    except _TooLarge:
+        raise InputError(str(path), f"the document is too large to be compared (over {MAX_PARAGRAPHS:,} "
+                                    "paragraphs)") from None
     except RecursionError:
         raise InputError(str(path), "the document is nested too deeply to be read; refused") from None
+    except ImportError:
+        raise   # a broken install is not a damaged file: it must fail loudly
     except Exception as exc:   # noqa: BLE001 - a damaged file must never surface as a crash
         if _STRICT:
             raise
+        logger.warning("unexpected error reading %s as .docx", path, exc_info=True)
         raise InputError(str(path), f"{DAMAGED[:-1]}: {type(exc).__name__})") from None
 
 
 def _read(path: Path, data: bytes, tracked: str) -> Document:
     zf = open_zip(path, data)
     with zf:
-        main = _by_type(_rel_targets(zf, "_rels/.rels", path)).get("officeDocument")
+        parts = _Parts(zf, path)
+        main = _by_type(_rel_targets(parts, "_rels/.rels")).get("officeDocument")
         if not main or not has_part(zf, main):
             main = "word/document.xml"
         if not has_part(zf, main):
             raise InputError(str(path), "this is not a valid Word document (word/document.xml is missing; "
                                         "it may be another kind of zip file)")
-        root = parse_xml(read_part(zf, main, path), path, main)
+        root = parts.parse(main)
         rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
-        rel_targets = _rel_targets(zf, rels_name, path)
+        rel_targets = _rel_targets(parts, rels_name)
         rels = _by_type(rel_targets)
-        styles = parse_styles(_optional(zf, rels.get("styles", "word/styles.xml"), path))
-        numbering = Numbering(_optional(zf, rels.get("numbering", "word/numbering.xml"), path))
-        note_roots = {kind: _optional(zf, rels.get(f"{kind}s", f"word/{kind}s.xml"), path) for kind in _NOTE_KINDS}
+        styles = parse_styles(_optional(parts, rels.get("styles", "word/styles.xml")))
+        numbering = Numbering(_optional(parts, rels.get("numbering", "word/numbering.xml")))
+        note_roots = {kind: _optional(parts, rels.get(f"{kind}s", f"word/{kind}s.xml")) for kind in _NOTE_KINDS}
         try:   # only the note number formats are read from it: a damaged part is skipped
-            settings = _optional(zf, rels.get("settings", "word/settings.xml"), path)
-        except InputError:
+            settings = _optional(parts, rels.get("settings", "word/settings.xml"))
+        except InputError as exc:
+            logger.info("%s: word/settings.xml skipped (%s)", path, exc.reason)
             settings = None
-        running = _running_parts(zf, root, rel_targets, path)
+        running = _running_parts(parts, root, rel_targets)
     body = child(root, "body")
     if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")
@@ -416,10 +474,15 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
     paragraphs = _assemble(reader)
     for kind, where, part_root in running:       # page headers and footers, after everything else
         part_reader = _Reader(path, tracked, styles, numbering, {})
+        part_reader.budget = reader.budget
         part_reader.block(part_root, where, 0)
         had_tracked = had_tracked or _has_revisions(part_root)
         paragraphs += [replace(p, index=len(paragraphs) + k, kind=kind, origin=-1)
                        for k, p in enumerate(_assemble(part_reader))]
+    if not paragraphs:
+        # As an empty .txt: nothing to compare. Say why when the reader knows (text only in shapes).
+        why = "; ".join(sorted(reader.warnings))
+        raise InputError(str(path), "the file is empty (it contains no text)" + (f"; {why}" if why else ""))
     warnings = []
     if had_tracked:
         warnings.append("read with tracked changes accepted" if tracked == "accepted"
@@ -444,16 +507,20 @@ def _has_revisions(root) -> bool:
 
 
 def _merge(raws: list[_Raw]) -> list[_Raw]:
-    """Join each paragraph whose mark the tracked view removes with the one after it."""
+    """Join each paragraph whose mark the tracked view removes with the one after it. Linear: a run of
+    paragraphs whose marks are all removed grows one list, never copied per paragraph."""
     merged: list[_Raw] = []
     pending: _Raw | None = None
     for raw in raws:
         if pending is not None:
             # The surviving paragraph mark (the later one) carries style and numbering.
-            raw = _Raw(pending.pieces + raw.pieces, pending.notes + raw.notes, raw.style_id, raw.num,
+            pending.pieces.extend(raw.pieces)
+            pending.notes.extend(raw.notes)
+            raw = _Raw(pending.pieces, pending.notes, raw.style_id, raw.num,
                        pending.source, raw.mark_removed, raw.origin)
         if raw.mark_removed:
-            pending = raw
+            # The joined paragraph's own lists (the walked paragraphs are left as they were read).
+            pending = raw if pending is not None else replace(raw, pieces=list(raw.pieces), notes=list(raw.notes))
             continue
         pending = None
         merged.append(raw)
@@ -494,6 +561,7 @@ def _note_paragraphs(reader: _Reader, kind: str, note_id: str, number: str, inde
     """The note's paragraphs (its empty ones dropped); the first opens with the marker."""
     source = f"{kind} {number}"
     note_reader = _Reader(reader.path, reader.view, reader.styles, Numbering(None), {})
+    note_reader.budget = reader.budget
     note_reader.block(reader.notes[kind][note_id], source, 0)
     reader.warnings.update(note_reader.warnings)
     return note_paragraphs((merge_runs(raw.pieces) for raw in _merge(note_reader.raws)), number, source, index)

@@ -13,6 +13,7 @@ the exports fall back to their own clean styles (app.io.docx_styles).
 """
 from __future__ import annotations
 
+import logging
 import io
 from copy import deepcopy
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from app.io.docx_reader import paragraph_elements
 from app.io.errors import InputError
 from app.io.readers import read_document
 from app.io.wordml import Styles, parse_styles
+
+log = logging.getLogger(__name__)
 
 _DROPPED_IN_PPR = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange", "w:numberingChange",
                    "w:sectPr", "w:cnfStyle")
@@ -50,7 +53,8 @@ def open_adopted_template(comparison: Comparison) -> AdoptedTemplate | None:
     try:
         data = path.read_bytes()
         again = read_document(path, tracked=adopted.tracked_view)
-    except (OSError, InputError):
+    except (OSError, InputError) as exc:
+        log.info("the adopted file cannot be read again to serve as the template (%s): built-in styles", exc)
         return None
     if [p.text for p in again.paragraphs] != [p.text for p in adopted.paragraphs]:
         return None
@@ -59,6 +63,7 @@ def open_adopted_template(comparison: Comparison) -> AdoptedTemplate | None:
         elements = paragraph_elements(document.element.body, adopted.tracked_view)
         styles = parse_styles(document.styles.element)
     except Exception:   # noqa: BLE001 - python-docx may refuse a package our reader accepts: use our styles
+        log.info("python-docx cannot open the adopted file as a template: built-in styles", exc_info=True)
         return None
     if len(elements) <= max(p.origin for p in adopted.paragraphs):
         return None

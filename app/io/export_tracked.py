@@ -9,6 +9,7 @@ adopted text that is not Word) the file is laid out from the comparison's pairs 
 """
 from __future__ import annotations
 
+import logging
 import getpass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +27,8 @@ from app.io.revisions_xml import Revisions
 from app.io.tracked_events import Style, document_events
 from app.io.tracked_footnotes import RealFootnotes
 from app.io.tracked_layout import merge_adjacent_revisions, write_story
+
+log = logging.getLogger(__name__)
 
 
 def build_document(comparison: Comparison, *, author: str, date: datetime):
@@ -72,6 +75,7 @@ def default_author() -> str:
     try:
         return getpass.getuser() or "Draft Compare"
     except Exception:   # no user name in some locked-down environments
+        log.info("no user name for the author of revisions", exc_info=True)
         return "Draft Compare"
 
 

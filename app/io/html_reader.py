@@ -313,6 +313,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         try:
             codec = codecs.lookup(_WHATWG.get(declared, declared)).name
         except LookupError:
+            logger.info("%s: unknown charset %r declared; ignored", path, declared)
             codec = ""
         if codec and not codec.startswith(("utf-16", "utf-32")):   # as WHATWG: those mean UTF-8 here
             try:

@@ -4,6 +4,7 @@ Every refusal is an InputError naming the file and the reason in words a draftin
 """
 from __future__ import annotations
 
+import logging
 import hashlib
 import os
 from dataclasses import replace
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from app.core.model import Document
 from app.io.errors import InputError
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 100 * 1024 * 1024       # a resolution is well under 1 MB; 100 MB is generous
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -72,7 +75,8 @@ def _holds_odf_content(p: Path, data: bytes) -> bool:
     from app.io.safe_xml import open_zip
     try:
         names = set(open_zip(str(p), data).namelist())
-    except InputError:
+    except InputError as exc:
+        log.info("%s: not a readable package (%s); the Word reader will say why", p, exc.reason)
         return False                     # the Word reader will say what is wrong with the package
     return "content.xml" in names and "word/document.xml" not in names
 

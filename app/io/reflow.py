@@ -35,7 +35,7 @@ MD_NOTE = re.compile(r"^\[\^(?P<n>[^\]\s]{1,12})\]:\s*")
 NOTE_LINE = re.compile(r"^(?P<n>\d{1,3})\s+(?=\S)")
 NOT_A_NOTE = re.compile(r"^(?:plenary|meeting|séance|sesión|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                         r"janv|févr|avr|mai|juin|juil|août|sept|déc|ene|abr|ago|dic)[a-zéû]*\b)", re.IGNORECASE)
-SUPER_NOTE_LINE = re.compile(r"^(?P<n>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)\s*(?=\S)")
+SUPER_NOTE_LINE = re.compile(r"^(?P<n>[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})\s*(?=[^\s\u00b9\u00b2\u00b3\u2070\u2074-\u2079])")
 TITLE_LINE = re.compile(r"^(?:A/RES/)?(?:(?:ES|S)-\d{1,2}/\d{1,4}|\d{1,4}/\d{1,4})\s?\.\s*(?P<title>\S.*)$")
 ANNEX_LINE = re.compile(r"^(?:annex|annexe|anexo|приложение|المرفق|附件)(?:\s+[IVX\d]+)?$", re.IGNORECASE)
 LABEL_START = re.compile(r"^(?:\d{1,3}\s?(?:bis|ter)?\.|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|PP\s?\d|OP\s?\d)(?:\s|$)")
@@ -159,14 +159,18 @@ def _repeated_heads(lines: list[Line], found: dict[int, str]) -> None:
         return ((i - 1 in found and not lines[i].blank_before)
                 or (i + 1 in found and i + 1 < len(lines) and not lines[i + 1].blank_before))
 
-    grew = True
-    while grew:
-        grew = False
-        near = Counter(line.text for i, line in enumerate(lines) if i not in found and beside(i))
-        for i, line in enumerate(lines):
-            if i not in found and near[line.text] >= 2 and len(line.text) < 160 and beside(i):
-                found[i] = "running head"
-                grew = True
+    for _ in range(3):         # a running head is one to three lines: each pass adds the next line of one
+        near = Counter(lines[i].text for i in _neighbours(found, len(lines)) if beside(i))
+        added = [i for i in _neighbours(found, len(lines))
+                 if near[lines[i].text] >= 2 and len(lines[i].text) < 160 and beside(i)]
+        if not added:
+            return
+        found.update((i, "running head") for i in added)
+
+
+def _neighbours(found: dict[int, str], n: int) -> list[int]:
+    """The lines just before and after the furniture found so far, not furniture themselves."""
+    return sorted({j for i in found for j in (i - 1, i + 1) if 0 <= j < n and j not in found})
 
 
 def _is_page_number(t: str) -> bool:
@@ -369,7 +373,7 @@ def split_run_in(pieces: list[Piece], report: Report) -> list[Piece]:
             found = None
             for r in _RUN_IN.finditer(piece.text, pos):
                 if last < int(r.group("n")) <= last + 2 and r.start() > start and not _REFERS.search(
-                        piece.text[start:r.start()]):
+                        piece.text[max(start, r.start() - 24):r.start()]):
                     found = r
                     break
             if not found:

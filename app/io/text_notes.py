@@ -15,7 +15,8 @@ from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number, ref
 
 PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _MD_REF = re.compile(r"\[\^(?P<n>[^\]\s]{1,12})\](?!:)")
-_SUPER = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_SUPER = re.compile(r"(?<![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}"
+                    r"(?![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])")          # a note marker: 1 to 999
 def place_notes(pieces: list[Piece]) -> tuple[list[Piece], dict[int, tuple[str, ...]]]:
     """Mark citations and move notes after the paragraph citing them first.
 
@@ -39,8 +40,10 @@ def place_notes(pieces: list[Piece]) -> tuple[list[Piece], dict[int, tuple[str, 
     for k, (_, refs) in enumerate(body_refs):
         for r in refs:
             first_cite.setdefault(r, k)
+    spaced = _spaced_numbers(body_refs) if pending else {}
     for label in pending:               # shown apart ("Rarotonga, 3 Bangkok"): after the next such mention
-        k = _spaced_citation(body_refs, label, first_cite.get(str(label - 1), 0))
+        start = first_cite.get(str(label - 1), 0)
+        k = next((k for k in spaced.get(label, ()) if k >= start), None)
         if k is not None:
             first_cite[str(label)] = k
     for label, k in sorted(first_cite.items(), key=lambda item: (item[1], _order(item[0]))):
@@ -62,15 +65,20 @@ def place_notes(pieces: list[Piece]) -> tuple[list[Piece], dict[int, tuple[str, 
     return out, cited
 
 
-def _spaced_citation(body_refs: list[tuple[Piece, tuple[str, ...]]], label: int, start: int) -> int | None:
-    """The first body piece from ``start`` where note ``label`` stands as a number of its own between
-    two words ("Rarotonga, 3 Bangkok", "the Child 7 and"), as text copied from a PDF shows a raised
-    marker after a space. Used to place the note only: the text keeps the number as it is."""
-    pattern = re.compile(rf"(?<=[^\W\d_])[,;]? {label} (?=[^\W\d_])")
-    for k in range(start, len(body_refs)):
-        if pattern.search(body_refs[k][0].text):
-            return k
-    return None
+_SPACED = re.compile(r"(?<=[^\W\d_])[,;]? (\d{1,3}) (?=[^\W\d_])")
+
+
+def _spaced_numbers(body_refs: list[tuple[Piece, tuple[str, ...]]]) -> dict[int, list[int]]:
+    """Number -> the body pieces (in order) where it stands on its own between two words ("Rarotonga,
+    3 Bangkok", "the Child 7 and"), as text copied from a PDF shows a raised marker after a space.
+    Used to place a note that nothing else cites; the text keeps the number as it is. One scan."""
+    out: dict[int, list[int]] = {}
+    for k, (piece, _) in enumerate(body_refs):
+        for m in _SPACED.finditer(piece.text):
+            places = out.setdefault(int(m.group(1)), [])
+            if not places or places[-1] != k:
+                places.append(k)
+    return out
 
 
 def _order(label: str) -> tuple[int, str]:

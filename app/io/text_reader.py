@@ -8,6 +8,7 @@ run formatting, also when an emphasis spans a line break (``*55th meeting`` / ``
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -18,11 +19,18 @@ from app.io.reflow import Line, Piece, Report, looks_hard_wrapped, reflow
 from app.io.text_notes import marker, place_notes
 from app.io.xml_text import count_dropped, drop_illegal
 
+logger = logging.getLogger(__name__)
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
+# A Markdown link ``[text](target)``: the text runs to the first "]" or line end, the target to the
+# first ")" or space (what r"\[([^\]\n]+)\]\(([^)\s]*)\)" matches). Matching that pattern at every
+# "[" rescans the rest of the line each time, quadratic on a line of "[" or "[a](" (50 kB took 13 s):
+# _Links finds the same matches with each scan starting where the previous one stopped.
+_TEXT_END = re.compile(r"[\]\n]")
+_TARGET_END = re.compile(r"[)\s]")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
 _CONTROL_OK = set("\t\n\r\f\v\x1c\x1d\x1e\x85")
 LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
@@ -40,8 +48,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         raise InputError(path, "the file holds binary data, not text (it has NUL bytes and no byte-order mark)")
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        logger.debug("%s: not UTF-8 (%s); trying Windows-1252", path, exc.reason)
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
@@ -57,12 +65,44 @@ def _check_is_text(text: str, path: str) -> None:
         raise InputError(path, "the file holds binary data, not text; open a .docx, .pdf, .odt, .html, .txt or .md file")
 
 
+class _Links:
+    """The Markdown links of one block, found in linear time over increasing positions."""
+
+    def __init__(self, block: str) -> None:
+        self.block = block
+        self._text = (-1, -1)      # (searched from, first "]" or "\n" at or after it; len(block) if none)
+        self._target = (-1, -1)    # (searched from, first ")" or space at or after it)
+
+    @staticmethod
+    def _next(pattern: re.Pattern, block: str, cached: tuple[int, int], start: int) -> tuple[int, int]:
+        # The cached answer holds for any start between where it was searched from and where it found
+        # its character (nothing matches in between), and starts only increase.
+        if cached[0] <= start <= cached[1]:
+            return cached
+        m = pattern.search(block, start)
+        return start, (m.start() if m else len(block))
+
+    def match(self, i: int) -> tuple[str, int] | None:
+        """(link text, end) when a link starts at ``block[i] == "["``, else None."""
+        block = self.block
+        self._text = self._next(_TEXT_END, block, self._text, i + 1)
+        j = self._text[1]
+        if j <= i + 1 or j + 1 >= len(block) or block[j] != "]" or block[j + 1] != "(":
+            return None
+        self._target = self._next(_TARGET_END, block, self._target, j + 2)
+        k = self._target[1]
+        if k >= len(block) or block[k] != ")":
+            return None
+        return block[i + 1:j], k + 1
+
+
 def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:
     """Reduce links and balanced * / ** emphasis in one block; return text and (bold, italic) per char."""
     out: list[str] = []
     flags: list[tuple[bool, bool]] = []
     bold = italic = False
     opened: list[int] = []   # output positions where emphasis opened, to undo if unbalanced
+    links = _Links(block)
     i, n = 0, len(block)
     while i < n:
         ch = block[i]
@@ -70,11 +110,10 @@ def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:
             out.append(block[i + 1]); flags.append((bold, italic)); i += 2
             continue
         if ch == "[":
-            m = _LINK.match(block, i)
-            if m:
-                for c in m.group(1):
-                    out.append(c); flags.append((bold, italic))
-                i = m.end()
+            link = links.match(i)
+            if link:
+                out.extend(link[0]); flags.extend([(bold, italic)] * len(link[0]))
+                i = link[1]
                 continue
         if ch == "*":
             width = 2 if block.startswith("**", i) else 1
@@ -103,15 +142,21 @@ def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:
     return "".join(out), flags
 
 
-def _runs(text: str, flags: list[tuple[bool, bool]]) -> tuple[Run, ...]:
-    if not any(b or i for b, i in flags):
+_NOTE_MARKS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _runs(text: str, flags: list[tuple[bool, bool]] | None) -> tuple[Run, ...]:
+    """Runs of ``text`` from per-character (bold, italic) ``flags`` (None: plain); a superscript digit
+    (a note marker, "¹") is a superscript run, as Word has it. () when the text is all plain."""
+    keys = [(b, i, ch in _NOTE_MARKS) for (b, i), ch in zip(flags or [(False, False)] * len(text), text)]
+    if not any(b or i or sup for b, i, sup in keys):
         return ()
     runs: list[Run] = []
     start = 0
     for k in range(1, len(text) + 1):
-        if k == len(text) or flags[k] != flags[start]:
-            b, i = flags[start]
-            runs.append(Run(text[start:k], bold=b, italic=i))
+        if k == len(text) or keys[k] != keys[start]:
+            b, i, sup = keys[start]
+            runs.append(Run(text[start:k], bold=b, italic=i, superscript=sup))
             start = k
     return tuple(runs)
 
@@ -192,7 +237,7 @@ def pieces_to_paragraphs(pieces: list[Piece]) -> tuple[Paragraph, ...]:
             continue
         lead = len(piece.text) - len(piece.text.lstrip())
         fmt = piece.fmt[lead:lead + len(text)] if piece.fmt is not None else None
-        runs = _runs(text, fmt) if fmt else ()
+        runs = _runs(text, fmt)
         if piece.note:
             prefix = marker(piece.note) + " "
             if not text.startswith(prefix):

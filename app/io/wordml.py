@@ -4,7 +4,10 @@ the counters Word keeps to draw list labels (numbering.xml), note number formats
 characters behind the Symbol and Wingdings fonts' codes (w:sym)."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+
+logger = logging.getLogger(__name__)
 
 W_NS = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "http://purl.oclc.org/ooxml/wordprocessingml/main")          # transitional, strict
@@ -75,35 +78,48 @@ class StyleDef:
     num: tuple[str | None, int | None] | None   # (numId, ilvl) from the style's w:pPr/w:numPr
 
 
+MAX_STYLE_DEPTH = 64
+
+
 @dataclass
 class Styles:
     styles: dict[str, StyleDef] = field(default_factory=dict)
     defaults: dict[str, bool] = field(default_factory=dict)
     default_para: str | None = None
 
+    _props_cache: dict = field(default_factory=dict, repr=False, compare=False)
+
     def chain(self, style_id: str | None):
+        """The style and those it is based on, nearest first: a loop ends it, and so does the
+        ``MAX_STYLE_DEPTH``th style (Word's own chains are a few styles long; a hostile file's
+        10,000-style chain must not be walked for every paragraph and run)."""
         seen = set()
-        while style_id and style_id in self.styles and style_id not in seen:
+        while style_id and style_id in self.styles and style_id not in seen and len(seen) < MAX_STYLE_DEPTH:
             seen.add(style_id)
             yield self.styles[style_id]
             style_id = self.styles[style_id].based_on
 
     def props(self, style_id: str | None) -> dict[str, bool]:
-        out: dict[str, bool] = {}
-        for st in self.chain(style_id):
-            for k, v in st.props.items():
-                out.setdefault(k, v)
-        return out
+        """The run properties the style gives (a copy: callers update it)."""
+        cached = self._props_cache.get(style_id)
+        if cached is None:
+            cached = {}
+            for st in self.chain(style_id):
+                for k, v in st.props.items():
+                    cached.setdefault(k, v)
+            self._props_cache[style_id] = cached
+        return dict(cached)
 
     def name(self, style_id: str | None) -> str:
         st = self.styles.get(style_id or self.default_para or "")
         return st.name if st else (style_id or "")
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
-        for st in self.chain(style_id or self.default_para):
-            if st.num is not None:
-                return st.num
-        return None
+        key = ("numbering", style_id or self.default_para)
+        if key not in self._props_cache:
+            self._props_cache[key] = next(
+                (st.num for st in self.chain(style_id or self.default_para) if st.num is not None), None)
+        return self._props_cache[key]
 
 
 def parse_styles(root) -> Styles:
@@ -141,6 +157,7 @@ def to_int(value: str | None, default: int | None = None) -> int | None:
     try:
         return int(value) if value is not None else default
     except ValueError:
+        logger.debug("not a number: %.40r", value)
         return default
 
 
@@ -155,17 +172,38 @@ class _Level:
     legal: bool = False
 
 
+# Bounds on what numbering.xml may ask for. Word's "Start at" goes from 0 to 32767 (as in the .odt and
+# .html readers); a counter then grows by one per paragraph, never past MAX_COUNTER; a level's text
+# ("%1.%2.") is a few characters, never more than MAX_LEVEL_TEXT. A 36 kB file asking for a list to
+# start at 26,000,000,000 in letters (a label of a billion "z") is read with a bounded label instead.
+MAX_START = 32767
+MAX_COUNTER = 2**31 - 1
+MAX_LEVEL_TEXT = 255
+MAX_LETTER_NUMBER = 780   # "zzz…z", 30 letters: past it letters are unreadable, decimal is used
+MAX_ROMAN_NUMBER = 3999   # "mmmcmxcix": past it roman numerals need bars, decimal is used
+
+
+def start_value(value: str | None, default: int | None) -> int | None:
+    """A w:start / w:startOverride value, clamped to 0..MAX_START (None stays None)."""
+    n = to_int(value, default)
+    return None if n is None else min(max(n, 0), MAX_START)
+
+
 def _parse_level(el) -> _Level:
     def val(name, default=None):
         c = child(el, name)
         return attr(c, "val") if c is not None else default
-    return _Level(start=to_int(val("start"), 1) or 0, fmt=val("numFmt", "decimal") or "decimal",
-                  text=val("lvlText", "") or "", restart=to_int(val("lvlRestart")),
+    text = val("lvlText", "") or ""
+    if len(text) > MAX_LEVEL_TEXT:
+        logger.debug("numbering level text of %d characters cut to %d", len(text), MAX_LEVEL_TEXT)
+        text = text[:MAX_LEVEL_TEXT]
+    return _Level(start=start_value(val("start"), 1) or 0, fmt=val("numFmt", "decimal") or "decimal",
+                  text=text, restart=to_int(val("lvlRestart")),
                   legal=toggle(child(el, "isLgl")) or False)
 
 
 def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
+    if n <= 0 or n > MAX_ROMAN_NUMBER:
         return str(n)
     out = []
     for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -177,15 +215,17 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    # Word's letters repeat: a..z, aa..zz, aaa...
-    if n <= 0:
+    # Word's letters repeat: a..z, aa..zz, aaa... (n letters for n // 26: bounded, else decimal)
+    if n <= 0 or n > MAX_LETTER_NUMBER:
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 def format_number(n: int, fmt: str) -> str:
-    """``n`` in a w:numFmt: decimal, lowerLetter/upperLetter (a..z, aa..), lowerRoman/upperRoman,
-    decimalZero, none; anything else is decimal."""
+    """``n`` in a w:numFmt: decimal, lowerLetter/upperLetter (a..z, aa.., up to MAX_LETTER_NUMBER),
+    lowerRoman/upperRoman (up to MAX_ROMAN_NUMBER), decimalZero, none; anything else, and a number past
+    what letters or roman numerals can show, is decimal. The label's length is bounded by the number's
+    digits, whatever the number."""
     if fmt in ("lowerLetter",):
         return _letter(n)
     if fmt == "upperLetter":
@@ -227,7 +267,7 @@ class Numbering:
                         so = child(ov, "startOverride")
                         lvl = child(ov, "lvl")
                         overrides[to_int(attr(ov, "ilvl"), 0) or 0] = (
-                            to_int(attr(so, "val")) if so is not None else None,
+                            start_value(attr(so, "val"), None) if so is not None else None,
                             _parse_level(lvl) if lvl is not None else None)
                 self.nums[attr(el, "numId") or ""] = (
                     (attr(abs_el, "val") if abs_el is not None else "") or "", overrides)
@@ -253,7 +293,7 @@ class Numbering:
             for lv, (start, _) in overrides.items():
                 if start is not None and 0 <= lv <= 8:
                     state[lv] = start - 1
-        state[ilvl] = level.start if state[ilvl] is None else state[ilvl] + 1
+        state[ilvl] = level.start if state[ilvl] is None else min(state[ilvl] + 1, MAX_COUNTER)
         for deeper in range(ilvl + 1, 9):
             d = self._level(num_id, deeper)
             if d is None or d.restart is None or (d.restart != 0 and ilvl + 1 <= d.restart):
@@ -348,6 +388,7 @@ def sym_char(font: str | None, char: str | None) -> str:
     try:
         code = int(char or "", 16)
     except ValueError:
+        logger.debug("w:sym code is not hexadecimal: %.40r", char)
         return ""
     if 0xF000 <= code <= 0xF0FF:   # symbol fonts address their glyphs in the private-use area
         code -= 0xF000

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 import app
+from app.logsetup import setup_logging
 
 ORGANIZATION = "Draft Compare"
 APPLICATION = "Draft Compare"
@@ -74,6 +75,7 @@ class FileOpenFilter(QObject):
 
 def run_gui(draft: str | None = None, adopted: str | None = None, argv=None, *, review: str | None = None) -> int:
     """The window on ``draft`` and ``adopted``, on a saved ``review`` (.dcreview), or on the samples."""
+    setup_logging()   # the rotating log file in the user's profile; never stops start-up
     qapp = ensure_application(argv)
     from app.ui.main_window import MainWindow  # after QApplication: QSettings needs its names
 

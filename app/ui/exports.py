@@ -5,6 +5,7 @@ says "not available") when one of them is not there yet.
 """
 from __future__ import annotations
 
+import logging
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolButton
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -175,4 +178,5 @@ class ExportController:
         try:
             function(self.window, self.window.comparison, notes=self.window.review.notes_by_pair())
         except Exception as exc:  # a printer or layout failure must not take the window down
+            log.error("printing failed", exc_info=True)
             self.window.show_error(QCoreApplication.translate("Exports", "Cannot print"), exc)

@@ -390,7 +390,8 @@ class ReviewSession(QObject):
 def _stamp(path: Path) -> tuple | None:
     try:
         st = path.stat()
-    except OSError:
+    except OSError as exc:
+        log.debug("review %s not there to watch: %s", path, exc)
         return None
     return st.st_mtime_ns, st.st_size, st.st_ino
 

@@ -10,6 +10,7 @@ them back, so callers never see a str where they expect a bool.
 """
 from __future__ import annotations
 
+import logging
 import getpass
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -17,6 +18,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.core.model import CompareOptions
+
+log = logging.getLogger(__name__)
 
 _REGISTRY: dict[str, "Option"] = {}
 
@@ -119,6 +122,7 @@ class Config:
         try:
             return opt.convert(raw)
         except (TypeError, ValueError):
+            log.info("setting %s: %r is not valid; the default is used", name, raw)
             return opt.default  # a hand-edited or foreign value must not break start-up
 
     def __setitem__(self, name: str, value: Any) -> None:
@@ -155,6 +159,7 @@ class Config:
         try:
             return getpass.getuser()
         except Exception:  # no user name in this environment (some containers)
+            log.info("no user name for the reviewer", exc_info=True)
             return "Draft Compare"
 
     def recent_pairs(self) -> list[tuple[str, str]]:

@@ -6,13 +6,15 @@ and never touches Qt objects from another thread.
 """
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.core.compare import Cancelled
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
 Work = Callable[[Progress, Callable[[], bool]], object]
@@ -53,7 +55,7 @@ class Task(QRunnable):
             self.signals.cancelled.emit()
         except BaseException as exc:  # reported to the GUI, never lost in a thread
             if not hasattr(exc, "message"):
-                traceback.print_exc()
+                log.error("unexpected error in a background task", exc_info=exc)
             if self._cancel.is_set():
                 self.signals.cancelled.emit()
             else:
