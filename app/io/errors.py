@@ -3,9 +3,10 @@ from __future__ import annotations
 
 
 class DraftCompareError(Exception):
-    """Base for errors that carry a user-facing message (never shown with a traceback)."""
+    """Base for errors that carry a user-facing message (never shown with a traceback), one line."""
 
     def __init__(self, path: str, reason: str) -> None:
+        reason = " ".join(str(reason).split())      # always one line: a library's message may hold breaks
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
