@@ -112,7 +112,8 @@ def summary(c: Comparison) -> str:
         kinds = {}
         for p in doc.paragraphs:
             kinds[p.kind.value] = kinds.get(p.kind.value, 0) + 1
-        return (f"{doc.name} [{doc.language} {doc.language_confidence:.0%}] {len(doc.paragraphs)} paragraphs: "
+        sure = f" {doc.language_confidence:.0%}" if doc.language != "und" else ""
+        return (f"{doc.name} [{doc.language}{sure}] {len(doc.paragraphs)} paragraphs: "
                 f"{kinds.get('preamble', 0)} preambular, {kinds.get('operative', 0)} operative")
 
     lines = [

@@ -489,3 +489,21 @@ def test_read_document_dispatches_html(tmp_path):
     path.write_text("<!doctype html><html lang='fr'><body><h1>Titre</h1><p>Texte.</p></body></html>", encoding="utf-8")
     result = read_document(path)
     assert result.format == "html" and [p.text for p in result.paragraphs] == ["Titre", "Texte."]
+
+
+def test_html_saved_as_utf8_under_an_old_charset_reads_as_utf8(tmp_path):
+    page = ('<html><head><meta charset="iso-8859-1"></head><body><p>Réaffirmant la Déclaration '
+            'universelle des droits de l’homme</p></body></html>').encode("utf-8")
+    doc = read_html(tmp_path / "p.html", page)
+    assert doc.paragraphs[0].text == "Réaffirmant la Déclaration universelle des droits de l’homme"
+    latin = '<html><head><meta charset="iso-8859-1"></head><body><p>Réaffirmant</p></body></html>'.encode("latin-1")
+    assert read_html(tmp_path / "q.html", latin).paragraphs[0].text == "Réaffirmant"
+
+
+def test_a_site_footer_is_chrome_but_a_resolution_footer_is_text(tmp_path):
+    page = ("<html><body><main><p>Decides to remain seized of the matter.</p></main>"
+            "<footer><p>© United Nations 2026 | Privacy notice | Terms of use</p></footer></body></html>").encode()
+    assert [p.text for p in read_html(tmp_path / "p.html", page).paragraphs] == ["Decides to remain seized of the matter."]
+    page = ("<html><body><p>Decides to remain seized of the matter.</p>"
+            "<footer><p>3rd plenary meeting 19 September 2025</p></footer></body></html>").encode()
+    assert [p.text for p in read_html(tmp_path / "q.html", page).paragraphs][-1] == "3rd plenary meeting 19 September 2025"

@@ -105,9 +105,16 @@ def _is_chrome(el, notes: set) -> bool:
         return True
     if any(n is el or any(x is el for x in n.iterancestors()) for n in notes):
         return False
-    text = len("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).strip())
+    words = "".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).strip()
+    text = len(words)
     links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    if el.tag == "footer" and text < 300 and _SITE_FOOTER.search(words):
+        return True                      # "© United Nations 2026 | Privacy notice | Terms of use"
     return text == 0 or links * 2 >= text
+
+
+_SITE_FOOTER = re.compile(r"©|\(c\)\s*\d{4}|copyright|privacy|terms of use|cookies|conditions d.utilisation|"
+                          r"mentions légales|aviso legal|política de privacidad", re.IGNORECASE)
 
 
 @dataclass
@@ -303,6 +310,15 @@ def _cut(runs: tuple[Run, ...], n: int) -> list[tuple[str, Run]]:
     return out
 
 
+def _multibyte_utf8(data: bytes) -> bool:
+    """Valid UTF-8 holding at least one multi-byte character (text a single-byte charset never gives)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not text.isascii()
+
+
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     """Text and encoding name: a byte-order mark, else the <meta> charset, else UTF-8, else Windows-1252."""
     if any(data.startswith(bom) for bom, _ in _BOMS):
@@ -315,6 +331,11 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         except LookupError:
             logger.info("%s: unknown charset %r declared; ignored", path, declared)
             codec = ""
+        if codec in ("latin-1", "iso8859-1", "cp1252", "ascii") and _multibyte_utf8(data):
+            # a page saved as UTF-8 whose <meta> kept the old single-byte charset: decoding it as the
+            # <meta> says would turn every "é" into "Ã©"; valid UTF-8 with multi-byte letters decides
+            logger.info("%s: declares %s but holds UTF-8; read as UTF-8", path, codec)
+            return data.decode("utf-8"), "UTF-8"
         if codec and not codec.startswith(("utf-16", "utf-32")):   # as WHATWG: those mean UTF-8 here
             try:
                 return data.decode(codec), {"cp1252": "Windows-1252", "utf-8": "UTF-8"}.get(codec, codec.upper())
