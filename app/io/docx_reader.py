@@ -33,6 +33,10 @@ from app.io.wordml import (W_NS, Numbering, Styles, attr, child, format_number, 
 
 logger = logging.getLogger(__name__)
 
+# Content that is not text: pictures (DrawingML and VML), embedded objects, equations, tables.
+_CONTENT_TAGS = tuple(f"{{{ns}}}{n}" for ns in W_NS for n in ("drawing", "pict", "object", "tbl")) + (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",)
+
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAX_DEPTH = 120
 # Bounds on what a small package may make the reader do (a 75 kB file of 8.5 million empty paragraphs
@@ -480,9 +484,13 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
         paragraphs += [replace(p, index=len(paragraphs) + k, kind=kind, origin=-1)
                        for k, p in enumerate(_assemble(part_reader))]
     if not paragraphs:
-        # As an empty .txt: nothing to compare. Say why when the reader knows (text only in shapes).
-        why = "; ".join(sorted(reader.warnings))
-        raise InputError(str(path), "the file is empty (it contains no text)" + (f"; {why}" if why else ""))
+        if next(body.iter(*_CONTENT_TAGS), None) is None:
+            # As an empty .txt: nothing to compare. Say why when the reader knows (text only in shapes).
+            why = "; ".join(sorted(reader.warnings))
+            raise InputError(str(path), "the file is empty (it contains no text)" + (f"; {why}" if why else ""))
+        # A picture, a chart, an equation or a table with empty cells is content: the Word exports (the
+        # redline on the documents) carry and track it, so the document is read, with a note.
+        reader.warnings.add("the document holds no text, only pictures, tables or other objects")
     warnings = []
     if had_tracked:
         warnings.append("read with tracked changes accepted" if tracked == "accepted"
