@@ -10,6 +10,7 @@ Qt is imported only for the window and the PDF sheet.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -234,7 +235,17 @@ def _review_notes(ns: argparse.Namespace, c: Comparison) -> dict[int, str]:
     if not ns.review and not path.exists():
         return {}
     digests = [review_store.file_digest(p) for p in (c.draft.path, c.adopted.path)]
-    review = reattach(review_store.load(path), c, *digests)
+    try:
+        stored = review_store.load(path)
+    except DraftCompareError as exc:
+        if ns.review:                       # the one the officer named: say so and stop
+            raise
+        # the review beside the adopted text is damaged: the export goes on without its notes (the
+        # window moves such a file aside when it opens the pair; the command line only reads)
+        _say(f"draftcompare: {_one_line(exc.message)}; exported without its notes (--no-review to skip it)",
+             err=True)
+        return {}
+    review = reattach(stored, c, *digests)
     notes = review.notes_by_pair(c)
     lost = f"; {len(review.unplaced)} could not be placed on these documents" if review.unplaced else ""
     _say(f"notes:           {len(notes)} from {path}{lost}")
@@ -305,6 +316,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         return _stdout_closed()
+    except OSError as exc:                   # standard output on a full disk, a device that refuses it
+        log.warning("cannot write to standard output: %s", exc)
+        _stdout_closed()
+        reason = {errno.ENOSPC: "the disk is full"}.get(exc.errno or 0, exc.strerror or str(exc))
+        _say(f"draftcompare: standard output: cannot write: {reason}", err=True)
+        return EXIT_BAD_INPUT
     except Cancelled:
         return EXIT_FAILURE
     except KeyboardInterrupt:

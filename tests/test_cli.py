@@ -123,3 +123,38 @@ def test_reading_notes_go_to_stderr_naming_the_file(tmp_path):
     assert out.returncode == 0, out.stderr
     lines = [line for line in out.stderr.splitlines() if "draft.txt" in line]
     assert lines == ["draftcompare: draft.txt: 1 control character that a Word file cannot hold removed"]
+
+
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+    if not os.path.exists("/dev/full"):
+        import pytest
+        pytest.skip("no /dev/full on this system")
+    from conftest import ROOT, SAMPLES
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "app", "compare", str(SAMPLES / "draft_en.txt"),
+                              str(SAMPLES / "adopted_en.txt"), "--text"], stdout=full, stderr=subprocess.PIPE,
+                             text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines()[-1] == "draftcompare: standard output: cannot write: the disk is full"
+    assert "Traceback" not in out.stderr
+
+
+def test_a_damaged_review_beside_the_adopted_text_does_not_block_an_export(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    from conftest import ROOT, SAMPLES
+    draft, adopted = tmp_path / "d.txt", tmp_path / "a.txt"
+    shutil.copy(SAMPLES / "draft_en.txt", draft)
+    shutil.copy(SAMPLES / "adopted_en.txt", adopted)
+    (tmp_path / "a.dcreview").write_text('{"notes":[{"key"', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "app", "export", str(draft), str(adopted), "--annotated",
+                          str(tmp_path / "o.docx")], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "o.docx").exists()
+    review_lines = [line for line in out.stderr.splitlines() if "a.dcreview" in line]
+    assert len(review_lines) == 1 and "exported without its notes" in review_lines[0]
+    assert (tmp_path / "a.dcreview").read_text(encoding="utf-8") == '{"notes":[{"key"'   # left as it was

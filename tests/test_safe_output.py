@@ -594,3 +594,10 @@ def test_routine_reads_the_umask_without_changing_it():
         assert os.umask(0o027) == 0o027
     finally:
         os.umask(mask)
+
+
+def test_the_review_lock_file_is_protected_too(sample, tmp_path):
+    """An export never replaces the lock file of the review beside the adopted text."""
+    from app.io.atomic import export_guard
+    guard = export_guard(sample.draft.path, sample.adopted.path)
+    assert any(str(p).endswith(".dcreview.lock") for p in guard["protect"])

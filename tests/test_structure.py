@@ -1,6 +1,8 @@
 """Structure recognition: labels, sections, header/title/intro/footnote/footer, language."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.core.model import Document, Kind, Paragraph
@@ -125,3 +127,10 @@ def test_a_resolution_in_russian_arabic_and_chinese(text):
     assert [p.kind for p in d.paragraphs] == [Kind.INTRO, Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH,
                                              Kind.OPERATIVE, Kind.FOOTER]
     assert [p.label for p in d.of_kind(Kind.OPERATIVE)] == ["1", "2"]
+
+
+def test_a_word_list_that_starts_at_1000_is_still_the_operative_part():
+    paras = paragraphs_from_text("The General Assembly,\nRecalling its resolutions,\nDecides to act;\nRequests a report.\n")
+    numbered = tuple(replace(p, numbering=f"{1000 + k - 2}.") if k >= 2 else p for k, p in enumerate(paras))
+    d = recognise(Document("x.docx", numbered))
+    assert [p.label for p in d.of_kind(Kind.OPERATIVE)] == ["1000", "1001"]

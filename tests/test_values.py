@@ -139,6 +139,8 @@ def test_figures_of_the_six_languages():
     assert vals("第六十四届会议") == [("ordinal", "64")] == vals("64th session")
     assert vals("на своей шестьдесят четвертой сессии") == [("ordinal", "64")]
     assert vals("шестьдесят пятая сессия") == [("ordinal", "65")]
+    assert vals("في دورتها الرابعة والستين") == [("ordinal", "64")] == vals("at its sixty-fourth session")
+    assert vals("الدورة الحادية عشرة") == [("ordinal", "11")]
     for text in ("31 марта 2026 года", "31 آذار/مارس 2026", "2026年3月31日", "٣١ آذار/مارس ٢٠٢٦"):
         assert vals(text) == vals("31 March 2026") == [("date", "2026-03-31")], text
     assert vals("二〇二五年") == [("year", "2025")]

@@ -169,3 +169,37 @@ def ru_ordinal_stems() -> dict[str, int]:
         for unit in range(1, 10):
             out[f"{word} {_RU_ORD_UNITS[unit]}"] = tens + unit
     return out
+
+
+# -------------------------------------------------------------------------------------------- Arabic
+_AR_FEM = {1: "الأولى", 2: "الثانية", 3: "الثالثة", 4: "الرابعة", 5: "الخامسة", 6: "السادسة", 7: "السابعة",
+           8: "الثامنة", 9: "التاسعة", 10: "العاشرة"}
+_AR_MASC = {1: "الأول", 2: "الثاني", 3: "الثالث", 4: "الرابع", 5: "الخامس", 6: "السادس", 7: "السابع", 8: "الثامن",
+            9: "التاسع", 10: "العاشر"}
+_AR_TENS = {20: ("العشرين", "العشرون"), 30: ("الثلاثين", "الثلاثون"), 40: ("الأربعين", "الأربعون"),
+            50: ("الخمسين", "الخمسون"), 60: ("الستين", "الستون"), 70: ("السبعين", "السبعون"),
+            80: ("الثمانين", "الثمانون"), 90: ("التسعين", "التسعون")}
+
+
+@lru_cache(maxsize=1)
+def ar_ordinals() -> dict[str, int]:
+    """Arabic ordinals 1-99 as UN texts write them, feminine ("الدورة الرابعة والستين" = 64th session) and
+    masculine, with and without the hamza on alif ("الأربعين" / "الاربعين")."""
+    out: dict[str, int] = {}
+    for n in range(1, 11):
+        out[_AR_FEM[n]] = out[_AR_MASC[n]] = n
+    for n in range(11, 20):
+        unit = n - 10
+        fem = "الحادية" if unit == 1 else _AR_FEM[unit]
+        masc = "الحادي" if unit == 1 else _AR_MASC[unit]
+        out[f"{fem} عشرة"] = out[f"{masc} عشر"] = n
+    for tens, words in _AR_TENS.items():
+        for word in words:
+            out[word] = tens
+            for unit in range(1, 10):
+                fem = "الحادية" if unit == 1 else _AR_FEM[unit]
+                masc = "الحادي" if unit == 1 else _AR_MASC[unit]
+                out[f"{fem} و{word}"] = out[f"{masc} و{word}"] = tens + unit
+    plain = str.maketrans("أإآ", "ااا")
+    out.update({k.translate(plain): v for k, v in list(out.items())})
+    return out

@@ -20,6 +20,8 @@ PPOP_LABEL = re.compile(rf"^(?P<sec>PP|OP)\s?(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFF
                         re.IGNORECASE)
 # "3. Decides", "3.\tDecides", "3bis. …"; also "3.Decides" as some HTML and PDF exports run the list
 # number into the text (a capital letter after the point: "3.5 million" is a number, not a label).
+# A number Word draws from a list may be large (a list that starts at 1000): up to Word's 32767.
+DRAWN_NUMBER = re.compile(rf"^(?P<num>\d{{1,5}})\s?(?P<suf>{_SUFFIX})?\s*[.)](?P<gap>[ \t\u00a0]+)(?=\S)")
 # Arabic UN texts number operative paragraphs "1 - تقرر".
 NUMBER_LABEL = re.compile(rf"^(?P<num>\d{{1,3}})\s?(?P<suf>{_SUFFIX})?(?:\s*[.)]|\s+[-\u2013])"
                           rf"(?P<gap>[ \t\u00a0]+(?=\S)|(?=[A-Z]))")
@@ -93,7 +95,7 @@ def parse_label(p: Paragraph) -> Paragraph:
 
 def _numbered(p: Paragraph) -> Paragraph:
     """A Word list label ("3.", "(a)") drawn by Word, not typed: a label without a prefix in the text."""
-    m = NUMBER_LABEL.match(p.numbering + " x") if p.numbering else None
+    m = DRAWN_NUMBER.match(p.numbering + " x") if p.numbering else None
     if m:
         suf = (m.group("suf") or "").lower()
         return replace(p, kind=Kind.OPERATIVE, label=f"{int(m.group('num'))}{suf}", number=int(m.group("num")),

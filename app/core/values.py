@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.core.numwords import RU_ENDINGS, ru_ordinal_stems, tables, zh_number
+from app.core.numwords import RU_ENDINGS, ar_ordinals, ru_ordinal_stems, tables, zh_number
 
 MONTHS = {
     **{m: i for i, m in enumerate("january february march april may june july august september october "
@@ -143,6 +143,8 @@ def _scanner() -> re.Pattern:
         ("zhord", rf"第(?P<zho>\d+(?![/\d])|{_ZH_NUM}+)"),
         ("zhyear", rf"(?P<zhy>[〇零一二三四五六七八九]{{4}})(?=年)"),
         ("zhnum", rf"(?P<zhn>{_ZH_NUM}+)(?={_ZH_COUNTERS})"),
+        # Arabic ordinals in words: "الدورة الرابعة والستين" = the sixty-fourth session
+        ("arord", rf"(?P<aro>{_trie_pattern(ar_ordinals())})(?![\u0621-\u064a])"),
         # Russian ordinals in words, declined: "шестьдесят четвертой сессии" = 64th
         ("ruord", rf"(?i:(?P<ruo>{_trie_pattern(ru_ordinal_stems())}){RU_ENDINGS})(?!\w)"),
         # special and emergency special sessions: S-32/2, ES-11/4 (the prefix is part of the number)
@@ -227,6 +229,10 @@ def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
             day = m.group("ymdday")
             value = f"{int(m.group('ymdyear')):04d}-{int(m.group('ymdmonth')):02d}"
             found.append(Value("date", value + (f"-{int(day):02d}" if day else ""), raw, s, e))
+        elif group == "arord":
+            n = ar_ordinals().get(" ".join(m.group("aro").split()))
+            if n:
+                found.append(Value("ordinal", str(n), raw, s, e, optional=n in SOFT_ORDINALS))
         elif group == "ruord":
             n = ru_ordinal_stems().get(_word_key(m.group("ruo").replace("ё", "е")))
             if n:

@@ -176,11 +176,12 @@ def review_files_of(*documents: str | os.PathLike | None) -> tuple[Path, ...]:
     """The review file saved beside each document (the adopted text's is the one used) and its journal."""
     from app.io import review_store                      # review_store writes through this module
     from app.io import review_journal
+    from app.io.review_lock import LOCK_SUFFIX
     out: list[Path] = []
     for doc in documents:
         if doc:
             review = review_store.review_path_for(_fspath(doc))
-            out += [review, review_journal.journal_path(review)]
+            out += [review, review_journal.journal_path(review), Path(str(review) + LOCK_SUFFIX)]
     return tuple(out)
 
 
@@ -190,7 +191,9 @@ def export_guard(draft_path, adopted_path, review: str | os.PathLike | None = No
     protect = review_files_of(draft_path, adopted_path)
     if review:
         from app.io import review_journal
-        protect += (Path(_fspath(review)), review_journal.journal_path(_fspath(review)))
+        from app.io.review_lock import LOCK_SUFFIX
+        protect += (Path(_fspath(review)), review_journal.journal_path(_fspath(review)),
+                    Path(str(_fspath(review)) + LOCK_SUFFIX))
     return {"inputs": tuple(p for p in (draft_path, adopted_path) if p), "protect": protect}
 
 

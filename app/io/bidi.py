@@ -33,19 +33,22 @@ def is_right_to_left(text: str) -> bool:
 
 
 def mark_right_to_left(root) -> int:
-    """Give every paragraph under ``root`` (a w:body, w:tbl, w:ftr …) written mostly in a right-to-left
-    script ``w:bidi``, and its runs of such text ``w:rtl``. Returns the number of paragraphs marked."""
+    """Give every paragraph under ``root`` (a w:body, w:tbl, w:ftr …) whose accepted text is mostly in a
+    right-to-left script ``w:bidi``, and every run of such text ``w:rtl``. Returns the number of
+    paragraphs marked."""
     marked = 0
     for p in root.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText")))
-        if not is_right_to_left(text):
-            continue
-        _set(_child(p, "w:pPr", first=True), "w:bidi", _PPR_AFTER)
-        for r in p.iter(qn("w:r")):
+        for r in p.iter(qn("w:r")):            # a run of Arabic is right to left wherever it stands
             run_text = "".join(t.text or "" for t in r.iter(qn("w:t"), qn("w:delText")))
             if _RTL.search(run_text):
                 _set(_child(r, "w:rPr", first=True), "w:rtl", _RPR_AFTER)
-        marked += 1
+        # the paragraph's direction is that of its text once the revisions are accepted (a tracked
+        # paragraph may hold the deleted draft in one language and the adopted text in another)
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"))) or \
+            "".join(t.text or "" for t in p.iter(qn("w:delText")))
+        if is_right_to_left(text):
+            _set(_child(p, "w:pPr", first=True), "w:bidi", _PPR_AFTER)
+            marked += 1
     return marked
 
 

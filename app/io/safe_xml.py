@@ -60,6 +60,8 @@ def parse_xml(data: bytes, path, part_name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():      # lxml: "Excessive depth in document: 256, use XML_PARSE_HUGE"
+            raise InputError(str(path), f"{part_name} is nested too deeply to be read; refused") from None
         raise InputError(str(path), f"{DAMAGED[:-1]}: {part_name} is not well-formed XML, {_short(exc)})") from None
     except (ValueError, UnicodeError) as exc:   # e.g. an unknown encoding declaration
         raise InputError(str(path), f"{DAMAGED[:-1]}: {part_name} cannot be decoded, {_short(exc)})") from None
