@@ -9,6 +9,7 @@ side; they are never reported, because "un pays" is usually "a country", not a c
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from app.core.model import Finding, Paragraph, Severity
@@ -123,16 +124,26 @@ def _loose_dates(values: list[Value]) -> set[str]:
     return {"--" + v.value[5:] for v in values if v.kind == "date" and len(v.value) == 10}
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _isolated(text: str) -> str:
+    """A value in right-to-left script set apart from the sentence around it (Unicode first-strong
+    isolate, UAX #9): "the draft has ⁨31 آذار/مارس 2026⁩" keeps its order inside an English line."""
+    return f"\u2068{text}\u2069" if _RTL.search(text) else text
+
+
 def _finding(a: Value | None, b: Value | None) -> Finding:
     kinds = {v.kind for v in (a, b) if v is not None}
     kind = kinds.pop() if len(kinds) == 1 else "number"     # a year against a plain number: a number
     name = KIND_NAMES[kind]
     if a and b:
-        message = f"Different {name}: the draft has {a.text}, the adopted text has {b.text}"
+        a_text, b_text = _isolated(a.text), _isolated(b.text)
+        message = f"Different {name}: the draft has {a_text}, the adopted text has {b_text}"
     elif a:
-        message = f"The draft has the {name} {a.text}, not found in the adopted text"
+        message = f"The draft has the {name} {_isolated(a.text)}, not found in the adopted text"
     else:
-        message = f"The adopted text has the {name} {b.text}, not found in the draft"
+        message = f"The adopted text has the {name} {_isolated(b.text)}, not found in the draft"
     return Finding(
         code=CODES.get(kind, kind), severity=Severity.HIGH, message=message,
         draft_value=a.text if a else "", adopted_value=b.text if b else "",

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Mapping
 
 from app.core.model import Comparison
+from app.io.bidi import is_right_to_left
 from app.io.sheet_rows import DELETED, INSERTED, Row, sheet_rows, summary
 
 CSS = """
@@ -41,12 +42,21 @@ def _segments(segments) -> str:
     return "".join(out)
 
 
+def _directed(segments) -> str:
+    """A cell's text, right to left and right-aligned when it is Arabic (or Hebrew): Qt guesses the
+    direction of each block from its first letter, which a label or a figure can make wrong."""
+    body = _segments(segments)
+    if body and is_right_to_left("".join(text for _, text in segments)):
+        return f'<div dir="rtl" align="right">{body}</div>'
+    return body
+
+
 def _row(row: Row, shade: bool) -> str:
     bg = ' bgcolor="#f6f6f6"' if shade else ""
     if row.kind == "collapsed":
         return f'<tr><td class="collapsed" colspan="3">{_segments(row.draft)}</td></tr>'
     empty = '<i style="color:#777">(not in the {})</i>'
-    draft, adopted = _segments(row.draft), _segments(row.adopted)
+    draft, adopted = _directed(row.draft), _directed(row.adopted)
     grey = ' bgcolor="#e4e4e4"'      # the missing side is a greyed cell, readable without colour too
     d_bg, a_bg = (grey if not draft else ""), (grey if not adopted else "")
     draft, adopted = draft or empty.format("draft"), adopted or empty.format("adopted text")
