@@ -42,6 +42,11 @@ LABEL_START = re.compile(r"^(?:\d{1,3}\s?(?:bis|ter)?\.|\(?[a-z]{1,2}\)|\(?[ivx]
 # Ends on a word or a hyphen (not on punctuation, a figure or a note marker): the sentence goes on.
 ENDS_OPEN = re.compile(r"(?:(?![\u00b9\u00b2\u00b3\u2070-\u2079])[^\W\d_])[)\u201d\u2019]?$|[\u00ad\u2011\-–]$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def ends_open(text: str) -> bool:
+    """Does ``text`` end on a word or a hyphen (see ENDS_OPEN)? Only its last characters are looked at."""
+    return ENDS_OPEN.search(text[-3:]) is not None
 # A plain number glued to the end of a word ("Nations1") or to the punctuation after it ("peace,1",
 # "Document,8", "1979,1", "79/16,2", "persons.8 "), not part of a symbol, a range or an abbreviation ("A/79/552",
 # "2024-2025", "Rev.1"); or set apart after a word and before punctuation, as a PDF's raised marker
@@ -50,12 +55,14 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
            "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
-GLUED_MARKER = re.compile(r"(?<=[^\W\d_])(?P<a>\d{1,3})(?=[\s,.;:)\]]|$)|"
+# (Each branch starts with a cheap lookahead, digit or "word + year", so most positions fail at once.)
+GLUED_MARKER = re.compile(r"(?=\d)(?:(?<=[^\W\d_])(?P<a>\d{1,3})(?=[\s,.;:)\]]|$)|"
                           r"(?<=[^\W_][,;:)\]\u201d\u2019])"
                           r"(?P<b>\d{1,3})(?=[\s,.;:)\]]|$)|"
                           r"(?<=[a-z]{3}\.)(?P<d>\d{1,3})(?=\s|$)|"
-                          r"(?<=[^\W\d_]{3} )(?P<e>\d{1,2})(?=[,;:]+(?:\s|$))|"
-                          r"\b(?:" + _MONTHS + r"|of|in|since|from|and|to|until|by)\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
+                          r"(?<=[^\W\d_]{3} )(?P<e>\d{1,2})(?=[,;:]+(?:\s|$)))|"
+                          r"\b(?=\w{2,9}\s(?:19|20)\d{3,4}(?!\d))(?:" + _MONTHS +
+                          r"|of|in|since|from|and|to|until|by)\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
 _SUPERSCRIPT_DIGITS = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
@@ -111,7 +118,7 @@ def looks_hard_wrapped(lines: list[Line]) -> bool:
         if b.blank_before or b.page_break_before or len(a.text) < 0.6 * width:
             continue
         long += 1
-        if ENDS_OPEN.search(a.text) or b.text[:1].islower():
+        if ends_open(a.text) or b.text[:1].islower():
             wrapped += 1
     return wrapped >= 3 and wrapped * 2 >= long
 
@@ -197,10 +204,23 @@ def find_title(lines: list[Line]) -> str:
     return ""
 
 
+class _Lazy:
+    """A value computed the first time it is asked for (the words of the text, the numbers it cites
+    glued: needed only when a line-end hyphen or a numbered note line turns up)."""
+
+    def __init__(self, make) -> None:
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 class _Builder:
     """Collects pieces; keeps the paragraph being built open across page breaks."""
 
-    def __init__(self, vocabulary: set[str], report: Report, unit: str):
+    def __init__(self, vocabulary: "_Lazy", report: Report, unit: str):
         self.unit = unit
         self.pieces: list[Piece] = []
         self.vocabulary = vocabulary
@@ -243,7 +263,7 @@ class _Builder:
         if not head or not tail:
             return False
         joined = (head.group(1) + tail.group(0)).casefold()
-        return joined in self.vocabulary
+        return joined in self.vocabulary()
 
     def _drop_last(self) -> None:
         self.text[-1] = self.text[-1][:-1]
@@ -271,7 +291,7 @@ class _Builder:
             piece = self.pieces[k]
             if piece.note:
                 continue
-            if len(piece.text) < 30 or not ENDS_OPEN.search(piece.text):
+            if len(piece.text) < 30 or not ends_open(piece.text):
                 return False
             del self.pieces[k]
             self.text, self.source, self.note = [piece.text], piece.source, ""
@@ -294,8 +314,8 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
     title = find_title(lines)
     furniture = find_furniture(lines, title)
     report.furniture.update(furniture.values())
-    vocabulary = {w.casefold() for line in lines for w in _WORD.findall(line.text)}
-    cited = _glued_numbers(lines)
+    vocabulary = _Lazy(lambda: {w.casefold() for line in lines for w in _WORD.findall(line.text)})
+    cited = _Lazy(lambda: _glued_numbers(lines))
     # Paragraphs typed with an empty line between them: a line straight after a note line goes on with it.
     spaced = sum(line.blank_before for line in lines) >= 0.6 * len(lines)
     b = _Builder(vocabulary, report, unit)
@@ -397,7 +417,7 @@ def _continues(b: _Builder) -> bool:
     """After a page break: the paragraph before it goes on when it ended open (no punctuation)."""
     if b.open and not b.note:
         last = "".join(b.text)
-        return len(last) >= 30 and bool(ENDS_OPEN.search(last))
+        return len(last) >= 30 and ends_open(last)
     b.flush()
     return b.reopen_last()
 
@@ -412,7 +432,7 @@ def _goes_on(b: _Builder, line: Line, wrapped: bool) -> bool:
     last = b.text[-1]
     if wrapped and not line.blank_before:
         return not last.rstrip().endswith((".", ";", ":", ",")) or not LABEL_START.match(line.text)
-    return len(last) >= 30 and bool(ENDS_OPEN.search(last)) and line.text[:1].islower()
+    return len(last) >= 30 and ends_open(last) and line.text[:1].islower()
 
 
 def _width(lines: list[Line]) -> int:
@@ -421,21 +441,21 @@ def _width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _note_number(line: Line, in_notes: bool, last: int, cited: set[int]) -> int:
+def _note_number(line: Line, in_notes: bool, last: int, cited: "_Lazy") -> int:
     """The note number a line opens with, when it opens a note: under the rule any number in order; in
     the body a number the text cites glued to a word ("Nations1"), or the one after the last note (a
     marker the text shows apart, "Rarotonga, 3 Bangkok"); never a date ("1 December 2025")."""
     m = SUPER_NOTE_LINE.match(line.text)
     if m:
         n = int(m.group("n").translate(_SUPERSCRIPT_DIGITS))
-        return n if in_notes or n in cited or n == last + 1 else 0
+        return n if in_notes or n == last + 1 or n in cited() else 0
     m = NOTE_LINE.match(line.text)
     if not m or NOT_A_NOTE.match(line.text[m.end():]):
         return 0
     n = int(m.group("n"))
     if in_notes and last < n <= last + 3:
         return n
-    if n in cited and last < n <= last + 2:
+    if last < n <= last + 2 and n in cited():
         return n
     return n if last and n == last + 1 else 0
 

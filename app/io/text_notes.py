@@ -14,6 +14,7 @@ from app.io.docx_reader import note_marker as marker
 from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number, refers
 
 PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+_SUPER_CHARS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
 _MD_REF = re.compile(r"\[\^(?P<n>[^\]\s]{1,12})\](?!:)")
 _SUPER = re.compile(r"(?<![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}"
                     r"(?![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])")          # a note marker: 1 to 999
@@ -94,6 +95,8 @@ def _with_marker(note: Piece) -> Piece:
 def _mark(piece: Piece, pending: list[int], last: list[int]) -> tuple[str, ...]:
     """Rewrite ``piece``'s markers as superscripts in place; return the labels it cites in order."""
     text, fmt = piece.text, piece.fmt
+    if not pending and "[" not in text and _SUPER_CHARS.isdisjoint(text):
+        return ()                                   # nothing that could be a marker: decided in C
     refs: list[str] = []
     edits: list[tuple[int, int, str]] = []
     for m in _MD_REF.finditer(text):

@@ -148,6 +148,8 @@ _NOTE_MARKS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\
 def _runs(text: str, flags: list[tuple[bool, bool]] | None) -> tuple[Run, ...]:
     """Runs of ``text`` from per-character (bold, italic) ``flags`` (None: plain); a superscript digit
     (a note marker, "¹") is a superscript run, as Word has it. () when the text is all plain."""
+    if flags is None and _NOTE_MARKS.isdisjoint(text):
+        return ()                                   # plain text, no note marker: decided in C
     keys = [(b, i, ch in _NOTE_MARKS) for (b, i), ch in zip(flags or [(False, False)] * len(text), text)]
     if not any(b or i or sup for b, i, sup in keys):
         return ()
