@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.model import Document, Paragraph
-from app.io import docx_reader, wordml
+from app.io import docx_parts, docx_reader, wordml
 from app.io.docx_reader import read_docx
 from app.io.errors import InputError
 from app.io.readers import read_document
@@ -22,7 +22,7 @@ from app.io.text_reader import _Links, _format_block
 from app.io.wordml import Numbering, Styles, StyleDef, format_number
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
-from make_bad_files import (W_NS, document_xml, hostile_texts, minimal_docx, numbered_paragraphs,  # noqa: E402
+from make_bad_files import (document_xml, hostile_texts, minimal_docx, numbered_paragraphs,  # noqa: E402
                             numbering_xml)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,10 +155,10 @@ def test_a_docx_with_no_text_is_refused_as_empty_but_one_with_objects_is_read(tm
 
 
 def test_too_many_elements_or_paragraphs_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_ELEMENTS", 1000)
+    monkeypatch.setattr(docx_parts, "MAX_ELEMENTS", 1000)
     with pytest.raises(InputError, match="too large to be read \\(over 1,000 XML elements\\)"):
         read_document(_docx(tmp_path, "<w:p/>" * 1000))
-    monkeypatch.setattr(docx_reader, "MAX_ELEMENTS", 10**6)
+    monkeypatch.setattr(docx_parts, "MAX_ELEMENTS", 10**6)
     monkeypatch.setattr(docx_reader, "MAX_PARAGRAPHS", 100)
     with pytest.raises(InputError, match="too large to be compared \\(over 100 paragraphs\\)"):
         read_document(_docx(tmp_path, "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 101, name="p.docx"))
@@ -169,7 +169,7 @@ def test_the_element_estimate_is_an_upper_bound():
     from lxml import etree
     for xml in (document_xml(numbered_paragraphs(50)), numbering_xml("lowerLetter", "1"),
                 document_xml("<w:p/>").decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")):
-        assert docx_reader.element_estimate(xml) >= sum(1 for _ in etree.fromstring(xml).iter())
+        assert docx_parts.element_estimate(xml) >= sum(1 for _ in etree.fromstring(xml).iter())
 
 
 def test_open_fields_and_removed_marks_are_linear(tmp_path):

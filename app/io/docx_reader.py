@@ -27,7 +27,8 @@ from pathlib import Path
 
 from app.core.model import Document, Kind, Paragraph, Run
 from app.io.errors import InputError
-from app.io.safe_xml import DAMAGED, has_part, open_zip, parse_xml, read_part
+from app.io.docx_parts import Parts, by_type, notes_of, optional_part, rel_targets, running_parts
+from app.io.safe_xml import DAMAGED, has_part, open_zip
 from app.io.wordml import (W_NS, Numbering, Styles, attr, child, format_number, local_name, note_format,
                            on_attr, parse_styles, rpr_props, sym_char, to_int)
 
@@ -37,14 +38,12 @@ logger = logging.getLogger(__name__)
 _CONTENT_TAGS = tuple(f"{{{ns}}}{n}" for ns in W_NS for n in ("drawing", "pict", "object", "tbl")) + (
     "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",)
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAX_DEPTH = 120
 # Bounds on what a small package may make the reader do (a 75 kB file of 8.5 million empty paragraphs
 # took 99 s and 6 GB): XML elements over all the parts parsed (counted on the bytes before lxml builds
 # them; 600,000 elements are about 240 MB of tree), and paragraphs walked (body, notes, headers and
 # footers). A resolution has a few hundred paragraphs and some 10,000 elements; a 400-page report has
 # about 4,000 paragraphs. At the bounds a comparison still ends within seconds.
-MAX_ELEMENTS = 600_000
 MAX_PARAGRAPHS = 30_000
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _NOTE_KINDS = ("footnote", "endnote")
@@ -326,98 +325,6 @@ def merge_runs(pieces: list[tuple[str, _Fmt]]) -> tuple[str, tuple[Run, ...]]:
     return text[start:end], tuple(Run("".join(segs), *f) for segs, f in runs)
 
 
-# ----------------------------------------------------------------------------------------- package
-
-class _Parts:
-    """The package's XML parts, parsed within one element budget for the whole document."""
-
-    def __init__(self, zf, path) -> None:
-        self.zf, self.path, self.left = zf, path, MAX_ELEMENTS
-
-    def has(self, name: str | None) -> bool:
-        return bool(name) and has_part(self.zf, name)
-
-    def parse(self, name: str):
-        data = read_part(self.zf, name, self.path)
-        self.left -= element_estimate(data)
-        if self.left < 0:
-            raise InputError(str(self.path), f"the document is too large to be read (over {MAX_ELEMENTS:,} XML "
-                                             "elements)")
-        return parse_xml(data, self.path, name)
-
-
-def element_estimate(data: bytes) -> int:
-    """At least the number of elements in an XML part (UTF-8 or UTF-16), from its bytes: every "<" that
-    does not open an end tag (comments and declarations count too: a bound, not a count)."""
-    return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
-
-
-def _rel_targets(parts: _Parts, rels_name: str) -> list[tuple[str, str, str]]:
-    """(relationship id, type's last path segment, package part name) of each internal target."""
-    if not parts.has(rels_name):
-        return []
-    root = parts.parse(rels_name)
-    base = posixpath.dirname(posixpath.dirname(rels_name))   # word/_rels/x.rels -> word
-    out = []
-    for rel in root:
-        if not isinstance(rel.tag, str) or rel.tag != f"{{{REL_NS}}}Relationship":
-            continue
-        if (rel.get("TargetMode") or "").lower() == "external":
-            continue
-        target = rel.get("Target") or ""
-        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
-        name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-        out.append((rel.get("Id") or "", kind, name))
-    return out
-
-
-def _by_type(targets: list[tuple[str, str, str]]) -> dict[str, str]:
-    """Relationship type -> the first part name of that type."""
-    out: dict[str, str] = {}
-    for _, kind, name in targets:
-        out.setdefault(kind, name)
-    return out
-
-
-_RUNNING = {"header": (Kind.PAGE_HEADER, "page header"), "footer": (Kind.PAGE_FOOTER, "page footer")}
-_RUNNING_TYPES = {"default": "", "first": " (first page)", "even": " (even pages)"}
-
-
-def _running_parts(parts: _Parts, root, rel_targets: list) -> list[tuple[Kind, str, object]]:
-    """(kind, source, parsed part) of each header and footer the sections refer to, once each, in the
-    order of the sections and of default, first and even pages (ECMA-376 Part 1, 17.10)."""
-    targets = {rel_id: (kind, name) for rel_id, kind, name in rel_targets if kind in _RUNNING}
-    out, seen = [], set()
-    for sect in root.iter(*(f"{{{ns}}}sectPr" for ns in W_NS)):
-        refs = [r for r in sect if local_name(r) in ("headerReference", "footerReference")]
-        for ref in sorted(refs, key=lambda r: (local_name(r) != "headerReference", list(_RUNNING_TYPES).index(
-                attr(r, "type") if attr(r, "type") in _RUNNING_TYPES else "default"))):
-            rel_id = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
-            kind, name = targets.get(rel_id, (None, None))
-            if kind is None or name in seen or not parts.has(name):
-                continue
-            seen.add(name)
-            what, source = _RUNNING[kind]
-            out.append((what, source + _RUNNING_TYPES.get(attr(ref, "type") or "default", ""), parts.parse(name)))
-    return out
-
-
-def _optional(parts: _Parts, name: str | None):
-    if not parts.has(name):
-        return None
-    return parts.parse(name)
-
-
-def _notes(root, kind: str) -> dict[str, object]:
-    notes = {}
-    if root is None:
-        return notes
-    for el in root:
-        if local_name(el) == kind and (attr(el, "type") or "normal") == "normal":
-            notes[attr(el, "id") or ""] = el
-    return notes
-
-
 _STRICT = False   # tests set True so an unexpected exception surfaces instead of the safety net
 
 
@@ -448,8 +355,8 @@ def read_docx(path: Path, data: bytes, *, tracked: str = "accepted") -> Document
 def _read(path: Path, data: bytes, tracked: str) -> Document:
     zf = open_zip(path, data)
     with zf:
-        parts = _Parts(zf, path)
-        main = _by_type(_rel_targets(parts, "_rels/.rels")).get("officeDocument")
+        parts = Parts(zf, path)
+        main = by_type(rel_targets(parts, "_rels/.rels")).get("officeDocument")
         if not main or not has_part(zf, main):
             main = "word/document.xml"
         if not has_part(zf, main):
@@ -457,22 +364,22 @@ def _read(path: Path, data: bytes, tracked: str) -> Document:
                                         "it may be another kind of zip file)")
         root = parts.parse(main)
         rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
-        rel_targets = _rel_targets(parts, rels_name)
-        rels = _by_type(rel_targets)
-        styles = parse_styles(_optional(parts, rels.get("styles", "word/styles.xml")))
-        numbering = Numbering(_optional(parts, rels.get("numbering", "word/numbering.xml")))
-        note_roots = {kind: _optional(parts, rels.get(f"{kind}s", f"word/{kind}s.xml")) for kind in _NOTE_KINDS}
+        targets = rel_targets(parts, rels_name)
+        rels = by_type(targets)
+        styles = parse_styles(optional_part(parts, rels.get("styles", "word/styles.xml")))
+        numbering = Numbering(optional_part(parts, rels.get("numbering", "word/numbering.xml")))
+        note_roots = {kind: optional_part(parts, rels.get(f"{kind}s", f"word/{kind}s.xml")) for kind in _NOTE_KINDS}
         try:   # only the note number formats are read from it: a damaged part is skipped
-            settings = _optional(parts, rels.get("settings", "word/settings.xml"))
+            settings = optional_part(parts, rels.get("settings", "word/settings.xml"))
         except InputError as exc:
             logger.info("%s: word/settings.xml skipped (%s)", path, exc.reason)
             settings = None
-        running = _running_parts(parts, root, rel_targets)
+        running = running_parts(parts, root, targets)
     body = child(root, "body")
     if local_name(root) != "document" or body is None:
         raise InputError(str(path), "this is not a valid Word document (word/document.xml has no body)")
     had_tracked = any(r is not None and _has_revisions(r) for r in (root, *note_roots.values()))
-    reader = _Reader(path, tracked, styles, numbering, {k: _notes(r, k) for k, r in note_roots.items()},
+    reader = _Reader(path, tracked, styles, numbering, {k: notes_of(r, k) for k, r in note_roots.items()},
                      {kind: note_format(kind, settings, body) for kind in _NOTE_KINDS})
     reader.block(body, None, 0)
     paragraphs = _assemble(reader)
