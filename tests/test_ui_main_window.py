@@ -217,3 +217,15 @@ def test_published_formats_open_and_drop_like_any_other(qtbot, window):
     qtbot.waitUntil(lambda: window.watcher is None, timeout=TIMEOUT)
     assert window.comparison.draft.name == "fra.html" and window.comparison.draft.format == "html"
     assert window.comparison.cross_language
+
+
+def test_f9_hides_and_shows_the_side_panel(qtbot, window):
+    draft, adopted = sample_pair()
+    open_and_wait(qtbot, window, draft, adopted)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.side_tabs.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert not window.side_tabs.isVisible() and not window.act_show_list.isChecked()
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert window.side_tabs.isVisible() and window.act_show_list.isChecked()

@@ -62,7 +62,9 @@ def build_actions(w: "MainWindow") -> None:
     w.act_zoom_out = a(QCoreApplication.translate("MainWindow", "Zoom &out"), "Ctrl+-", lambda: w.zoom(-1), QCoreApplication.translate("MainWindow", "Smaller text"))
     w.act_zoom_reset = a(QCoreApplication.translate("MainWindow", "&Reset zoom"), "Ctrl+0", lambda: w.zoom(None),
                          QCoreApplication.translate("MainWindow", "Default text size"))
-    w.act_show_list = a(QCoreApplication.translate("MainWindow", "Side &panel"), "F9", w.side_tabs.setVisible,
+    # (a lambda: Qt's setVisible is overloaded, and a shortcut's triggered() gives it no argument)
+    w.act_show_list = a(QCoreApplication.translate("MainWindow", "Side &panel"), "F9",
+                        lambda _checked=False: w.side_tabs.setVisible(w.act_show_list.isChecked()),
                         QCoreApplication.translate("MainWindow", "Show or hide the changes and findings"), checkable=True)
     w.act_show_list.setChecked(True)
     w.act_show_changes = a(QCoreApplication.translate("MainWindow", "C&hanges"), "Ctrl+1", lambda: w.show_side_tab(0),
