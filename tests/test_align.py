@@ -125,3 +125,23 @@ def test_large_generated_pair_finds_every_move_and_pairs_every_edited_paragraph(
     assert [pairs.get(i) for i in in_order] == expected
     assert_covers_every_paragraph(c)
     assert_reading_order(c)
+
+
+def test_a_lone_paragraph_rewritten_in_place_is_paired_not_deleted_and_inserted():
+    """Issue #15: between the same two paragraphs, a short paragraph with one figure changed (no word
+    3-gram in common) and a heavily rewritten one that keeps its opening are pairs, not -/+."""
+    from app.core.align import align_same_language
+    draft = ["Recalling its resolutions,", "Allocates 10 000 dollars;", "Decides to act.",
+             "Requests the Secretary-General to report to the Council at its next session on the situation;",
+             "Decides to remain seized of the matter."]
+    adopted = ["Recalling its resolutions,", "Allocates 12 000 dollars;", "Decides to act.",
+               "Requests the Secretary-General to submit in writing before the sixtieth session a comprehensive "
+               "assessment of progress;", "Decides to remain seized of the matter."]
+    matches = {(m.draft, m.adopted): m.kind for m in align_same_language(draft, adopted)}
+    assert matches[((1,), (1,))] is PairKind.CHANGED
+    assert matches[((3,), (3,))] is PairKind.CHANGED
+    # two unrelated lone paragraphs stay apart
+    other = ["Recalling its resolutions,", "Welcomes the report of the Special Rapporteur;", "Decides to act."]
+    again = ["Recalling its resolutions,", "Notes with concern the rise in arbitrary detention;", "Decides to act."]
+    kinds = {m.kind for m in align_same_language(other, again)}
+    assert PairKind.DELETED in kinds and PairKind.INSERTED in kinds

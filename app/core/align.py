@@ -7,8 +7,9 @@
    (anchors off it are moves).
 4. Between backbone anchors, a small dynamic programme pairs the remaining paragraphs in order.
 5. Neighbours of a pair that are contained in it become split/merged parts.
-6. Unpaired paragraphs on both sides are paired across the document as moves; the rest are
-   inserted/deleted.
+6. Unpaired paragraphs on both sides are paired across the document as moves.
+7. A draft and an adopted paragraph left alone between the same two pairs are paired as a rewrite when
+   they open alike or share enough words; the rest are inserted/deleted.
 The result is a list of Match records; compare.py orders them and adds word diffs.
 """
 from __future__ import annotations
@@ -26,6 +27,8 @@ MOVE_THRESHOLD = 0.5        # stricter for pairing across the document
 PART_CONTAINMENT = 0.6      # share of a split/merge part found in the whole
 COMMON_SHINGLE = 24         # a shingle in more adopted paragraphs than this is not a useful candidate
 MAX_GAP_CELLS = 250_000     # larger gaps fall back to greedy in-order pairing
+REWRITE_WITH_OPENING = 0.2  # word-set dice for a lone pair between the same anchors that opens alike ...
+REWRITE_WORDS = 0.4         # ... or for one that does not
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ def align_same_language(draft_texts: Sequence[str], adopted_texts: Sequence[str]
     taken_a = {i for m in matches for i in m.draft}
     taken_b = {j for m in matches for j in m.adopted}
     matches += _moves(a_sets, b_sets, taken_a, taken_b, index)
+    matches += _rewritten(matches, draft_texts, adopted_texts)
     taken_a = {i for m in matches for i in m.draft}
     taken_b = {j for m in matches for j in m.adopted}
     matches += [Match(PairKind.DELETED, (i,), (), 0.0) for i in range(na) if i not in taken_a]
@@ -210,6 +214,31 @@ def _grow_splits_and_merges(pairs: dict[int, tuple[int, float]], a_sets, b_sets,
             out.append(Match(PairKind.MERGED, tuple(a_ids), tuple(b_ids), dice(whole, b_sets[j])))
         else:
             out.append(Match(PairKind.CHANGED, (i,), (j,), s))
+    return out
+
+
+def _rewritten(matches: list[Match], draft_texts: Sequence[str], adopted_texts: Sequence[str]) -> list[Match]:
+    """A draft paragraph and an adopted one left alone between the same two in-order pairs (one on each
+    side) are the same paragraph rewritten when they open with the same word or share a fair part of
+    their words: "Allocates 10 000 dollars;" and "Allocates 12 000 dollars;" have no word 3-gram in
+    common, a heavily rewritten OP7 few, yet each is the other's counterpart (issue #15)."""
+    taken_a = {i for m in matches for i in m.draft}
+    taken_b = {j for m in matches for j in m.adopted}
+    backbone = sorted((m.draft[0], m.adopted[0]) for m in matches if m.kind is not PairKind.MOVED)
+    bounds = [(-1, -1)] + backbone + [(len(draft_texts), len(adopted_texts))]
+    out = []
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        lone_a = [i for i in range(i0 + 1, i1) if i not in taken_a]
+        lone_b = [j for j in range(j0 + 1, j1) if j not in taken_b]
+        if len(lone_a) != 1 or len(lone_b) != 1:
+            continue
+        a_words, b_words = match_words(draft_texts[lone_a[0]]), match_words(adopted_texts[lone_b[0]])
+        if not a_words or not b_words:
+            continue
+        same_opening = a_words[0] == b_words[0] and len(a_words) > 1 and len(b_words) > 1
+        shared = dice(frozenset(a_words), frozenset(b_words))
+        if (same_opening and shared >= REWRITE_WITH_OPENING) or shared >= REWRITE_WORDS:
+            out.append(Match(PairKind.CHANGED, (lone_a[0],), (lone_b[0],), round(shared, 4)))
     return out
 
 
