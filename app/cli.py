@@ -191,9 +191,10 @@ class _Progress:
 def _warn(c: Comparison) -> None:
     """What the readers read only in part (an input's own tracked changes, text boxes, controls
     dropped ...): one line each on stderr, naming the file, so it is seen and not only in the JSON."""
+    same_name = c.draft.name == c.adopted.name          # then the paths tell the two apart
     for doc in (c.draft, c.adopted):
         for warning in doc.warnings:
-            _say(f"draftcompare: {_one_line(f'{doc.name}: {warning}')}", err=True)
+            _say(f"draftcompare: {_one_line(f'{doc.path if same_name else doc.name}: {warning}')}", err=True)
 
 
 def _check_outputs(ns: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:

@@ -158,3 +158,19 @@ def test_a_damaged_review_beside_the_adopted_text_does_not_block_an_export(tmp_p
     review_lines = [line for line in out.stderr.splitlines() if "a.dcreview" in line]
     assert len(review_lines) == 1 and "exported without its notes" in review_lines[0]
     assert (tmp_path / "a.dcreview").read_text(encoding="utf-8") == '{"notes":[{"key"'   # left as it was
+
+
+def test_reading_notes_name_the_path_when_both_files_share_a_name(tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    corpus = ROOT.parent / "shared" / "corpora" / "un-ga80"
+    if not corpus.exists():
+        import pytest
+        pytest.skip("../shared/corpora/un-ga80 is not beside this checkout")
+    early, clean = corpus / "early-extraction" / "A_RES_80_1.md", corpus / "clean" / "A_RES_80_1.md"
+    out = subprocess.run([sys.executable, "-m", "app", "compare", str(early), str(clean)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    notes = [line for line in out.stderr.splitlines() if "furniture" in line]
+    assert notes and all(line.startswith((f"draftcompare: {early}:", f"draftcompare: {clean}:")) for line in notes)
+    assert any(str(early) in line for line in notes)

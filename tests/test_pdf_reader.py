@@ -80,3 +80,14 @@ def test_damaged_encrypted_and_image_only_pdfs_are_refused(un_pdf, tmp_path):
     docx.Document().save(str(empty))
     with pytest.raises(InputError, match="no text layer"):
         load_document(libreoffice_convert(empty, "pdf", tmp_path))
+
+
+def test_a_text_layer_of_one_repeated_glyph_is_reported():
+    from app.core.model import Paragraph
+    from app.io.pdf_reader import undecoded
+    glyphs = [Paragraph(index=0, text="大大大大 大大大大大大 大大大 大大大大大大大大 大大")]
+    assert undecoded(glyphs)
+    for text in ("Reaffirming the Universal Declaration of Human Rights and the International Covenants",
+                 "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。",
+                 "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا"):
+        assert not undecoded([Paragraph(index=0, text=text)]), text

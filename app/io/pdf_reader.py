@@ -88,7 +88,18 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise InputError(str(path), "the PDF holds no text")
     warnings = ["read from the PDF's text layer: paragraphs, notes and italics are reconstructed from the "
                 "page layout"] + warnings_of(report, False)
+    if undecoded(paragraphs):
+        warnings.append("most of the PDF's text decodes to one repeated character: its fonts carry no "
+                        "usable Unicode map (often Chinese or Japanese text); use the Word version")
     return Document(path=str(path), paragraphs=paragraphs, format="pdf", warnings=tuple(warnings))
+
+
+def undecoded(paragraphs) -> bool:
+    """The text layer holds glyph codes, not characters: one character makes up more than a third of
+    all the letters (no language does that; a font without a usable Unicode map does)."""
+    letters = Counter(ch for p in paragraphs for ch in p.text if ch.isalpha())
+    total = sum(letters.values())
+    return total >= 20 and letters.most_common(1)[0][1] * 3 > total
 
 
 def _pages(path: Path, data: bytes) -> list[_Page]:
