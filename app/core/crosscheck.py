@@ -9,9 +9,9 @@ side; they are never reported, because "un pays" is usually "a country", not a c
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from app.core.language import RTL_LETTER
 from app.core.model import Finding, Paragraph, Severity
 from app.core.values import Value, extract_values
 
@@ -124,13 +124,10 @@ def _loose_dates(values: list[Value]) -> set[str]:
     return {"--" + v.value[5:] for v in values if v.kind == "date" and len(v.value) == 10}
 
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-
-
 def _isolated(text: str) -> str:
     """A value in right-to-left script set apart from the sentence around it (Unicode first-strong
     isolate, UAX #9): "the draft has ⁨31 آذار/مارس 2026⁩" keeps its order inside an English line."""
-    return f"\u2068{text}\u2069" if _RTL.search(text) else text
+    return f"\u2068{text}\u2069" if RTL_LETTER.search(text) else text
 
 
 def _finding(a: Value | None, b: Value | None) -> Finding:

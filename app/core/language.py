@@ -28,6 +28,12 @@ SCRIPTS = (            # (language, first code point, last code point), from the
     ("ru", 0x0400, 0x04FF),
 )
 OFFICIAL = ("ar", "zh", "en", "fr", "ru", "es")
+# A letter of a right-to-left script (Hebrew, Arabic and their presentation forms): bidi marks, PDF
+# reading order and isolates in findings all decide on it.
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Arabic short vowels, shadda, sukun, dagger alif and tatweel (U+064B-U+0652, U+0670, U+0640): the same
+# word with or without them is the same word ("تقرر" / "تُقرِّر").
+ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 MIN_HITS = 5             # function words (or script letters) needed before a Latin-script language is said
 MIN_SHARE = 0.6          # a script's share of the letters for Arabic, Chinese or Russian
 

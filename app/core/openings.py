@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from app.core.language import ARABIC_MARKS
 from app.core.model import Finding, Kind, Paragraph, Severity
 
 PHRASES_TSV = Path(__file__).resolve().parent / "data" / "phrases_en_fr.tsv"
@@ -38,7 +39,6 @@ ADVERBS = {
 }
 _CJK = re.compile("[\u3400-\u9fff]")
 _CJK_STOP = re.compile("[，,；;：:。]")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")     # short vowels, dagger alif, tatweel
 _CLASS = {a: k for k, v in ADVERBS.items() for a in v}
 _MULTI = {tuple(a.split()): a for a in _CLASS if " " in a}
 # Manner words between the verb and its object: skipped when looking for the verb, never a stop.
@@ -60,7 +60,7 @@ def _tokens(body: str) -> list[str]:
     if _CJK.match(body.lstrip()[:1]):
         clause = _CJK_STOP.split(body.lstrip(), 1)[0][:8]
         return [a for a in _CLASS if _CJK.match(a) and a in clause]
-    body = _ARABIC_MARKS.sub("", body[:200])
+    body = ARABIC_MARKS.sub("", body[:200])
     out = []
     for t in _TOKEN.findall(body[:160].replace("’", "'").replace("*", " ").replace("_", " ").lower()):
         if t in ",;:.":

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.core.numwords import RU_ENDINGS, ar_ordinals, ru_ordinal_stems, tables, zh_number
+from app.core.numwords import RU_ENDINGS, ZH_NUMERAL, ar_ordinals, ru_ordinal_stems, tables, zh_number
 
 MONTHS = {
     **{m: i for i, m in enumerate("january february march april may june july august september october "
@@ -46,7 +46,7 @@ DIGITS = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)}, **{chr(0
 # scan; in Arabic a conjunction or preposition is written joined to the figure after it ("و٢٠٢٦").
 _NO_WORD_BEFORE = r"(?<![^\W\u0600-\u06FF\u2E80-\u9FFF\uF900-\uFAFF])"   # Arabic "و" (and) joins the next word
 _NO_WORD_AFTER = r"(?![^\W\u2E80-\u9FFF\uF900-\uFAFF])"
-_ZH_NUM = "[〇零一二两三四五六七八九十百千万]"
+_ZH_NUM = f"[{ZH_NUMERAL}]"
 _ZH_COUNTERS = "[条届次个项名岁天周年%％]"
 SP = "[ \u00a0\u202f\u2009]"      # space, no-break space, narrow no-break space, thin space
 _YEAR_RE = r"(?:1[89]|2[01])\d\d"
@@ -141,7 +141,7 @@ def _scanner() -> re.Pattern:
     letter_first = [
         # Chinese numerals: ordinals (第六十四届), years (二〇二五年), counts before a counter (三十条)
         ("zhord", rf"第(?P<zho>\d+(?![/\d])|{_ZH_NUM}+)"),
-        ("zhyear", rf"(?P<zhy>[〇零一二三四五六七八九]{{4}})(?=年)"),
+        ("zhyear", r"(?P<zhy>[〇零一二三四五六七八九]{4})(?=年)"),
         ("zhnum", rf"(?P<zhn>{_ZH_NUM}+)(?={_ZH_COUNTERS})"),
         # Arabic ordinals in words: "الدورة الرابعة والستين" = the sixty-fourth session
         ("arord", rf"(?P<aro>{_trie_pattern(ar_ordinals())})(?![\u0621-\u064a])"),

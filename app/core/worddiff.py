@@ -20,15 +20,13 @@ try:  # the C++ build of the same algorithm: identical results (tests/test_wordd
 except ImportError:  # pragma: no cover - pure Python fallback
     _fast = None
 
+from app.core.language import ARABIC_MARKS
 from app.core.model import CompareOptions, DiffOp, Op
 from app.core.tokenize import INVISIBLE, NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
 
 _DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 
 
-# Arabic short vowels, shadda, sukun, dagger alif and the tatweel (U+064B-U+0652, U+0670, U+0640): the
-# same word with or without them is the same word ("تقرر" / "تُقرِّر"); the text shown keeps them.
-_TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 def _normal_key(key: str, kind: str, strict_spaces: bool) -> str:
@@ -36,8 +34,8 @@ def _normal_key(key: str, kind: str, strict_spaces: bool) -> str:
     invisible characters (soft hyphen, zero-width space), no Arabic short vowels; a number's group
     spaces (space, no-break, narrow) alike unless spaces are strict."""
     key = unicodedata.normalize("NFC", INVISIBLE.sub("", key))
-    if kind == WORD and _TASHKEEL.search(key):
-        key = _TASHKEEL.sub("", key)
+    if kind == WORD and ARABIC_MARKS.search(key):      # Arabic short vowels are no change (the text keeps them)
+        key = ARABIC_MARKS.sub("", key)
     elif kind == NUMBER and not strict_spaces:
         key = _GROUP_SPACES.sub(" ", key)
     return key

@@ -14,7 +14,8 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+from app.core.language import RTL_LETTER
+
 _LETTER = re.compile(r"[^\W\d_]")
 # Where w:bidi and w:rtl go in their property lists (the schema's order, 17.3.1.26 and 17.3.2.28).
 _PPR_AFTER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
@@ -29,7 +30,7 @@ _RPR_AFTER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", 
 def is_right_to_left(text: str) -> bool:
     """Most of the letters of ``text`` are Arabic or Hebrew."""
     letters = _LETTER.findall(text)
-    return bool(letters) and sum(1 for ch in letters if _RTL.match(ch)) * 2 > len(letters)
+    return bool(letters) and sum(1 for ch in letters if RTL_LETTER.match(ch)) * 2 > len(letters)
 
 
 def mark_right_to_left(root) -> int:
@@ -40,7 +41,7 @@ def mark_right_to_left(root) -> int:
     for p in root.iter(qn("w:p")):
         for r in p.iter(qn("w:r")):            # a run of Arabic is right to left wherever it stands
             run_text = "".join(t.text or "" for t in r.iter(qn("w:t"), qn("w:delText")))
-            if _RTL.search(run_text):
+            if RTL_LETTER.search(run_text):
                 _set(_child(r, "w:rPr", first=True), "w:rtl", _RPR_AFTER)
         # the paragraph's direction is that of its text once the revisions are accepted (a tracked
         # paragraph may hold the deleted draft in one language and the adopted text in another)

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.language import RTL_LETTER
 from app.core.model import Document
 from app.io.docx_reader import note_marker
 from app.io.errors import InputError
@@ -369,7 +370,6 @@ def _assemble(line: _PdfLine) -> None:
     line.size = size
 
 
-_RTL = re.compile("[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 _LTR = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF.,:/%\-]")
 
 
@@ -378,7 +378,7 @@ def _logical_order(chars: list[_Char]) -> list[_Char]:
     written mostly in Arabic (or Hebrew) is read right to left, its runs of digits and Latin letters
     still left to right (the Unicode bidirectional algorithm, for the cases resolutions have)."""
     chars = sorted(chars, key=lambda c: c.x0)
-    rtl = sum(1 for c in chars if _RTL.match(c.text))
+    rtl = sum(1 for c in chars if RTL_LETTER.match(c.text))
     if rtl * 2 <= sum(1 for c in chars if c.text.strip()):
         return chars
     chars.reverse()

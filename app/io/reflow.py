@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from app.core.structure import SUPERSCRIPT
+
 Fmt = tuple[bool, bool]          # (bold, italic) for one character
 
 JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?$")   # "25-15106 (E)"
@@ -47,11 +49,14 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def ends_open(text: str) -> bool:
     """Does ``text`` end on a word or a hyphen (see ENDS_OPEN)? Only its last characters are looked at."""
     return ENDS_OPEN.search(text[-3:]) is not None
-# A plain number glued to the end of a word ("Nations1") or to the punctuation after it ("peace,1",
-# "Document,8", "1979,1", "79/16,2", "persons.8 "), not part of a symbol, a range or an abbreviation ("A/79/552",
-# "2024-2025", "Rev.1"); or set apart after a word and before punctuation, as a PDF's raised marker
-# copies ("the United Nations 1,": only where no word before it refers to a number, see ``spaced``); or a preposition ("25 November 20242", "of 20172":
-# UN style writes five-figure numbers with a space, "20 172").
+
+
+# A note marker as text copied from a PDF shows it: a plain number glued to the end of a word
+# ("Nations1") or to the punctuation after it ("peace,1", "Document,8", "1979,1", "79/16,2",
+# "persons.8 "), but not part of a symbol, a range or an abbreviation ("A/79/552", "2024-2025",
+# "Rev.1"); set apart after a word and before punctuation ("the United Nations 1,", unless a word
+# before it refers to a number: see ``refers``); or glued to a year after a month or a preposition
+# ("25 November 20242", "of 20172": UN style writes five-figure numbers with a space, "20 172").
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
            "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
@@ -63,7 +68,6 @@ GLUED_MARKER = re.compile(r"(?=\d)(?:(?<=[^\W\d_])(?P<a>\d{1,3})(?=[\s,.;:)\]]|$
                           r"(?<=[^\W\d_]{3} )(?P<e>\d{1,2})(?=[,;:]+(?:\s|$)))|"
                           r"\b(?=\w{2,9}\s(?:19|20)\d{3,4}(?!\d))(?:" + _MONTHS +
                           r"|of|in|since|from|and|to|until|by)\s(?:19|20)\d\d(?P<c>\d{1,2})(?=[\s,.;:)\]]|$)")
-_SUPERSCRIPT_DIGITS = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
 
 
 @dataclass
@@ -95,9 +99,6 @@ class Report:
 
     wrapped_lines: int = 0            # lines joined into the paragraph before them
     furniture: Counter = field(default_factory=Counter)   # kind -> lines removed
-    notes: int = 0
-    hyphens_removed: int = 0
-    run_in: int = 0                   # numbered paragraphs split from the one they were run into
 
 
 def looks_hard_wrapped(lines: list[Line]) -> bool:
@@ -247,12 +248,8 @@ class _Builder:
         fmt = line.fmt if fmt is None else fmt
         prev = self.text[-1] if self.text else ""
         self.report.wrapped_lines += 1
-        if prev.endswith("\u00ad"):
+        if prev.endswith("\u00ad") or (prev.endswith("-") and text[:1].islower() and self._joins_as_word(prev, text)):
             self._drop_last()
-            self.report.hyphens_removed += 1
-        elif prev.endswith("-") and text[:1].islower() and self._joins_as_word(prev, text):
-            self._drop_last()
-            self.report.hyphens_removed += 1
         elif not prev.endswith(("-", "\u2011", "\u2010", "/")) or text[:1].isupper():
             self._append(" ", None)
         self._append(text, fmt)
@@ -336,14 +333,12 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
         md = MD_NOTE.match(t) if markdown else None
         if md:
             b.start(line, note=md.group("n"), text=t[md.end():], fmt=_cut(line.fmt, md.end()))
-            report.notes += 1
             continue
         number = _note_number(line, in_notes or line.note_area, last_note, cited)
         if number:
             m = NOTE_LINE.match(t) or SUPER_NOTE_LINE.match(t)
             b.start(line, note=str(number), text=t[m.end():], fmt=_cut(line.fmt, m.end()))
             last_note = number
-            report.notes += 1
             continue
         if b.note and (in_notes or line.note_area or line.indent
                        or (not line.blank_before and (wrapped or spaced))):
@@ -364,7 +359,7 @@ def reflow(lines: list[Line], *, wrapped: bool, markdown: bool = False, unit: st
             continue
         b.start(line)
     b.flush()
-    return split_run_in(b.pieces, report), report
+    return split_run_in(b.pieces), report
 
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\.\s")
@@ -374,7 +369,7 @@ _REFERS = re.compile(r"(?:paragraphs?|paras?\.|No\.|Nos\.|article|articles|secti
                      r"rule|vol\.|part|and|to|of)\s*$", re.IGNORECASE)
 
 
-def split_run_in(pieces: list[Piece], report: Report) -> list[Piece]:
+def split_run_in(pieces: list[Piece]) -> list[Piece]:
     """Split paragraphs whose numbered successor was run into them ("… persons.8 6. We recall …"), as
     text extracted from a PDF sometimes has it: only the next number in sequence (or the one after, when
     the extraction lost a label), never a number that a word before it refers to ("paragraph 3. We")."""
@@ -399,7 +394,6 @@ def split_run_in(pieces: list[Piece], report: Report) -> list[Piece]:
             if not found:
                 break
             out.append(_slice(piece, start, found.start()))
-            report.run_in += 1
             start, pos, last = found.start(), found.end(), int(found.group("n"))
         out.append(_slice(piece, start, len(piece.text)) if start else piece)
     return out
@@ -447,7 +441,7 @@ def _note_number(line: Line, in_notes: bool, last: int, cited: "_Lazy") -> int:
     marker the text shows apart, "Rarotonga, 3 Bangkok"); never a date ("1 December 2025")."""
     m = SUPER_NOTE_LINE.match(line.text)
     if m:
-        n = int(m.group("n").translate(_SUPERSCRIPT_DIGITS))
+        n = int(m.group("n").translate(SUPERSCRIPT))
         return n if in_notes or n == last + 1 or n in cited() else 0
     m = NOTE_LINE.match(line.text)
     if not m or NOT_A_NOTE.match(line.text[m.end():]):

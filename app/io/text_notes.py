@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from app.core.structure import SUPERSCRIPT
 from app.io.docx_reader import note_marker as marker
 from app.io.reflow import GLUED_MARKER as _GLUED, Fmt, Piece, marker_number, refers
 
-PLAIN = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
-_SUPER_CHARS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+NOTE_MARKS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")   # superscript digits
 _MD_REF = re.compile(r"\[\^(?P<n>[^\]\s]{1,12})\](?!:)")
 _SUPER = re.compile(r"(?<![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}"
                     r"(?![\u00b9\u00b2\u00b3\u2070\u2074-\u2079])")          # a note marker: 1 to 999
@@ -95,7 +95,7 @@ def _with_marker(note: Piece) -> Piece:
 def _mark(piece: Piece, pending: list[int], last: list[int]) -> tuple[str, ...]:
     """Rewrite ``piece``'s markers as superscripts in place; return the labels it cites in order."""
     text, fmt = piece.text, piece.fmt
-    if not pending and "[" not in text and _SUPER_CHARS.isdisjoint(text):
+    if not pending and "[" not in text and NOTE_MARKS.isdisjoint(text):
         return ()                                   # nothing that could be a marker: decided in C
     refs: list[str] = []
     edits: list[tuple[int, int, str]] = []
@@ -103,7 +103,7 @@ def _mark(piece: Piece, pending: list[int], last: list[int]) -> tuple[str, ...]:
         edits.append((m.start(), m.end(), marker(m.group("n"))))
         refs.append(m.group("n"))
     for m in _SUPER.finditer(text):
-        refs.append(m.group(0).translate(PLAIN))
+        refs.append(m.group(0).translate(SUPERSCRIPT))
     _cite(refs, pending, last)
     if pending:
         for m in _GLUED.finditer(text):

@@ -16,7 +16,7 @@ from pathlib import Path
 from app.core.model import Document, Kind, Paragraph, Run
 from app.io.errors import InputError
 from app.io.reflow import Line, Piece, Report, looks_hard_wrapped, reflow
-from app.io.text_notes import marker, place_notes
+from app.io.text_notes import NOTE_MARKS, marker, place_notes
 from app.io.xml_text import count_dropped, drop_illegal
 
 logger = logging.getLogger(__name__)
@@ -142,15 +142,14 @@ def _format_block(block: str) -> tuple[str, list[tuple[bool, bool]]]:
     return "".join(out), flags
 
 
-_NOTE_MARKS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def _runs(text: str, flags: list[tuple[bool, bool]] | None) -> tuple[Run, ...]:
     """Runs of ``text`` from per-character (bold, italic) ``flags`` (None: plain); a superscript digit
     (a note marker, "¹") is a superscript run, as Word has it. () when the text is all plain."""
-    if flags is None and _NOTE_MARKS.isdisjoint(text):
+    if flags is None and NOTE_MARKS.isdisjoint(text):
         return ()                                   # plain text, no note marker: decided in C
-    keys = [(b, i, ch in _NOTE_MARKS) for (b, i), ch in zip(flags or [(False, False)] * len(text), text)]
+    keys = [(b, i, ch in NOTE_MARKS) for (b, i), ch in zip(flags or [(False, False)] * len(text), text)]
     if not any(b or i or sup for b, i, sup in keys):
         return ()
     runs: list[Run] = []
