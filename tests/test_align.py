@@ -145,3 +145,64 @@ def test_a_lone_paragraph_rewritten_in_place_is_paired_not_deleted_and_inserted(
     again = ["Recalling its resolutions,", "Notes with concern the rise in arbitrary detention;", "Decides to act."]
     kinds = {m.kind for m in align_same_language(other, again)}
     assert PairKind.DELETED in kinds and PairKind.INSERTED in kinds
+
+
+_GA = [   # GA resolution 80/7 (Treaty of Tlatelolco), preambular paragraphs
+    "Recalling that the Treaty for the Prohibition of Nuclear Weapons in Latin America and the Caribbean "
+    "was opened for signature in Mexico City on 14 February 1967,",
+    "Taking note of the proclamation of Latin America and the Caribbean as a zone of peace by the Community "
+    "of Latin American and Caribbean States at its second summit,",
+    "Highlighting the fact that the Treaty of Tlatelolco has served as a model for the establishment of other "
+    "nuclear-weapon-free zones in various regions of the world,",
+    "Reiterating the important contribution of the treaties establishing nuclear-weapon-free zones to "
+    "nuclear disarmament and non-proliferation,",
+    "Recalling all relevant United Nations resolutions in support of the Treaty of Tlatelolco and of the "
+    "Agency for the Prohibition of Nuclear Weapons in Latin America and the Caribbean,",
+    "Welcoming the convening of Conferences of States Parties and Signatories to Treaties that Establish "
+    "Nuclear-Weapon-Free Zones and Mongolia,",
+    "Reaffirming the importance of the Agency as the appropriate body to ensure compliance with the Treaty,",
+]
+
+
+def _kinds(draft, adopted):
+    from app.core.align import align_same_language
+    return {(m.draft, m.adopted): m.kind for m in align_same_language(draft, adopted)}
+
+
+def test_a_paragraph_moved_with_a_third_of_its_words_changed_is_a_move():
+    moved = ("Taking good note of a proclamation of Latin America plus the Caribbean as one zone of stability "
+             "by the Community of American and Caribbean nations during its second summit,")   # 3-gram dice 0.26
+    draft = [_GA[0]] + _GA[2:6] + [moved, _GA[6]]
+    assert _kinds(draft, _GA)[((5,), (1,))] is PairKind.MOVED
+
+
+def test_a_lead_in_that_came_off_with_a_word_changed_is_part_of_the_split():
+    """"Taking note of the proclamation ...:" + "(a) of Latin America ..." was one draft paragraph whose
+    opening was "Taking due note of the proclamation ..."; its 3-grams barely survive, its words do."""
+    adopted = _GA[:1] + ["Taking note of the proclamation:",
+                         "(a) of Latin America and the Caribbean as a zone of peace by the Community of Latin "
+                         "American and Caribbean States at its second summit,"] + _GA[2:]
+    draft = _GA[:1] + ["Taking due note of the solemn proclamation of Latin America and the Caribbean as a zone "
+                       "of peace by the Community of Latin American and Caribbean States at its second summit,"] + _GA[2:]
+    assert _kinds(draft, adopted)[((1,), (1, 2))] is PairKind.SPLIT
+
+
+def test_a_new_sibling_beside_a_paragraph_that_opens_alike_is_inserted_not_a_split_part():
+    family = ["Encourages the States members of the Agency to continue their efforts to strengthen the regime;",
+              "Encourages the States members of the Agency to cooperate with other nuclear-weapon-free zones;",
+              "Encourages the States members of the Agency to promote disarmament education;"]
+    sibling = "Encourages the States members of the Agency to report on the implementation of the Treaty;"
+    draft = _GA[:3] + family + _GA[3:]
+    adopted = _GA[:3] + family[:2] + [sibling] + family[2:] + _GA[3:]
+    kinds = _kinds(draft, adopted)
+    assert kinds[((), (5,))] is PairKind.INSERTED
+    assert all(kinds[((3 + k,), (3 + k + (k == 2),))] is PairKind.CHANGED for k in range(3))
+
+
+def test_a_short_paragraph_rewritten_in_place_beats_a_far_paragraph_that_opens_the_same_way():
+    far = "Reaffirming the commitment contained in the Treaty to the peaceful uses of nuclear energy;"
+    draft = _GA[:2] + ["Reaffirming the realities contained in;"] + _GA[2:] + [far]
+    adopted = _GA[:2] + ["Reaffirming the commitment contained in;"] + _GA[2:]
+    kinds = _kinds(draft, adopted)
+    assert kinds[((2,), (2,))] is PairKind.CHANGED
+    assert kinds[((len(draft) - 1,), ())] is PairKind.DELETED

@@ -227,11 +227,12 @@ def _sweep_body(paras: list[Paragraph], start: int) -> None:
 
 
 def _last_operative(paras: list[Paragraph], i: int) -> bool:
-    """A full stop ends the operative part only when no labelled paragraph follows."""
+    """A full stop ends the operative part only when no labelled paragraph follows (a "PP3." placed
+    after the operative paragraphs of a draft is still part of the text, not its footer)."""
     for q in paras[i + 1:i + 40]:
         if q.kind is Kind.FOOTNOTE or _is_footnote(q):
             continue
-        if parse_label(q).kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH):
+        if parse_label(q).kind in (Kind.PREAMBLE, Kind.OPERATIVE, Kind.SUBPARAGRAPH):
             return False
     return True
 
