@@ -1,11 +1,12 @@
-"""Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare`` and ``export`` run headless.
+"""Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare``, ``export`` and ``batch`` run headless.
 
 Bad input never produces a traceback: one line on stderr naming the file and the reason, exit code 2.
 Every output goes through the safe-output routine (``app.io.atomic``); the outputs of one call are all
 checked before the comparison runs (an input, the review file, a folder, a name given twice ... are
 refused at once). Text printed is display-safe (a file name's undecodable bytes show as U+FFFD), and a
 closed pipe (``draftcompare compare A B --text | head -1``) ends the program quietly with exit code 141.
-Qt is imported only for the window and the PDF sheet.
+Qt is imported only for the window and the PDF sheet. ``batch`` lives in ``app.batch``; it shares
+``write_exports``, ``review_notes`` and ``reading_notes`` with ``export`` and ``compare``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import errno
 import logging
 import os
 import sys
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
 
 from app.core.compare import Cancelled
 from app.core.model import CompareOptions, Comparison, Op, PairKind
@@ -22,7 +24,7 @@ from app.io.errors import DraftCompareError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13                      # as a program killed by SIGPIPE
-COMMANDS = ("compare", "export")
+COMMANDS = ("compare", "export", "batch")
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,34 @@ def _options(ns: argparse.Namespace) -> CompareOptions:
     )
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more (got {text!r})")
+    return n
+
+
+def _export_args(parser: argparse.ArgumentParser, *, batch: bool = False) -> None:
+    """The export flags: file names for ``export``; booleans for ``batch`` (names derived from the adopted stem)."""
+    for flag, name, what in (("--tracked", "OUT.docx", "Word file with tracked changes draft → adopted"),
+                             ("--annotated", "OUT.docx", "adopted text with Word comments"),
+                             ("--sheet", "OUT.pdf", "printable side-by-side comparison sheet (PDF)"),
+                             ("--sheet-docx", "OUT.docx", "the comparison sheet as a Word table"),
+                             ("--json", "FILE", "the full comparison as JSON")):
+        if batch:
+            parser.add_argument(flag, action="store_true", help=f"{what}, in --out DIR")
+        else:
+            parser.add_argument(flag, metavar=name, help=what)
+    parser.add_argument("--pretty", action="store_true", help="indent the JSON (default: compact)")
+    parser.add_argument("--author", default=None, help="revision and comment author (default: your user name)")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    parser.add_argument("--collapse-equal", action="store_true", help="collapse unchanged paragraphs on the sheet")
+    parser.add_argument("--no-review", action="store_true", help="leave the reviewer's notes out")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="draftcompare", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -68,23 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("draft")
     cmp_.add_argument("adopted")
     cmp_.add_argument("--json", metavar="FILE", help="write the full comparison as JSON (schema v1)")
+    cmp_.add_argument("--pretty", action="store_true", help="indent the JSON (default: compact)")
     cmp_.add_argument("--text", action="store_true", help="print every pair with its word changes")
     _option_args(cmp_)
     exp = sub.add_parser("export", help="write tracked-change, annotated and sheet files")
     exp.add_argument("draft")
     exp.add_argument("adopted")
-    exp.add_argument("--tracked", metavar="OUT.docx", help="Word file with tracked changes draft → adopted")
-    exp.add_argument("--annotated", metavar="OUT.docx", help="adopted text with Word comments")
-    exp.add_argument("--sheet", metavar="OUT.pdf", help="printable side-by-side comparison sheet (PDF)")
-    exp.add_argument("--sheet-docx", metavar="OUT.docx", help="the comparison sheet as a Word table")
-    exp.add_argument("--json", metavar="FILE", help="the full comparison as JSON")
-    exp.add_argument("--author", default=None, help="revision and comment author (default: your user name)")
-    exp.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    exp.add_argument("--collapse-equal", action="store_true", help="collapse unchanged paragraphs on the sheet")
+    _export_args(exp)
     exp.add_argument("--review", metavar="FILE.dcreview",
                      help="reviewer's notes to include (default: the review saved beside the adopted text, if any)")
-    exp.add_argument("--no-review", action="store_true", help="leave the reviewer's notes out")
     _option_args(exp)
+    bat = sub.add_parser("batch", help="compare (and export) many pairs: two folders, or a CSV file of pairs")
+    bat.add_argument("folders", nargs="*", metavar="DIR",
+                     help="DRAFTS_DIR ADOPTED_DIR: files paired by name (case and extension ignored)")
+    bat.add_argument("--csv", metavar="FILE", help="rows draft,adopted (header optional; paths relative to the CSV)")
+    bat.add_argument("--jobs", type=_jobs, default=None, metavar="N", help="processes (default: one per core)")
+    bat.add_argument("--report", metavar="FILE", help="write a JSON report: one summary per pair")
+    bat.add_argument("--out", metavar="DIR", help="folder for the exports (DIR/<adopted stem>.tracked.docx ...)")
+    _export_args(bat, batch=True)
+    _option_args(bat)
     return parser
 
 
@@ -188,13 +220,42 @@ class _Progress:
         print(f"draftcompare: {stage[:1].lower() + stage[1:]}… ({fraction:.0%})", file=sys.stderr, flush=True)
 
 
-def _warn(c: Comparison) -> None:
+class _Bar(_Progress):
+    """The batch's progress, in the same style, as one line redrawn in place on stderr when it is a
+    terminal ("draftcompare: compared 3 of 12 pairs… [#####-----] (25%)"); ``close()`` clears it."""
+
+    WIDTH = 20
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown = 0
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self._tty:
+            return
+        filled = round(self.WIDTH * min(max(fraction, 0.0), 1.0))
+        line = f"draftcompare: {stage}… [{'#' * filled}{'-' * (self.WIDTH - filled)}] ({fraction:.0%})"
+        print("\r" + line.ljust(self._shown), end="", file=sys.stderr, flush=True)
+        self._shown = len(line)
+
+    def close(self) -> None:
+        if self._shown:
+            print("\r" + " " * self._shown + "\r", end="", file=sys.stderr, flush=True)
+            self._shown = 0
+
+
+def reading_notes(c: Comparison) -> list[str]:
     """What the readers read only in part (an input's own tracked changes, text boxes, controls
-    dropped ...): one line each on stderr, naming the file, so it is seen and not only in the JSON."""
-    same_name = c.draft.name == c.adopted.name          # then the paths tell the two apart
-    for doc in (c.draft, c.adopted):
-        for warning in doc.warnings:
-            _say(f"draftcompare: {_one_line(f'{doc.path if same_name else doc.name}: {warning}')}", err=True)
+    dropped ...): one line each, naming the file (its path when both files share a name)."""
+    same_name = c.draft.name == c.adopted.name
+    return [_one_line(f"{doc.path if same_name else doc.name}: {warning}")
+            for doc in (c.draft, c.adopted) for warning in doc.warnings]
+
+
+def _warn(c: Comparison) -> None:
+    """The reading notes on stderr, so they are seen and not only in the JSON."""
+    for line in reading_notes(c):
+        _say(f"draftcompare: {line}", err=True)
 
 
 def _check_outputs(ns: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:
@@ -220,37 +281,85 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     _say(full_text(c) if ns.text else summary(c))
     if ns.json:
         from app.io.json_export import write_json
-        write_json(c, ns.json)
+        write_json(c, ns.json, pretty=ns.pretty)
     return EXIT_OK
 
 
-def _review_notes(ns: argparse.Namespace, c: Comparison) -> dict[int, str]:
-    """The notes of the review file (given, or saved beside the adopted text), placed on this comparison."""
-    from pathlib import Path
-
+def review_notes(c: Comparison, *, review: str | os.PathLike | None = None, use_review: bool = True,
+                 say: Callable[[str, bool], None] | None = None) -> dict[int, str]:
+    """The notes of the review file (``review``, or the one saved beside the adopted text), placed on
+    this comparison: ``{pair index: note text}``, empty without a review or with ``use_review=False``.
+    ``say(line, is_warning)`` hears where the notes came from and, as a warning, that the review beside
+    the adopted text is damaged (the export then goes on without it). Raises DraftCompareError when the
+    review file named by ``review`` cannot be read."""
     from app.core.review import reattach
     from app.io import review_store
-    if ns.no_review:
+    say = say or (lambda _line, _warning: None)
+    if not use_review:
         return {}
-    path = Path(ns.review) if ns.review else review_store.review_path_for(c.adopted.path)
-    if not ns.review and not path.exists():
+    path = Path(review) if review else review_store.review_path_for(c.adopted.path)
+    if not review and not path.exists():
         return {}
     digests = [review_store.file_digest(p) for p in (c.draft.path, c.adopted.path)]
     try:
         stored = review_store.load(path)
     except DraftCompareError as exc:
-        if ns.review:                       # the one the officer named: say so and stop
+        if review:                          # the one the officer named: say so and stop
             raise
         # the review beside the adopted text is damaged: the export goes on without its notes (the
         # window moves such a file aside when it opens the pair; the command line only reads)
-        _say(f"draftcompare: {_one_line(exc.message)}; exported without its notes (--no-review to skip it)",
-             err=True)
+        log.info("export without the notes of %s: %s", path, exc.message)
+        say(f"{_one_line(exc.message)}; exported without its notes (--no-review to skip it)", True)
         return {}
-    review = reattach(stored, c, *digests)
-    notes = review.notes_by_pair(c)
-    lost = f"; {len(review.unplaced)} could not be placed on these documents" if review.unplaced else ""
-    _say(f"notes:           {len(notes)} from {path}{lost}")
+    placed = reattach(stored, c, *digests)
+    notes = placed.notes_by_pair(c)
+    lost = f"; {len(placed.unplaced)} could not be placed on these documents" if placed.unplaced else ""
+    say(f"notes:           {len(notes)} from {path}{lost}", False)
     return notes
+
+
+EXPORT_LABELS = {"tracked": "tracked changes", "annotated": "annotated", "sheet_docx": "sheet (.docx)",
+                 "json": "json", "sheet": "sheet (PDF)"}      # the order they are written in: Qt (PDF) last
+
+
+def write_exports(c: Comparison, outputs: Mapping[str, str | os.PathLike | None], *, author: str | None = None,
+                  notes: Mapping[int, str] | None = None, review: str | os.PathLike | None = None,
+                  page_size: str = "A4", collapse_equal: bool = False, pretty: bool = False,
+                  written: Callable[[str, Path], None] | None = None) -> list[tuple[str, Path]]:
+    """Write the exports of one comparison: ``outputs`` maps ``tracked``, ``annotated``, ``sheet_docx``,
+    ``json`` and ``sheet`` (PDF; loads Qt) to a file name (absent or None: not written). Each file goes
+    through the safe-output routine; ``written(kind, path)`` hears of each as it is done. Returns the
+    ``(kind, path)`` written, in ``EXPORT_LABELS`` order. Raises ExportError (file and reason) at the
+    first output that cannot be written; the ones before it are kept."""
+    from app.io.export_tracked import default_author
+    author = author or default_author()
+    done: list[tuple[str, Path]] = []
+    for kind in EXPORT_LABELS:
+        path = outputs.get(kind)
+        if not path:
+            continue
+        if kind == "tracked":
+            from app.io.export_tracked import export_tracked
+            out = export_tracked(c, path, author=author, review=review)
+        elif kind == "annotated":
+            from app.io.export_annotated import export_annotated
+            out = export_annotated(c, path, author=author, notes=notes, review=review)
+        elif kind == "sheet_docx":
+            from app.io.export_sheet_docx import export_sheet_docx
+            out = export_sheet_docx(c, path, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
+                                    review=review)
+        elif kind == "json":
+            from app.io.json_export import write_json
+            out = write_json(c, path, review=review, pretty=pretty)
+        else:
+            from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
+            ensure_qt_app()
+            out = export_sheet_pdf(c, path, page_size=page_size, collapse_equal=collapse_equal, notes=notes,
+                                   review=review)
+        done.append((kind, Path(out)))
+        if written is not None:
+            written(kind, Path(out))
+    return done
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
@@ -261,36 +370,42 @@ def cmd_export(ns: argparse.Namespace) -> int:
              err=True)
         return EXIT_BAD_INPUT
     _check_outputs(ns, outputs)
-    review = ns.review
     c = _compare(ns)
     _warn(c)
-    notes = _review_notes(ns, c)
-    from app.io.export_tracked import default_author
-    author = ns.author or default_author()
-    if ns.tracked:
-        from app.io.export_tracked import export_tracked
-        _say(f"tracked changes: {export_tracked(c, ns.tracked, author=author, review=review)}")
-    if ns.annotated:
-        from app.io.export_annotated import export_annotated
-        _say(f"annotated:       {export_annotated(c, ns.annotated, author=author, notes=notes, review=review)}")
-    if ns.sheet_docx:
-        from app.io.export_sheet_docx import export_sheet_docx
-        written = export_sheet_docx(c, ns.sheet_docx, collapse_equal=ns.collapse_equal, page_size=ns.page_size,
-                                    notes=notes, review=review)
-        _say(f"sheet (.docx):   {written}")
-    if ns.json:
-        from app.io.json_export import write_json
-        _say(f"json:            {write_json(c, ns.json, review=review)}")
-    if ns.sheet:
-        from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
-        ensure_qt_app()
-        written = export_sheet_pdf(c, ns.sheet, page_size=ns.page_size, collapse_equal=ns.collapse_equal, notes=notes,
-                                   review=review)
-        _say(f"sheet (PDF):     {written}")
+    notes = review_notes(c, review=ns.review, use_review=not ns.no_review,
+                         say=lambda line, warning: _say(f"draftcompare: {line}" if warning else line, err=warning))
+    write_exports(c, {option[2:].replace("-", "_"): path for option, path in outputs}, author=ns.author,
+                  notes=notes, review=ns.review, page_size=ns.page_size, collapse_equal=ns.collapse_equal,
+                  pretty=ns.pretty, written=lambda kind, path: _say(f"{EXPORT_LABELS[kind] + ':':16} {path}"))
     return EXIT_OK
 
 
+def cmd_batch(ns: argparse.Namespace) -> int:
+    """``draftcompare batch``: see app.batch. Exit 0 when every pair succeeded, 1 when some failed."""
+    from app import batch
+    kinds = [kind for kind in batch.EXPORTS if getattr(ns, kind)]
+    plan = batch.plan_pairs(ns.folders, ns.csv)
+    settings = batch.Settings(_options(ns), ns.tracked_view, ns.author, ns.page_size, ns.collapse_equal,
+                              use_review=not ns.no_review, pretty=ns.pretty)
+    jobs = batch.make_jobs(plan, settings, out=ns.out, kinds=kinds, report=ns.report)
+    bar = _Bar()
+    try:
+        results = batch.run_batch(jobs, workers=ns.jobs, progress=bar)
+    finally:
+        bar.close()
+    _say(batch.format_summary(results, plan))
+    for result in results:
+        for line in result.warnings:
+            _say(f"draftcompare: {line}", err=True)
+    if ns.report:
+        _say(f"report: {batch.write_report(ns.report, results, plan, settings, pretty=ns.pretty)}")
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILURE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):          # a bundled app: batch's worker processes start (and end) here
+        import multiprocessing
+        multiprocessing.freeze_support()
     from app.logsetup import setup_logging     # the rotating log in the user's profile (no Qt); once only
     setup_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -300,16 +415,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         review = len(argv) == 1 and argv[0].lower().endswith(".dcreview")
         if len(argv) not in (0, 2) and not review:
-            _say("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export} ...",
+            _say("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export,batch} ...",
                  err=True)
             return EXIT_BAD_INPUT
         from app.ui.application import run_gui
         return run_gui(review=argv[0]) if review else run_gui(*(argv or [None, None]))
-    ns = build_parser().parse_args(argv)
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    if ns.command is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_BAD_INPUT
     _tolerant_streams()
     try:
         try:
-            code = cmd_compare(ns) if ns.command == "compare" else cmd_export(ns)
+            code = {"compare": cmd_compare, "export": cmd_export, "batch": cmd_batch}[ns.command](ns)
         except DraftCompareError as exc:
             _say(f"draftcompare: {_one_line(exc.message)}", err=True)
             code = EXIT_BAD_INPUT

@@ -1,8 +1,15 @@
 """`make bench`: stage timings and peak memory on a generated 2,000-paragraph pair and on the seed pair,
-a plain difflib word diff of the same pair for scale, and the time to populate the window.
+a plain difflib word diff of the same pair for scale, the time to populate the window, and the command
+line itself: ``draftcompare compare A.docx B.docx --json`` run as a child process (CPU seconds from
+``getrusage(RUSAGE_CHILDREN)``, compact and ``--pretty`` JSON) next to a "floor" run the same way: what
+any tool must at least do with the two Word files (unzip and parse both with lxml, tokenise with one
+regular expression, one diff-match-patch pass over all tokens).
 
-Usage: python bench/run_bench.py [--paragraphs N] [--no-gui] [--repeat K]
-Timings are the best of K runs (default 3) so that a busy machine disturbs them less.
+Usage: python bench/run_bench.py [--paragraphs N] [--no-gui] [--no-exports] [--repeat K]
+Timings are the best of K runs (default 3) so that a busy machine disturbs them less. With
+``--paragraphs 20000`` (about a million words) the window, the Word exports, the tracemalloc run and
+difflib (3.7 minutes alone at that size) are skipped unless asked for with ``--all``; the stages and
+the command line against the floor are measured.
 """
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import argparse
 import difflib
 import gc
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,10 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from app.core.compare import compare_documents  # noqa: E402
-from app.core.structure import recognise  # noqa: E402
-from app.io.readers import read_document  # noqa: E402
-from synthetic import make_pair  # noqa: E402
+# The engine is imported where it is used, so that the floor's child process (--floor) loads only lxml
+# and diff-match-patch, as a tool doing no more than the floor would.
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -37,7 +43,10 @@ def best_of(repeat: int, fn):
     return best, result
 
 
-def stages(draft_path: Path, adopted_path: Path, repeat: int) -> dict[str, float]:
+def stages(draft_path: Path, adopted_path: Path, repeat: int, memory: bool = True) -> dict[str, float]:
+    from app.core.compare import compare_documents
+    from app.core.structure import recognise
+    from app.io.readers import read_document
     out: dict[str, float] = {}
     out["read"], (a, b) = best_of(repeat, lambda: (read_document(draft_path), read_document(adopted_path)))
     out["structure"], (a, b) = best_of(repeat, lambda: (recognise(a), recognise(b)))
@@ -45,11 +54,13 @@ def stages(draft_path: Path, adopted_path: Path, repeat: int) -> dict[str, float
     timings = dict(c.stats.timings)
     out["align"], out["diff"], out["check"] = timings["align"], timings["diff"], timings.get("check", 0.0)
     out["end-to-end"] = out["read"] + out["structure"] + out["compare"]
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    compare_documents(recognise(read_document(draft_path)), recognise(read_document(adopted_path)))
-    out["peak MiB"] = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    out["peak MiB"] = float("nan")
+    if memory:
+        tracemalloc.start()
+        tracemalloc.reset_peak()
+        compare_documents(recognise(read_document(draft_path)), recognise(read_document(adopted_path)))
+        out["peak MiB"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     out["_comparison"] = c  # type: ignore[assignment]
     return out
 
@@ -103,11 +114,89 @@ def tracked_both_word(draft: Path, adopted: Path, folder: Path, repeat: int) -> 
     return redline, old
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def floor(draft_docx: Path, adopted_docx: Path) -> str:
+    """The floor's work, in this process: unzip and parse both .docx with lxml, join each paragraph's
+    w:t text, tokenise with one regular expression (words, spaces, punctuation), map each distinct
+    token to one character and diff the two token strings once with diff-match-patch (the C++ build
+    when installed, no deadline, semantic clean-up, as the engine calls it). Returns a one-line summary."""
+    import re
+    import zipfile
+
+    from lxml import etree
+    token = re.compile(r"\w+|\s+|[^\w\s]")
+    codes: dict[str, str] = {}
+    encoded = []
+    for path in (draft_docx, adopted_docx):
+        with zipfile.ZipFile(path) as package:
+            root = etree.fromstring(package.read("word/document.xml"))
+        text = "\n".join("".join(t.text or "" for t in p.iter(W_NS + "t")) for p in root.iter(W_NS + "p"))
+        chars = []
+        for tok in token.findall(text):
+            char = codes.get(tok)
+            if char is None:
+                n = 0x100 + len(codes)
+                char = codes[tok] = chr(n + 0x800 if n >= 0xD800 else n)    # never a surrogate
+            chars.append(char)
+        encoded.append("".join(chars))
+    try:
+        import fast_diff_match_patch as fast
+        ops = fast.diff(*encoded, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)
+        engine = "fast_diff_match_patch"
+    except ImportError:
+        from diff_match_patch import diff_match_patch
+        dmp = diff_match_patch()
+        dmp.Diff_Timeout = 0
+        ops = dmp.diff_main(*encoded, False)
+        dmp.diff_cleanupSemantic(ops)
+        engine = "diff_match_patch"
+    return f"{len(encoded[0])} + {len(encoded[1])} tokens, {len(codes)} distinct, {len(ops)} diff ops ({engine})"
+
+
+def child_cpu(args: list[str], repeat: int) -> tuple[float, float, str]:
+    """Best CPU seconds (user + system, ``getrusage(RUSAGE_CHILDREN)``) and best wall seconds of ``args``
+    run as a child process from ROOT, and the last line it printed. Raises CalledProcessError if it fails."""
+    import resource                                   # POSIX; the bench runs on the project's Linux machine
+    cpu = wall = float("inf")
+    last = ""
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
+        wall = min(wall, time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        last = (done.stdout.strip().splitlines() or [""])[-1]
+    return cpu, wall, last
+
+
+def cli_against_floor(draft_docx: Path, adopted_docx: Path, folder: Path, repeat: int) -> None:
+    """Print the CPU and wall seconds of ``draftcompare compare --json`` (compact, then --pretty) and of
+    the floor, each a child process, and the ratio of each to the floor."""
+    floor_cpu, floor_wall, summary = child_cpu([sys.executable, __file__, "--floor", str(draft_docx),
+                                                str(adopted_docx)], repeat)
+    print(f"  command line, both .docx, CPU seconds of a child process (getrusage), best of {repeat}:")
+    print(f"    {'floor':28} {floor_cpu:6.2f} s CPU {floor_wall:6.2f} s wall  (unzip + lxml + regex tokens + "
+          f"one diff-match-patch pass: {summary})")
+    for label, extra in (("compare --json", []), ("compare --json --pretty", ["--pretty"])):
+        target = folder / ("pretty.json" if extra else "compact.json")
+        cpu, wall, _ = child_cpu([sys.executable, "-m", "app", "compare", str(draft_docx), str(adopted_docx),
+                                  "--json", str(target), *extra], repeat)
+        print(f"    {label:28} {cpu:6.2f} s CPU {wall:6.2f} s wall  ratio to the floor {cpu / floor_cpu:.2f} "
+              f"(JSON {target.stat().st_size / 2**20:.1f} MiB)")
+        if cpu < floor_cpu:
+            print("      (below the floor: its one diff of the whole text grows with length × edits, while "
+                  "the engine diffs paragraph by paragraph after aligning them)")
+
+
 def report(name: str, figures: dict[str, float], difflib_s: float | None, populate: float | None) -> None:
     print(f"\n{name}")
     for key in ("read", "structure", "align", "diff", "check", "compare", "end-to-end"):
         print(f"  {key:12} {figures[key] * 1000:9.1f} ms")
-    print(f"  {'peak memory':12} {figures['peak MiB']:9.1f} MiB (tracemalloc, compare run)")
+    if figures["peak MiB"] == figures["peak MiB"]:                     # not NaN: measured
+        print(f"  {'peak memory':12} {figures['peak MiB']:9.1f} MiB (tracemalloc, compare run)")
     if difflib_s is not None:
         print(f"  {'difflib':12} {difflib_s * 1000:9.1f} ms  (plain difflib word diff of the whole text; "
               f"ratio difflib/ours {difflib_s / figures['end-to-end']:.2f}, no alignment, no moves)")
@@ -115,42 +204,63 @@ def report(name: str, figures: dict[str, float], difflib_s: float | None, popula
         print(f"  {'window':12} {populate * 1000:9.1f} ms  (populate both panes, gutter, change list)")
 
 
+LARGE = 5000          # paragraphs; above, the window, exports, tracemalloc and difflib are skipped unless --all
+
+
+def word_file(paragraphs: list[str], path: Path) -> Path:
+    """The paragraphs as Word numbers them (style List Number), saved at ``path``."""
+    import docx
+    word = docx.Document()
+    for text in paragraphs:
+        word.add_paragraph(text, style="List Number")
+    word.save(path)
+    return path
+
+
 def main() -> int:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--no-gui", action="store_true")
+    ap.add_argument("--no-gui", action="store_true", help="do not measure the window")
+    ap.add_argument("--no-exports", action="store_true", help="do not measure the Word exports")
+    ap.add_argument("--all", action="store_true",
+                    help=f"above {LARGE} paragraphs, measure the window, exports and peak memory all the same")
+    ap.add_argument("--floor", nargs=2, metavar=("DRAFT_DOCX", "ADOPTED_DOCX"), help=argparse.SUPPRESS)
     ns = ap.parse_args()
+    if ns.floor:                                     # the child process of cli_against_floor
+        print(floor(Path(ns.floor[0]), Path(ns.floor[1])))
+        return 0
+    large = ns.paragraphs > LARGE and not ns.all
+    if large:
+        print(f"{ns.paragraphs} paragraphs: window, Word exports, tracemalloc and difflib skipped (--all to "
+              "measure them; difflib alone takes minutes at 20,000)", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        from synthetic import make_pair
         sp = make_pair(ns.paragraphs, words_per_paragraph=50, edit_rate=0.05, n_moves=20)
-        draft, adopted = Path(tmp) / "draft.txt", Path(tmp) / "adopted.txt"
+        draft, adopted = folder / "draft.txt", folder / "adopted.txt"
         draft.write_text("\n".join(sp.draft) + "\n", encoding="utf-8")
         adopted.write_text("\n".join(sp.adopted) + "\n", encoding="utf-8")
         words = sum(len(p.split()) for p in sp.draft)
-        figures = stages(draft, adopted, ns.repeat)
+        figures = stages(draft, adopted, ns.repeat, memory=not large)
         c = figures.pop("_comparison")
-        populate = None if ns.no_gui else populate_seconds(c)
+        populate = None if ns.no_gui or large else populate_seconds(c)
         report(f"generated pair: {ns.paragraphs} paragraphs, {words} words, {sp.word_edits} word edits, "
-               f"{len(sp.moved)} moved paragraphs", figures, difflib_words(draft, adopted), populate)
+               f"{len(sp.moved)} moved paragraphs", figures, None if large else difflib_words(draft, adopted),
+               populate)
         found = sum(1 for p in c.pairs if p.kind.value == "moved")
-        print(f"  moves found  {found} of {len(sp.moved)}")
-        import docx
-        word = docx.Document()
-        for text in sp.adopted:                      # the adopted text as Word numbers it
-            word.add_paragraph(text, style="List Number")
-        adopted_docx = Path(tmp) / "adopted.docx"
-        word.save(adopted_docx)
-        for label, adopted_file in (("adopted .txt", adopted), ("adopted .docx, Word-numbered", adopted_docx)):
-            times = export_times(draft, adopted_file, Path(tmp))
-            print(f"  exports ({label}): " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in times.items()))
-        word = docx.Document()
-        for text in sp.draft:
-            word.add_paragraph(text, style="List Number")
-        draft_docx = Path(tmp) / "draft.docx"
-        word.save(draft_docx)
-        redline, laid_out = tracked_both_word(draft_docx, adopted_docx, Path(tmp), ns.repeat)
-        print(f"  tracked, both .docx: redline on the documents {redline * 1000:.0f} ms, laid out from the "
-              f"comparison {laid_out * 1000:.0f} ms (ratio {redline / laid_out:.2f})")
+        print(f"  moves found  {found} of {len(sp.moved)}", flush=True)
+        del c
+        adopted_docx = word_file(sp.adopted, folder / "adopted.docx")     # the adopted text as Word numbers it
+        draft_docx = word_file(sp.draft, folder / "draft.docx")
+        if not (ns.no_exports or large):
+            for label, adopted_file in (("adopted .txt", adopted), ("adopted .docx, Word-numbered", adopted_docx)):
+                times = export_times(draft, adopted_file, folder)
+                print(f"  exports ({label}): " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in times.items()))
+            redline, laid_out = tracked_both_word(draft_docx, adopted_docx, folder, ns.repeat)
+            print(f"  tracked, both .docx: redline on the documents {redline * 1000:.0f} ms, laid out from the "
+                  f"comparison {laid_out * 1000:.0f} ms (ratio {redline / laid_out:.2f})", flush=True)
+        cli_against_floor(draft_docx, adopted_docx, folder, ns.repeat)
     if SEEDS.exists():
         figures = stages(SEEDS / "draft_fr.txt", SEEDS / "adopted_en.txt", ns.repeat)
         figures.pop("_comparison")

@@ -82,7 +82,7 @@ def test_export_runs_in_background_and_reports_success(qtbot, window, monkeypatc
 
 
 def test_export_failure_shows_the_reason(qtbot, window, monkeypatch, tmp_path):
-    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None):
+    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None, language="en"):
         raise ExportError(out_path, "the folder is read-only")
 
     fake_module(monkeypatch, "app.io.export_sheet_docx", export_sheet_docx=export_sheet_docx)
@@ -107,12 +107,13 @@ def test_missing_exporter_says_not_available(qtbot, window, monkeypatch):
 
 def test_print_preview_gets_window_and_comparison(window, monkeypatch):
     seen = []
-    fake_module(monkeypatch, "app.ui.sheet_print", print_preview=lambda parent, c, notes=None: seen.append((parent, c, notes)),
-                print_sheet=lambda parent, c, notes=None: seen.append(("print", c, notes)))
+    fake_module(monkeypatch, "app.ui.sheet_print",
+                print_preview=lambda parent, c, notes=None, language="en": seen.append((parent, c, notes, language)),
+                print_sheet=lambda parent, c, notes=None, language="en": seen.append(("print", c, notes, language)))
     window.export_actions["print_preview"].trigger()
     window.export_actions["print"].trigger()
     notes = window.review.notes_by_pair()
-    assert seen == [(window, window.comparison, notes), ("print", window.comparison, notes)]
+    assert seen == [(window, window.comparison, notes, "en"), ("print", window.comparison, notes, "en")]
 
 
 def test_compare_can_be_cancelled_and_window_stays_responsive(qtbot, window, monkeypatch):
@@ -260,7 +261,7 @@ def test_geometry_and_splitter_are_restored(qtbot, tmp_path):
 
 def test_the_exported_file_can_be_opened_from_the_status_bar_and_the_file_menu(qtbot, window, monkeypatch,
                                                                                tmp_path):
-    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None):
+    def export_sheet_docx(comparison, out_path, *, collapse_equal=False, notes=None, language="en"):
         Path(out_path).write_bytes(b"PK")
         return out_path
 

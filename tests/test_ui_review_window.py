@@ -195,17 +195,17 @@ def findings_comparison(n: int = 40) -> Comparison:
         start = text.index(value)
         return start, start + len(value)
 
-    def finding(code, sev, msg, i, dv, av):
-        return Finding(code, sev, msg, dv, av, span(fr[i], dv), span(en[i], av), pair_index=i)
+    def finding(code, sev, kind, i, dv, av):
+        return Finding(code, sev, (("kind", kind),), dv, av, span(fr[i], dv), span(en[i], av), pair_index=i)
 
     by_pair = {
-        5: (finding("date", Severity.HIGH, "date differs: 7 avril 2025 / 8 April 2025", 5, "7 avril 2025",
-                    "8 April 2025"),
-            finding("symbol", Severity.MEDIUM, "resolution number differs: 5/30 / 5/31", 5, "5/30", "5/31")),
-        30: (finding("number", Severity.HIGH, "year differs: 2025 / 2026", 30, "2025", "2026"),),
+        5: (finding("date", Severity.HIGH, "date", 5, "7 avril 2025", "8 April 2025"),
+            finding("symbol", Severity.MEDIUM, "resolution", 5, "5/30", "5/31")),
+        30: (finding("number", Severity.HIGH, "year", 30, "2025", "2026"),),
     }
     pairs = tuple(ParaPair(PairKind.CHANGED, (i,), (i,), 0.7, (), by_pair.get(i, ())) for i in range(n))
-    doc_level = (Finding("count", Severity.LOW, "same number of preambular paragraphs: 40"),)
+    doc_level = (Finding("count", Severity.LOW, (("section", "preamble"), ("draft_count", 40), ("adopted_count", 41)),
+                         "40", "41"),)
     return Comparison(draft, adopted, pairs, "cross-language", findings=doc_level,
                       stats=Statistics(pairs=n, changed=n, findings=4))
 
@@ -224,10 +224,10 @@ def test_findings_panel_lists_jumps_follows_and_highlights(qtbot, window):
     assert window.side_tabs.currentWidget() is panel  # cross-language: the findings are the review
     assert window.side_tabs.tabText(1) == "Findings (4)"
     rows = [tuple(model.index(r, col).data() for col in range(3)) for r in range(model.rowCount())]
-    assert rows == [("low", "document", "same number of preambular paragraphs: 40"),
-                    ("high", "PP6", "date differs: 7 avril 2025 / 8 April 2025"),
-                    ("medium", "PP6", "resolution number differs: 5/30 / 5/31"),
-                    ("high", "PP31", "year differs: 2025 / 2026")]
+    assert rows == [("low", "document", "Preambular paragraphs: 40 in the draft, 41 in the adopted text"),
+                    ("high", "PP6", "Different date: the draft has 7 avril 2025, the adopted text has 8 April 2025"),
+                    ("medium", "PP6", "Different resolution number: the draft has 5/30, the adopted text has 5/31"),
+                    ("high", "PP31", "Different year: the draft has 2025, the adopted text has 2026")]
     assert "8 April 2025" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
     # Only pairs with findings count as changes across languages: no word highlights elsewhere.
     assert [view.rows[r].pair for r in view.change_rows()] == [5, 30]
@@ -265,7 +265,7 @@ def test_findings_panel_lists_jumps_follows_and_highlights(qtbot, window):
         fmt = char_format_at(pane, block, start)
         assert fmt.background().color() == QColor(palette.finding)
         assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-        assert fmt.toolTip() == "date differs: 7 avril 2025 / 8 April 2025"
+        assert fmt.toolTip() == "Different date: the draft has 7 avril 2025, the adopted text has 8 April 2025"
         before = char_format_at(pane, block, start - 2)
         assert before.background().color() != QColor(palette.finding) and not before.fontStrikeOut()
     # Paragraphs without findings carry no word highlights in cross-language mode.

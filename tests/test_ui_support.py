@@ -56,7 +56,7 @@ def cross_comparison() -> Comparison:
     draft = document("/tmp/projet_fr.txt", [fr, "OP1. Décide de rester saisi de la question."], "fr")
     adopted = document("/tmp/adopted_en.txt", [en, "1. Decides to remain seized of the matter."], "en")
     a, b = fr.index("7 avril 2025"), en.index("8 April 2025")
-    finding = Finding("date", Severity.HIGH, "date differs: 7 avril 2025 / 8 April 2025", "7 avril 2025",
+    finding = Finding("date", Severity.HIGH, (("kind", "date"),), "7 avril 2025",
                       "8 April 2025", draft_span=(a, a + 12), adopted_span=(b, b + 12), pair_index=0)
     pairs = (ParaPair(PairKind.CHANGED, (0,), (0,), 0.8, (), (finding,)),
              ParaPair(PairKind.CHANGED, (1,), (1,), 0.8))

@@ -36,7 +36,7 @@ def test_cross_language_summary_names_the_finding():
     model = ChangeModel()
     model.set_comparison(comparison)
     assert model.rowCount() == 1
-    assert "date differs" in summary(comparison, comparison.pairs[0])
+    assert "Different date" in summary(comparison, comparison.pairs[0])
 
 
 def test_view_follows_without_asking_for_a_jump(qtbot):

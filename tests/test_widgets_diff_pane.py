@@ -94,7 +94,7 @@ def test_cross_language_findings_are_marked_with_tooltip(qtbot):
     view = _view(qtbot, cross_comparison())
     fmt = _formats_of(view.draft_pane, "avril")
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert "date differs" in fmt.toolTip()
+    assert "Different date" in fmt.toolTip()
     assert _formats_of(view.adopted_pane, "April").toolTip()
     assert not _formats_of(view.adopted_pane, "Recalling").toolTip()
 

@@ -32,6 +32,7 @@ def _joined(doc: Document, indexes: Sequence[int]) -> Paragraph:
 
 
 def pair_findings(draft: Document, adopted: Document, pair: ParaPair, cross: bool) -> tuple[Finding, ...]:
+    """The value and opening findings of one pair (none for metadata, one-sided or same-language equal pairs)."""
     if pair.kind not in _PAIRED or not pair.draft or not pair.adopted:
         return ()
     if pair.kind is PairKind.EQUAL and not cross:
@@ -49,6 +50,7 @@ def pair_findings(draft: Document, adopted: Document, pair: ParaPair, cross: boo
 
 def run_checks(draft: Document, adopted: Document, pairs: list[ParaPair], cross: bool
                ) -> tuple[list[ParaPair], tuple[Finding, ...]]:
+    """The pairs with their findings attached (``pair_index`` set), and the document-level findings."""
     out = []
     for n, pair in enumerate(pairs):
         found = pair_findings(draft, adopted, pair, cross)

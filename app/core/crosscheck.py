@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.core.language import RTL_LETTER
 from app.core.model import Finding, Paragraph, Severity
 from app.core.values import Value, extract_values
 
@@ -63,6 +62,7 @@ def _unmatched(mine: list[Value], pool: Counter) -> list[Value]:
 
 
 def check_pair(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopted_lang: str = "") -> list[Finding]:
+    """Findings for the figures, dates and symbols of a pair that do not agree (one per value left over)."""
     a_vals, b_vals = _values(draft, draft_lang or ""), _values(adopted, adopted_lang or "")
     if not a_vals and not b_vals:
         return []
@@ -124,25 +124,13 @@ def _loose_dates(values: list[Value]) -> set[str]:
     return {"--" + v.value[5:] for v in values if v.kind == "date" and len(v.value) == 10}
 
 
-def _isolated(text: str) -> str:
-    """A value in right-to-left script set apart from the sentence around it (Unicode first-strong
-    isolate, UAX #9): "the draft has ⁨31 آذار/مارس 2026⁩" keeps its order inside an English line."""
-    return f"\u2068{text}\u2069" if RTL_LETTER.search(text) else text
-
-
 def _finding(a: Value | None, b: Value | None) -> Finding:
+    """A value that differs, as data: its kind in ``params``, the texts as written in the values (the
+    sentence, with right-to-left values isolated, is app.core.messages')."""
     kinds = {v.kind for v in (a, b) if v is not None}
     kind = kinds.pop() if len(kinds) == 1 else "number"     # a year against a plain number: a number
-    name = KIND_NAMES[kind]
-    if a and b:
-        a_text, b_text = _isolated(a.text), _isolated(b.text)
-        message = f"Different {name}: the draft has {a_text}, the adopted text has {b_text}"
-    elif a:
-        message = f"The draft has the {name} {_isolated(a.text)}, not found in the adopted text"
-    else:
-        message = f"The adopted text has the {name} {_isolated(b.text)}, not found in the draft"
     return Finding(
-        code=CODES.get(kind, kind), severity=Severity.HIGH, message=message,
+        code=CODES.get(kind, kind), severity=Severity.HIGH, params=(("kind", kind),),
         draft_value=a.text if a else "", adopted_value=b.text if b else "",
         draft_span=(a.start, a.end) if a else None, adopted_span=(b.start, b.end) if b else None,
     )

@@ -176,16 +176,43 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    """Something the reviewer should look at, attached to a pair or to the whole comparison."""
+    """Something the reviewer should look at, attached to a pair or to the whole comparison.
 
-    code: str                      # "number", "date", "symbol", "opening", "count", "label", ...
+    A finding is data, never a sentence: its code, values, spans and ``params`` ((name, value) pairs
+    such as ``("kind", "date")`` or ``("section", "preamble")``) say what was found, and
+    ``app.core.messages.describe`` words it in the reader's language (``message`` is the English).
+    """
+
+    code: str                      # "number", "date", "symbol", "opening", "count", "label-skip", ...
     severity: Severity
-    message: str
+    params: tuple[tuple[str, str | int | bool], ...] = ()   # what the sentence needs besides the values
     draft_value: str = ""
     adopted_value: str = ""
     draft_span: tuple[int, int] | None = None    # offsets in the draft paragraph's text
     adopted_span: tuple[int, int] | None = None  # offsets in the adopted paragraph's text
     pair_index: int | None = None                # index into Comparison.pairs, None = document level
+
+    def __post_init__(self) -> None:
+        if isinstance(self.params, str):
+            raise TypeError("Finding takes params, not a sentence: app.core.messages words it")
+        if isinstance(self.params, dict):
+            object.__setattr__(self, "params", tuple(self.params.items()))
+        elif not isinstance(self.params, tuple):
+            object.__setattr__(self, "params", tuple(self.params))
+
+    def param(self, name: str, default=None):
+        """The value of one of ``params``, or ``default``."""
+        return next((v for k, v in self.params if k == name), default)
+
+    def describe(self, language: str = "en") -> str:
+        """The finding as a sentence in ``language`` ("en", "fr"; anything else gives English)."""
+        from app.core.messages import describe   # the words live there; the model stays data
+        return describe(self, language)
+
+    @property
+    def message(self) -> str:
+        """The English sentence (read-only; kept for the readers written before findings were data)."""
+        return self.describe("en")
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,7 @@ def _verb_mismatch(draft: str, adopted: str, draft_lang: str, adopted_lang: str)
 
 
 def check_opening(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", adopted_lang: str = "") -> Finding | None:
+    """An "opening" finding when the additive adverb or the leading verb of the two openings disagree."""
     if draft.kind not in CHECKED_KINDS or adopted.kind not in CHECKED_KINDS:
         return None          # titles, headers, notes and sub-paragraphs have no opening verb
     a_body, b_body = draft.body, adopted.body
@@ -188,14 +189,10 @@ def check_opening(draft: Paragraph, adopted: Paragraph, draft_lang: str = "", ad
     a_span, b_span = _span(draft), _span(adopted)
     a_open, b_open = draft.text[slice(*a_span)], adopted.text[slice(*b_span)]
     a_show, b_show = " ".join(a_open.replace("*", "").split()), " ".join(b_open.replace("*", "").split())
-    if adverb_differs:
-        what = lambda s: " / ".join(sorted(s)) or "no additive adverb"
-        message = (f"Opening phrase: the draft opens \u201c{a_show}\u201d ({what(a)}), "
-                   f"the adopted text opens \u201c{b_show}\u201d ({what(b)})")
-    else:
-        message = (f"Opening verb: the draft opens \u201c{a_show}\u201d, the adopted text opens "
-                   f"\u201c{b_show}\u201d" + ("" if same_lang else ", which the phrase table does not pair"))
-    return Finding(code="opening", severity=Severity.LOW, message=message,
+    params = (("check", "adverb" if adverb_differs else "verb"), ("draft_opening", a_show),
+              ("adopted_opening", b_show), ("draft_adverbs", "/".join(sorted(a))),
+              ("adopted_adverbs", "/".join(sorted(b))), ("same_language", same_lang))
+    return Finding(code="opening", severity=Severity.LOW, params=params,
                    draft_value=a_open, adopted_value=b_open,
                    draft_span=a_span, adopted_span=b_span)
 
