@@ -1,4 +1,4 @@
-"""Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare``, ``export`` and ``batch`` run headless.
+"""Command line: ``draftcompare [DRAFT ADOPTED]`` or ``draftcompare REVIEW.dcreview`` opens the window; ``compare``, ``export``, ``batch`` and ``trail`` run headless.
 
 Bad input never produces a traceback: one line on stderr naming the file and the reason, exit code 2.
 Every output goes through the safe-output routine (``app.io.atomic``); the outputs of one call are all
@@ -24,7 +24,7 @@ from app.io.errors import DraftCompareError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13                      # as a program killed by SIGPIPE
-COMMANDS = ("compare", "export", "batch")
+COMMANDS = ("compare", "export", "batch", "trail")
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     bat.add_argument("--out", metavar="DIR", help="folder for the exports (DIR/<adopted stem>.tracked.docx ...)")
     _export_args(bat, batch=True)
     _option_args(bat)
+    from app.cli_trail import add_parser
+    add_parser(sub, _option_args)
     return parser
 
 
@@ -402,6 +404,12 @@ def cmd_batch(ns: argparse.Namespace) -> int:
     return EXIT_OK if all(r.ok for r in results) else EXIT_FAILURE
 
 
+def cmd_trail(ns: argparse.Namespace) -> int:
+    """``draftcompare trail``: see app.cli_trail."""
+    from app.cli_trail import cmd_trail as run
+    return run(ns, _options(ns), _say, _Bar())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):          # a bundled app: batch's worker processes start (and end) here
         import multiprocessing
@@ -415,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         review = len(argv) == 1 and argv[0].lower().endswith(".dcreview")
         if len(argv) not in (0, 2) and not review:
-            _say("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export,batch} ...",
+            _say("usage: draftcompare [DRAFT ADOPTED | REVIEW.dcreview] | draftcompare {compare,export,batch,trail} ...",
                  err=True)
             return EXIT_BAD_INPUT
         from app.ui.application import run_gui
@@ -428,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     try:
         try:
-            code = {"compare": cmd_compare, "export": cmd_export, "batch": cmd_batch}[ns.command](ns)
+            code = {"compare": cmd_compare, "export": cmd_export, "batch": cmd_batch, "trail": cmd_trail}[ns.command](ns)
         except DraftCompareError as exc:
             _say(f"draftcompare: {_one_line(exc.message)}", err=True)
             code = EXIT_BAD_INPUT

@@ -74,6 +74,17 @@ _TERMS_EN = {
     "comment.quote": "Draft {label}: {quote}",
     "comment.note": "Reviewer's note: {note}",
     "comment.end": ".",
+    "gap": ("\u22ef {n} unchanged paragraph", "\u22ef {n} unchanged paragraphs"),
+    "gap.labels": "{text} ({labels})",
+    "counts.paragraphs": "Paragraphs: {parts}", "counts.separator": "; ",
+    "counts.changed": "{n} changed", "counts.with_findings": "{n} with findings",
+    "counts.inserted": "{n} inserted", "counts.deleted": "{n} deleted", "counts.moved": "{n} moved",
+    "counts.split_merged": "{n} split/merged",
+    "counts.words": ("{n} word changed ({detail})", "{n} words changed ({detail})"),
+    "counts.findings": ("{n} finding", "{n} findings"),
+    "mode.same-language": "same-language", "mode.cross-language": "cross-language",
+    "warning.tracked_cross": ("The texts are in different languages: the tracked changes replace whole "
+                              "paragraphs, with no word-level changes"),
 }
 _TERMS_FR = {
     "sheet.title": "Tableau comparatif",
@@ -104,6 +115,18 @@ _TERMS_FR = {
     "comment.quote": "Projet, {label} : {quote}",
     "comment.note": "Note du réviseur : {note}",
     "comment.end": ".",
+    "gap": ("\u22ef {n} paragraphe inchangé", "\u22ef {n} paragraphes inchangés"),
+    "gap.labels": "{text} ({labels})",
+    "counts.paragraphs": "Paragraphes : {parts}", "counts.separator": " ; ",
+    "counts.changed": ("{n} modifié", "{n} modifiés"), "counts.with_findings": ("{n} avec constat", "{n} avec constats"),
+    "counts.inserted": ("{n} inséré", "{n} insérés"), "counts.deleted": ("{n} supprimé", "{n} supprimés"),
+    "counts.moved": ("{n} déplacé", "{n} déplacés"),
+    "counts.split_merged": ("{n} scindé/fusionné", "{n} scindés/fusionnés"),
+    "counts.words": ("{n} mot modifié ({detail})", "{n} mots modifiés ({detail})"),
+    "counts.findings": ("{n} constat", "{n} constats"),
+    "mode.same-language": "comparaison dans la même langue", "mode.cross-language": "comparaison bilingue",
+    "warning.tracked_cross": ("Les textes sont dans des langues différentes : les modifications suivies "
+                              "remplacent des paragraphes entiers, sans modification mot à mot"),
 }
 
 
@@ -354,3 +377,68 @@ def describe(finding, language: str = "en") -> str:
         log.debug("no sentence for finding code %r; its values are shown", code)
         return _other(finding, params, lang)
     return sentence(finding, params, lang)
+
+
+# -- a paragraph's history along a negotiation trail (app.core.trail) ---------------------------------
+
+_HISTORY = {
+    "en": {"original": "in {v} as {label}", "original.plain": "in {v}", "added": "added in {v} as {label}",
+           "added.plain": "added in {v}", "changed": "changed in {v}", "moved": "moved in {v}",
+           "moved.edited": "moved and changed in {v}", "split": "split in {v}", "merged": "merged in {v}",
+           "dropped": "dropped in {v}", "reintroduced": "reintroduced in {v}", "now": "{event} (now {label})",
+           "renumbered": "renumbered {label} in {v}", "since": "unchanged since {v}", "join": "; ",
+           "title": "Negotiation trail", "head.text": "Text ({v})", "head.history": "History",
+           "dropped.head": "Dropped along the way", "dropped.text": "Text (last in {v})",
+           "versions": "{n} versions: {names}", "absent": "—"},
+    "fr": {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
+           "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
+           "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
+           "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}",
+           "now": "{event} (désormais {label})", "renumbered": "renuméroté {label} dans {v}",
+           "since": "inchangé depuis {v}", "join": "\u202f; ",
+           "title": "Historique de la négociation", "head.text": "Texte ({v})", "head.history": "Historique",
+           "dropped.head": "Paragraphes supprimés en cours de route", "dropped.text": "Texte (dernier état\u202f: {v})",
+           "versions": "{n} versions\u202f: {names}", "absent": "\u2014"},
+}
+
+
+def trail_term(key: str, language: str = "en", **values: Any) -> str:
+    """A fixed word of the trail sheet and history ("title", "head.history" ...), formatted with
+    ``values``; a key this module does not know raises KeyError."""
+    return _HISTORY[language_of(language)][key].format(**values)
+
+
+def trail_history(thread, names, language: str = "en") -> str:
+    """A thread of a negotiation trail as one line: "added in rev.1 as PP4bis; changed in rev.2 (now
+    PP5); moved in L.12; unchanged since L.12". ``thread``: an app.core.trail.Thread (its stages'
+    event, label, version, edited); ``names``: the version names. Version names and labels are the
+    documents' own and are not translated."""
+    words = _HISTORY[language_of(language)]
+    parts: list[str] = []
+    label, last_event = "", 0
+    for stage in thread.stages:
+        event, v = stage.event.value, names[stage.version]
+        if event in ("absent",):
+            continue
+        if event == "unchanged":
+            if stage.label and label and stage.label != label:
+                parts.append(words["renumbered"].format(label=stage.label, v=v))
+                last_event = stage.version
+            label = stage.label or label
+            continue
+        if event in ("original", "added"):
+            key = event if stage.label else f"{event}.plain"
+            parts.append(words[key].format(v=v, label=stage.label))
+        elif event == "dropped":
+            parts.append(words["dropped"].format(v=v))
+        else:
+            key = "moved.edited" if event == "moved" and stage.edited else event
+            text = words[key].format(v=v)
+            if stage.label and label and stage.label != label:
+                text = words["now"].format(event=text, label=stage.label)
+            parts.append(text)
+        label = stage.label or label
+        last_event = stage.version
+    if thread.stages[-1].present and last_event < len(thread.stages) - 1:
+        parts.append(words["since"].format(v=names[last_event]))
+    return words["join"].join(parts)
