@@ -124,3 +124,21 @@ def test_the_trail_command_refuses_bad_input_in_one_line(tmp_path, capsys):
     assert code == 2 and "one of the versions" in err and one.read_bytes() == before
     code, _, err = _run_cli(["trail", str(one), str(tmp_path / "missing.txt")], capsys)
     assert code == 2 and "missing.txt" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_trail_sheet_has_a_row_per_paragraph_with_its_labels_and_history(tmp_path, capsys):
+    from app.io.trail_sheet import trail_sheet_html
+    generated = trails(1, first_seed=7)[0]
+    trail, _ = _built(generated, tmp_path)
+    html = trail_sheet_html(trail, language="fr")
+    assert "Historique de la négociation" in html and "Paragraphes supprimés en cours de route" in html
+    body_threads = [t for t in trail.threads if any(
+        trail.versions[s.version].paragraphs[i].kind.is_body for s in t.stages for i in s.paragraphs)]
+    assert html.count("<tr") - 2 == len(body_threads)          # two heads: final and dropped tables
+    assert 'class="v added"' in html and 'class="v dropped"' in html and "réintroduit dans v5" in html
+    out = tmp_path / "trail.pdf"
+    code, printed, err = _run_cli(["trail", *map(str, write(generated, tmp_path)), "--sheet", str(out),
+                                   "--language", "fr"], capsys)
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

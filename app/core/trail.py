@@ -113,10 +113,11 @@ class Trail:
     def dropped_threads(self) -> tuple[Thread, ...]:
         return tuple(t for t in self.threads if not t.stages[-1].present)
 
-    def text(self, stage: Stage) -> str:
-        """The paragraph text(s) of a stage, joined by newlines ("" when absent)."""
+    def text(self, stage: Stage, *, body: bool = False) -> str:
+        """The paragraph text(s) of a stage, joined by newlines ("" when absent); ``body``: without
+        their labels."""
         doc = self.versions[stage.version]
-        return "\n".join(doc.paragraphs[i].text for i in stage.paragraphs)
+        return "\n".join(doc.paragraphs[i].body if body else doc.paragraphs[i].text for i in stage.paragraphs)
 
 
 def trail_label(p: Paragraph) -> str:

@@ -1,0 +1,102 @@
+"""Paint an HTML document on paged devices (PDF writer, printer) with a running header and a page
+footer: the one renderer of the comparison sheet and the trail sheet.
+
+The HTML is laid out once by QTextDocument at the device's resolution and painted page by page between
+a header band (left-aligned line) and a footer band ("Page n of m" in the sheet's language). PDFs are
+rendered into memory (Qt's PDF writer ignores write errors); the caller writes the bytes through the
+safe-output routine.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPagedPaintDevice,
+                           QPainter, QPdfWriter, QTextDocument)
+
+from app.io.atomic import display_text
+from app.io.errors import ExportError
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def ensure_qt_app():
+    """The running Qt application, or a new QApplication (offscreen when there is no display)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        from PySide6.QtWidgets import QApplication
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication([])
+    return app
+
+
+def page_layout(page_size: str = "A4") -> QPageLayout:
+    """A landscape page of ``page_size`` ("A4" or "Letter") with 12 mm margins; ValueError otherwise."""
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Landscape,
+                       QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+
+
+def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
+               *, page_size: str | None = None, what: str = "sheet") -> int:
+    """Paint ``html`` on a paged device, ``header`` on top of every page and ``page_label(n, m)`` at
+    the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
+    first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
+    ExportError (naming ``what``) when the device cannot be drawn on."""
+    if page_size is not None:
+        device.setPageLayout(page_layout(page_size))
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(device.resolution() if hasattr(device, "resolution") else dpi)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(QFont("DejaVu Serif", 9))
+    doc.setHtml(html)
+    band = dpi * 0.28                                   # header and footer bands, about 7 mm each
+    body = QSizeF(area.width(), area.height() - 2 * band)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise ExportError(what, "the printer or PDF file could not be opened for drawing")
+    small = QFont("DejaVu Sans", 7)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, band - page * body.height())
+            clip = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(clip)
+            ctx = QAbstractTextDocumentLayout.PaintContext()
+            ctx.clip = clip
+            doc.documentLayout().draw(painter, ctx)
+            painter.restore()
+            painter.setFont(small)
+            painter.drawText(QRectF(0, 0, area.width(), band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             header)
+            painter.drawText(QRectF(0, area.height() - band, area.width(), band),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, page_label(page + 1, pages))
+    finally:
+        painter.end()
+    return pages
+
+
+def pdf_bytes(paint: Callable[[QPdfWriter], int], title: str, *, what: str = "sheet") -> bytes:
+    """A PDF rendered in memory: ``paint(writer)`` draws the pages; ``title`` goes in the PDF's
+    metadata. Raises ExportError (naming ``what``) when no memory buffer can be opened."""
+    ensure_qt_app()
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise ExportError(what, "the PDF could not be prepared in memory")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(display_text(title))
+    writer.setCreator("Draft Compare")
+    paint(writer)
+    del writer                                           # finishes the PDF (trailer, %%EOF)
+    data = bytes(buffer.data())
+    buffer.close()
+    return data

@@ -1,0 +1,38 @@
+"""The trail sheet as a PDF (``draftcompare trail --sheet``, File > Export trail sheet): the HTML of
+app.io.trail_sheet painted by app.ui.paged_html, A4 landscape by default."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.messages import term, trail_term
+from app.core.trail import Trail
+from app.io.atomic import atomic_write, check_target, display_path, pdf_problem
+from app.io.errors import ExportError
+from app.io.trail_sheet import trail_sheet_html
+from app.ui.paged_html import ensure_qt_app, page_layout, paint_html, pdf_bytes
+
+
+def render_trail(trail: Trail, device, *, language: str = "en", page_size: str | None = "A4") -> int:
+    """Paint the trail sheet on a paged device; returns the page count."""
+    arrow = " \u2192 "
+    header = f"{trail_term('title', language)} \u2014 {arrow.join(trail.names)}"
+    return paint_html(trail_sheet_html(trail, language=language), device, header,
+                      lambda n, m: term("page", language, n=n, m=m), page_size=page_size, what="trail sheet")
+
+
+def export_trail_pdf(trail: Trail, out_path: str | Path, *, language: str = "en", page_size: str = "A4") -> Path:
+    """Write the trail sheet as a PDF through the safe-output routine: never over one of the versions;
+    the old file stays when it cannot be written. Returns the path; raises ExportError (file, reason)."""
+    ensure_qt_app()
+    page_layout(page_size)                               # a bad size fails before any file is touched
+    guard = {"inputs": tuple(d.path for d in trail.versions if d.path), "protect": ()}
+    check_target(out_path, **guard)
+
+    def write(fh) -> None:
+        try:
+            fh.write(pdf_bytes(lambda w: render_trail(trail, w, language=language, page_size=page_size),
+                               f"{trail_term('title', language)} \u2014 {trail.names[-1]}", what="trail sheet"))
+        except ExportError as exc:
+            raise ExportError(display_path(out_path), exc.reason) from None
+
+    return atomic_write(out_path, write, verify=pdf_problem, **guard)
