@@ -75,6 +75,7 @@ class Settings:
     collapse_equal: bool = False
     use_review: bool = True
     pretty: bool = False
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,8 @@ def run_pair(job: PairJob) -> PairResult:
             notes = review_notes(c, use_review=s.use_review, say=warned)
             result.notes = len(notes)
             write_exports(c, dict(job.outputs), author=s.author, notes=notes, page_size=s.page_size,
-                          collapse_equal=s.collapse_equal, pretty=s.pretty,
+                          collapse_equal=s.collapse_equal, pretty=s.pretty, language=s.language,
+                          warnings=result.warnings,
                           written=lambda kind, path: result.outputs.__setitem__(kind, str(path)))
     except DraftCompareError as exc:
         log.info("batch: pair %d (%s, %s) failed: %s", job.index, job.draft, job.adopted, exc.message)

@@ -87,6 +87,8 @@ def _export_args(parser: argparse.ArgumentParser, *, batch: bool = False) -> Non
     parser.add_argument("--pretty", action="store_true", help="indent the JSON (default: compact)")
     parser.add_argument("--author", default=None, help="revision and comment author (default: your user name)")
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    parser.add_argument("--language", choices=("en", "fr"), default="en",
+                        help="language of the sheet, the comments and the warnings (default: en)")
     parser.add_argument("--collapse-equal", action="store_true", help="collapse unchanged paragraphs on the sheet")
     parser.add_argument("--no-review", action="store_true", help="leave the reviewer's notes out")
 
@@ -106,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("adopted")
     _export_args(exp)
     exp.add_argument("--review", metavar="FILE.dcreview",
-                     help="reviewer's notes to include (default: the review saved beside the adopted text, if any)")
+                     help="reviewer's notes to include (default: the review the window keeps for this pair, if any)")
     _option_args(exp)
     bat = sub.add_parser("batch", help="compare (and export) many pairs: two folders, or a CSV file of pairs")
     bat.add_argument("folders", nargs="*", metavar="DIR",
@@ -289,7 +291,8 @@ def cmd_compare(ns: argparse.Namespace) -> int:
 
 def review_notes(c: Comparison, *, review: str | os.PathLike | None = None, use_review: bool = True,
                  say: Callable[[str, bool], None] | None = None) -> dict[int, str]:
-    """The notes of the review file (``review``, or the one saved beside the adopted text), placed on
+    """The notes of the review file (``review``, or the one the window keeps for this pair: where the
+    officer saved it, else beside the adopted text, else in the profile), placed on
     this comparison: ``{pair index: note text}``, empty without a review or with ``use_review=False``.
     ``say(line, is_warning)`` hears where the notes came from and, as a warning, that the review beside
     the adopted text is damaged (the export then goes on without it). Raises DraftCompareError when the
@@ -299,7 +302,8 @@ def review_notes(c: Comparison, *, review: str | os.PathLike | None = None, use_
     say = say or (lambda _line, _warning: None)
     if not use_review:
         return {}
-    path = Path(review) if review else review_store.review_path_for(c.adopted.path)
+    path = Path(review) if review else review_store.review_location(review_store.profile_reviews_folder(),
+                                                                    c.draft.path, c.adopted.path)
     if not review and not path.exists():
         return {}
     digests = [review_store.file_digest(p) for p in (c.draft.path, c.adopted.path)]
@@ -327,10 +331,13 @@ EXPORT_LABELS = {"tracked": "tracked changes", "annotated": "annotated", "sheet_
 def write_exports(c: Comparison, outputs: Mapping[str, str | os.PathLike | None], *, author: str | None = None,
                   notes: Mapping[int, str] | None = None, review: str | os.PathLike | None = None,
                   page_size: str = "A4", collapse_equal: bool = False, pretty: bool = False,
+                  language: str = "en", warnings: list[str] | None = None,
                   written: Callable[[str, Path], None] | None = None) -> list[tuple[str, Path]]:
     """Write the exports of one comparison: ``outputs`` maps ``tracked``, ``annotated``, ``sheet_docx``,
-    ``json`` and ``sheet`` (PDF; loads Qt) to a file name (absent or None: not written). Each file goes
-    through the safe-output routine; ``written(kind, path)`` hears of each as it is done. Returns the
+    ``json`` and ``sheet`` (PDF; loads Qt) to a file name (absent or None: not written), their words in
+    ``language``, on ``page_size`` pages. Each file goes through the safe-output routine; one-line
+    warnings (tracked changes across languages) are appended to ``warnings``; ``written(kind, path)``
+    hears of each as it is done. Returns the
     ``(kind, path)`` written, in ``EXPORT_LABELS`` order. Raises ExportError (file and reason) at the
     first output that cannot be written; the ones before it are kept."""
     from app.io.export_tracked import default_author
@@ -342,14 +349,16 @@ def write_exports(c: Comparison, outputs: Mapping[str, str | os.PathLike | None]
             continue
         if kind == "tracked":
             from app.io.export_tracked import export_tracked
-            out = export_tracked(c, path, author=author, review=review)
+            out = export_tracked(c, path, author=author, review=review, page_size=page_size, warnings=warnings,
+                                 language=language)
         elif kind == "annotated":
             from app.io.export_annotated import export_annotated
-            out = export_annotated(c, path, author=author, notes=notes, review=review)
+            out = export_annotated(c, path, author=author, notes=notes, review=review, language=language,
+                                   page_size=page_size)
         elif kind == "sheet_docx":
             from app.io.export_sheet_docx import export_sheet_docx
             out = export_sheet_docx(c, path, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
-                                    review=review)
+                                    review=review, language=language)
         elif kind == "json":
             from app.io.json_export import write_json
             out = write_json(c, path, review=review, pretty=pretty)
@@ -357,7 +366,7 @@ def write_exports(c: Comparison, outputs: Mapping[str, str | os.PathLike | None]
             from app.ui.sheet_print import ensure_qt_app, export_sheet_pdf  # Qt only for the PDF
             ensure_qt_app()
             out = export_sheet_pdf(c, path, page_size=page_size, collapse_equal=collapse_equal, notes=notes,
-                                   review=review)
+                                   review=review, language=language)
         done.append((kind, Path(out)))
         if written is not None:
             written(kind, Path(out))
@@ -376,9 +385,13 @@ def cmd_export(ns: argparse.Namespace) -> int:
     _warn(c)
     notes = review_notes(c, review=ns.review, use_review=not ns.no_review,
                          say=lambda line, warning: _say(f"draftcompare: {line}" if warning else line, err=warning))
+    warnings: list[str] = []
     write_exports(c, {option[2:].replace("-", "_"): path for option, path in outputs}, author=ns.author,
                   notes=notes, review=ns.review, page_size=ns.page_size, collapse_equal=ns.collapse_equal,
-                  pretty=ns.pretty, written=lambda kind, path: _say(f"{EXPORT_LABELS[kind] + ':':16} {path}"))
+                  pretty=ns.pretty, language=ns.language, warnings=warnings,
+                  written=lambda kind, path: _say(f"{EXPORT_LABELS[kind] + ':':16} {path}"))
+    for line in warnings:
+        _say(f"draftcompare: {line}", err=True)
     return EXIT_OK
 
 
@@ -388,7 +401,7 @@ def cmd_batch(ns: argparse.Namespace) -> int:
     kinds = [kind for kind in batch.EXPORTS if getattr(ns, kind)]
     plan = batch.plan_pairs(ns.folders, ns.csv)
     settings = batch.Settings(_options(ns), ns.tracked_view, ns.author, ns.page_size, ns.collapse_equal,
-                              use_review=not ns.no_review, pretty=ns.pretty)
+                              use_review=not ns.no_review, pretty=ns.pretty, language=ns.language)
     jobs = batch.make_jobs(plan, settings, out=ns.out, kinds=kinds, report=ns.report)
     bar = _Bar()
     try:

@@ -174,3 +174,21 @@ def test_reading_notes_name_the_path_when_both_files_share_a_name(tmp_path):
     notes = [line for line in out.stderr.splitlines() if "furniture" in line]
     assert notes and all(line.startswith((f"draftcompare: {early}:", f"draftcompare: {clean}:")) for line in notes)
     assert any(str(early) in line for line in notes)
+
+
+def test_export_in_french_on_a4_with_the_cross_language_warning(tmp_path):
+    """--language fr words the sheet and the warnings in French; Word exports from .txt are A4."""
+    import docx
+    from conftest import SEEDS
+    tracked, sheet = tmp_path / "t.docx", tmp_path / "s.docx"
+    out = run("export", str(SEEDS / "draft_fr.txt"), str(SEEDS / "adopted_en.txt"), "--tracked", str(tracked),
+              "--sheet-docx", str(sheet), "--language", "fr")
+    assert out.returncode == 0, out.stderr
+    assert "langues différentes" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    section = docx.Document(str(tracked)).sections[0]
+    assert abs(min(section.page_width, section.page_height).mm - 210) < 1
+    assert abs(max(section.page_width, section.page_height).mm - 297) < 1
+    heads = [c.text for c in docx.Document(str(sheet)).tables[0].rows[0].cells]
+    assert "Projet" in heads and "Texte adopté" in heads
+    english = run("export", DRAFT, ADOPTED, "--tracked", str(tmp_path / "e.docx"))
+    assert english.returncode == 0 and english.stderr.strip() == ""     # same language: no warning

@@ -20,8 +20,16 @@ def sample():
 
 
 def expected_comment_targets(c, notes):
+    """Each commented paragraph: the pairs that say something, deleted ones on the next adopted
+    paragraph, the changed header and footer lines all on one (the first of them in the adopted text)."""
+    from app.core.marks import is_change, is_matter
     targets, pending = set(), False
+    matter = [p for p in c.pairs if is_matter(c, p) and is_change(c, p)]
+    if matter:
+        targets.add(next((p.adopted[0] for p in matter if p.adopted), 0))
     for n, pair in enumerate(c.pairs):
+        if any(pair is p for p in matter):
+            continue
         lines = pair_comments(c, n, pair, notes)
         if not pair.adopted:
             pending = pending or bool(lines)
@@ -100,3 +108,62 @@ def test_libreoffice_lists_the_same_number_of_comments(tmp_path, seed_draft, see
     out = export_annotated(c, tmp_path / "seed-annotated.docx")
     _, count = build_annotated(c, {}, "x")
     assert libreoffice_comment_count(out, tmp_path) == count > 10
+
+
+# -- comments in the officer's language (issue #16) ---------------------------------------------------
+
+def _comments(path) -> list[str]:
+    z = zipfile.ZipFile(path)
+    return ["\n".join("".join(p.itertext()) for p in c.iter(W + "p"))
+            for c in etree.fromstring(z.read("word/comments.xml")).findall(W + "comment")]
+
+
+def test_french_comments_are_french(seed_draft, seed_adopted, tmp_path):
+    from app.core.messages import NNBSP, describe
+    c = compare_files(seed_draft, seed_adopted)
+    note_pair = next(n for n, p in enumerate(c.pairs) if p.findings)
+    out = export_annotated(c, tmp_path / "annote.docx", language="fr", notes={note_pair: "Date à vérifier"})
+    comments = _comments(out)
+    assert len(comments) == len(_comments(export_annotated(c, tmp_path / "annotated.docx")))
+    text = "\n".join(comments)
+    for f in c.all_findings():
+        assert describe(f, "fr") in text and f.message not in text
+    assert comments[0].startswith(f"Ensemble du document{NNBSP}:")
+    assert f"Note du réviseur{NNBSP}: Date à vérifier" in text
+    assert f"Absent du projet{NNBSP}: ajouté dans le texte adopté." in text
+    assert "[élevée]" in text and "[high]" not in text
+    for english in ("Whole document", "Draft ", "Reviewer's note", "Not in the draft", "now preambular"):
+        assert english not in text
+    assert f"«{NNBSP}" in text and "\u00ab\u00a0" not in text    # French guillemets, narrow spaces
+
+
+def test_french_comments_on_the_same_language_sample(sample, tmp_path):
+    text = "\n".join(_comments(export_annotated(sample, tmp_path / "annote.docx", language="fr")))
+    assert "Déplacé depuis PP5 du projet" in text and "Scindé" in text
+    assert "désormais paragraphe 5 du préambule" in text and "désormais paragraphe 4 du dispositif" in text
+    assert "Supprimé du projet (ligne 1)" in text
+    assert "Moved from" not in text and "Split:" not in text and "line 1" not in text
+
+
+def test_english_comments_are_the_default(sample):
+    notes = {0: "Checked."}
+    assert pair_comments(sample, 0, sample.pairs[0], notes) == pair_comments(sample, 0, sample.pairs[0], notes, "en")
+
+
+def test_header_and_footer_changes_make_one_comment_at_most(tmp_path):
+    """Issue #16: the seed pair's 14 header and footer changes are one grouped comment, not 14."""
+    from app.core.marks import is_change, is_matter
+    from app.io.export_annotated import comments_by_paragraph
+    from app.io.pipeline import compare_files
+    from conftest import SEEDS
+    c = compare_files(SEEDS / "draft_fr.txt", SEEDS / "adopted_en.txt")
+    matter = [n for n, p in enumerate(c.pairs) if is_matter(c, p) and is_change(c, p)]
+    assert len(matter) >= 10
+    for language, word in (("en", "Header and footer"), ("fr", "En-tête et pied de page")):
+        comments = comments_by_paragraph(c, {matter[3]: "check the date line"}, language)
+        grouped = [lines for lines in comments.values() if any(word in line for line in lines)]
+        assert len(grouped) == 1 and any(f"{len(matter)} " in line for line in grouped[0])
+        assert any("check the date line" in line for line in grouped[0])          # a note is never lost
+        inserted = sum(line.startswith(("Not in the draft", "Absent du projet")) for lines in comments.values()
+                       for line in lines)
+        assert inserted <= len([p for p in c.pairs if p.kind.value == "inserted"]) - len(matter) + 1

@@ -109,13 +109,13 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 def test_autosave_debounces_and_clears_the_journal(tmp_path):
     c = comparison()
     path = tmp_path / "a.dcreview"
-    saver = review_journal.Autosaver(path, delay=0.2)
+    saver = review_journal.Autosaver(path, delay=1.0)     # long enough for five quick notes on a busy machine
     r = Review("d.txt", "a.txt")
     for n in range(5):
         r = r.with_note(c, n, f"note {n}")
         saver.schedule(r)
     assert review_journal.journal_path(path).exists() and not path.exists()
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 10
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.1)
@@ -175,3 +175,27 @@ def test_exports_see_the_note_and_the_checked_mark():
     r = r.with_checked(c, 1, True)
     assert r.notes_by_pair(c) == {0: "\u2713 checked \u2014 Ask the sponsor", 1: "\u2713 checked"}
     assert r.with_checked(c, 1, False).notes_by_pair(c) == {0: "\u2713 checked \u2014 Ask the sponsor"}
+
+
+def test_where_a_pairs_review_is_kept_chosen_then_beside_then_the_profile(tmp_path, monkeypatch):
+    """Issue #16: the profile by default; a review an older version left beside the adopted text is still
+    read; the file the officer chose ("Save review as") wins, while it exists. No Qt needed: the command
+    line finds the same file."""
+    profile = tmp_path / "profile"
+    draft, adopted = tmp_path / "d.txt", tmp_path / "a.txt"
+    default = review_store.profile_review_path(profile, draft, adopted)
+    assert review_store.review_location(profile, draft, adopted) == default
+    beside = review_store.review_path_for(adopted)
+    beside.write_text("{}", encoding="utf-8")
+    assert review_store.review_location(profile, draft, adopted) == beside
+    chosen = tmp_path / "shared" / "ours.dcreview"
+    review_store.remember_location(profile, draft, adopted, chosen)
+    assert review_store.review_location(profile, draft, adopted) == beside       # not written yet
+    chosen.parent.mkdir()
+    chosen.write_text("{}", encoding="utf-8")
+    assert review_store.review_location(profile, draft, adopted) == chosen
+    review_store.remember_location(profile, draft, adopted, default)             # back in the profile
+    assert not review_store.location_file(profile, draft, adopted).exists()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert review_store.profile_reviews_folder() == tmp_path / "xdg" / "Draft Compare" / "Draft Compare" / "reviews"

@@ -1,5 +1,9 @@
 """Issue #17 B.2-B.5 in the window: a damaged review file, a read-only folder, two windows on one pair,
-"Save review as…", and long paragraphs — no typed note is ever lost."""
+"Save review as…", and long paragraphs — no typed note is ever lost.
+
+Since issue #16 a review is kept in the profile (here ``tmp_path/profile/reviews``) unless an older
+version left one beside the adopted text or the officer chose a place; the read-only cases make the
+profile read-only, and the adopted text's folder is then the fallback offered."""
 from __future__ import annotations
 
 import errno
@@ -26,6 +30,10 @@ def sample_pair(folder: Path) -> tuple[Path, Path]:
     for name in ("draft_en.txt", "adopted_en.txt"):
         shutil.copy(SAMPLES / name, folder / name)
     return folder / "draft_en.txt", folder / "adopted_en.txt"
+
+
+def profile_file(tmp_path: Path, draft: Path, adopted: Path) -> Path:
+    return review_store.profile_review_path(tmp_path / "profile" / "reviews", draft, adopted)
 
 
 def window_on(qtbot, tmp_path, draft, adopted, delay=0.1):
@@ -173,18 +181,25 @@ def test_a_review_of_a_newer_version_is_never_overwritten(qtbot, tmp_path, monke
 
 # -- B.4 a folder that cannot be written -----------------------------------------------------------------
 
+def read_only_profile(tmp_path: Path, read_only) -> Path:
+    profile = tmp_path / "profile" / "reviews"
+    profile.mkdir(parents=True)
+    return read_only(profile)
+
+
 def test_a_note_in_a_read_only_folder_is_kept_where_the_officer_chooses(qtbot, tmp_path, monkeypatch, read_only):
     draft, adopted = sample_pair(tmp_path / "pair")
-    read_only(draft.parent)
+    profile = read_only_profile(tmp_path, read_only)
     chosen = tmp_path / "my reviews" / "examplia.dcreview"
     asked = dialog(monkeypatch, lambda default: chosen)
     window = window_on(qtbot, tmp_path, draft, adopted)
     type_note(window, "Do not lose me")
-    # Asked at once, at the first note (not at closing), with the profile as the default ...
+    # Asked at once, at the first note (not at closing), with the adopted text's folder as the default
+    # (the profile is what cannot be written) ...
     assert len(asked) == 1
     caption, default = asked[0]
     assert "read-only" in caption
-    assert Path(default) == tmp_path / "profile" / "reviews" / f"{review_store.pair_hash(draft, adopted)}.dcreview"
+    assert Path(default) == review_store.review_path_for(adopted)
     # ... and the note is in the chosen file already.
     assert saved_texts(chosen) == ["Do not lose me"]
     assert str(chosen) in window.notes_panel.review_status.text()
@@ -194,42 +209,45 @@ def test_a_note_in_a_read_only_folder_is_kept_where_the_officer_chooses(qtbot, t
     assert saved_texts(chosen) == ["And me too", "Do not lose me"]
     assert len(asked) == 1                                       # asked once, not at every note
     assert sorted(p.name for p in draft.parent.iterdir()) == ["adopted_en.txt", "draft_en.txt"]
+    assert list(profile.iterdir()) == []
 
 
-def test_cancelling_keeps_the_review_in_the_profile_and_it_reopens_from_there(qtbot, tmp_path, monkeypatch,
-                                                                              read_only):
+def test_cancelling_keeps_the_review_beside_the_adopted_text_and_it_reopens_from_there(qtbot, tmp_path,
+                                                                                       monkeypatch, read_only):
     draft, adopted = sample_pair(tmp_path / "pair")
-    read_only(draft.parent)
+    read_only_profile(tmp_path, read_only)
     asked = dialog(monkeypatch, lambda default: None)
     window = window_on(qtbot, tmp_path, draft, adopted)
-    pair = type_note(window, "Kept in my profile")
+    pair = type_note(window, "Kept beside the text")
     window.close()
-    profile = tmp_path / "profile" / "reviews" / f"{review_store.pair_hash(draft, adopted)}.dcreview"
-    assert len(asked) == 1 and saved_texts(profile) == ["Kept in my profile"]
+    beside = review_store.review_path_for(adopted)
+    assert len(asked) == 1 and saved_texts(beside) == ["Kept beside the text"]
     again = window_on(qtbot, tmp_path, draft, adopted)
     again.view.go_to_pair(pair)
-    assert again.notes_panel.editor.toPlainText() == "Kept in my profile"
-    assert str(profile) in again.notes_panel.review_status.text()
+    assert again.notes_panel.editor.toPlainText() == "Kept beside the text"
+    assert again.review.path == beside and again.notes_label.text() == "Notes: beside the adopted text"
+    assert str(beside) in again.notes_label.toolTip()
     again.close()
 
 
-def test_when_every_choice_fails_the_profile_keeps_the_note(qtbot, tmp_path, monkeypatch, read_only):
+def test_when_every_choice_fails_the_adopted_texts_folder_keeps_the_note(qtbot, tmp_path, monkeypatch, read_only):
     draft, adopted = sample_pair(tmp_path / "pair")
-    read_only(draft.parent)
-    profile = tmp_path / "profile" / "reviews"
-    asked = dialog(monkeypatch, lambda default: draft.parent / "still read-only.dcreview")
+    read_only_profile(tmp_path, read_only)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    read_only(locked)
+    asked = dialog(monkeypatch, lambda default: locked / "still read-only.dcreview")
     window = window_on(qtbot, tmp_path, draft, adopted)
     type_note(window, "Never lost")
     assert len(asked) == 3 and all("read-only" in caption for caption, _ in asked)
-    kept = profile / f"{review_store.pair_hash(draft, adopted)}.dcreview"
-    assert saved_texts(kept) == ["Never lost"]
+    assert saved_texts(review_store.review_path_for(adopted)) == ["Never lost"]
     window.close()
 
 
 def test_a_review_file_that_cannot_be_written_on_saving_asks_before_closing_loses_it(qtbot, tmp_path, monkeypatch):
     """The journal could be written but the review file cannot (a read-only file on Windows, a full disk)."""
     draft, adopted = sample_pair(tmp_path / "pair")
-    review_file = review_store.review_path_for(adopted)
+    review_file = profile_file(tmp_path, draft, adopted)
     real_save = review_store.save
 
     def refuse(path, review):
@@ -252,7 +270,9 @@ def test_a_review_file_that_cannot_be_written_on_saving_asks_before_closing_lose
 def test_save_review_as_writes_every_note_there_and_later_notes_follow(qtbot, tmp_path, monkeypatch):
     draft, adopted = sample_pair(tmp_path / "pair")
     window = window_on(qtbot, tmp_path, draft, adopted)
-    type_note(window, "First")
+    pair = type_note(window, "First")
+    kept = profile_file(tmp_path, draft, adopted)
+    qtbot.waitUntil(kept.exists, timeout=TIMEOUT)
     target = tmp_path / "shared" / "copy.dcreview"
     asked = dialog(monkeypatch, lambda default: target)
     QTest.mouseClick(window.notes_panel.save_as_button, Qt.MouseButton.LeftButton)
@@ -260,14 +280,21 @@ def test_save_review_as_writes_every_note_there_and_later_notes_follow(qtbot, tm
     type_note(window, "Second")
     window.close()
     assert saved_texts(target) == ["First", "Second"]
-    assert saved_texts(review_store.review_path_for(adopted)) == ["First"]
+    # Moved, not copied: the profile's file is gone, and the pair reopens from the file chosen.
+    assert not kept.exists()
+    again = window_on(qtbot, tmp_path, draft, adopted)
+    assert again.review.path == target
+    again.view.go_to_pair(pair)
+    assert again.notes_panel.editor.toPlainText() in ("First", "Second")
+    assert again.notes_label.text() == "Notes: copy.dcreview" and str(target) in again.notes_panel.review_status.text()
+    again.close()
 
 
 # -- B.3 two windows on one pair ----------------------------------------------------------------------
 
 def test_two_windows_on_one_pair_keep_both_notes_and_each_others_journal(qtbot, tmp_path):
     draft, adopted = sample_pair(tmp_path / "pair")
-    review_file = review_store.review_path_for(adopted)
+    review_file = profile_file(tmp_path, draft, adopted)
     first = window_on(qtbot, tmp_path, draft, adopted, delay=0.05)
     second = window_on(qtbot, tmp_path, draft, adopted, delay=60)       # its notes wait in the journal
     type_note(second, "Typed in the second window", pair=5)
@@ -303,7 +330,7 @@ def test_twenty_notes_on_40kb_paragraphs_save_and_load_quickly_in_the_window(qtb
     window = window_on(qtbot, tmp_path, draft, adopted, delay=60)
     c = window.comparison
     assert len(c.pairs) == 20
-    review_file = review_store.review_path_for(adopted)
+    review_file = window.review.path
     started = time.perf_counter()
     for n in range(20):
         window.review.set_note(n, f"Note {n}: " + "compare with the 2019 text " * 40)

@@ -19,6 +19,7 @@ from app.ui.options_dialog import OptionsDialog
 from app.ui.settings import Config
 from test_ui_main_window import make_window, message_box, press
 from test_ui_support import compare_texts, long_texts, temp_settings
+from widgets.diff_pane import is_gap
 
 
 @pytest.fixture
@@ -205,7 +206,9 @@ def test_changed_only_filter(window):
     press(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.act_changed_only.isChecked() and window.config["changed_only"]
     rows = window.view.rows
-    assert 0 < len(rows) < all_rows and all(r.is_change for r in rows)
+    # Changes only, and a marker wherever unchanged paragraphs are hidden (issue #16).
+    assert 0 < len(rows) < all_rows and all(r.is_change or is_gap(r) for r in rows)
+    assert any(is_gap(r) for r in rows) and not any(is_gap(a) and is_gap(b) for a, b in zip(rows, rows[1:]))
     assert window.view.current_pair == pair  # still on the same change
     window.act_changed_only.trigger()
     assert window.view.draft_pane.row_count() == all_rows

@@ -63,3 +63,10 @@ def test_run_gui_opens_bundled_samples_and_remembers_them(tmp_path):
 def test_run_gui_opens_the_given_pair(tmp_path, seed_draft, seed_adopted):
     out = run(tmp_path, str(seed_draft), str(seed_adopted))
     assert "PAIR draft_fr.txt adopted_en.txt" in out
+
+
+def test_run_gui_without_files_reopens_the_last_pair(tmp_path, seed_draft, seed_adopted):
+    """Issue #16: `draftcompare` with no files opens the pair opened last (both files still there)."""
+    run(tmp_path, str(seed_draft), str(seed_adopted))
+    out = run(tmp_path)
+    assert "PAIR draft_fr.txt adopted_en.txt" in out

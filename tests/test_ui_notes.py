@@ -1,4 +1,5 @@
-"""Reviewer notes in the window: typed on a pair, autosaved beside the documents, restored on reopen."""
+"""Reviewer notes in the window: typed on a pair, autosaved in the profile (make_window gives each test
+its own), restored on reopen; a review saved beside the documents travels with them."""
 from __future__ import annotations
 
 import shutil
@@ -27,8 +28,11 @@ def test_note_and_check_mark_survive_closing_and_reopening(qtbot, tmp_path):
     panel.editor.setFocus()
     QTest.keyClicks(panel.editor, "Check the figure with the Mission")
     panel.checked.setChecked(True)
-    review_file = review_store.review_path_for(adopted)
+    # Kept in the profile, nothing written beside the documents without asking (issue #16).
+    review_file = review_store.profile_review_path(tmp_path / "profile" / "reviews", draft, adopted)
+    assert window.review.path == review_file
     qtbot.waitUntil(review_file.exists, timeout=TIMEOUT)
+    assert not review_store.review_path_for(adopted).exists()
     window.close()
     saved = review_store.load(review_file)
     assert [(n.text, n.checked) for n in saved.notes] == [("Check the figure with the Mission", True)]
@@ -53,7 +57,9 @@ def test_notes_left_by_a_crash_are_offered_and_restored(qtbot, tmp_path, monkeyp
     c = compare_files(draft, adopted)
     pair = next(n for n, p in enumerate(c.pairs) if p.kind.value == "changed")
     crashed = Review(str(draft), str(adopted)).with_note(c, pair, "Typed just before the crash")
-    journal = review_journal.journal_path(review_store.review_path_for(adopted))
+    review_file = review_store.profile_review_path(tmp_path / "profile" / "reviews", draft, adopted)
+    review_file.parent.mkdir(parents=True)
+    journal = review_journal.journal_path(review_file)
     journal.write_text(review_store.to_json(crashed), encoding="utf-8")   # what the autosaver leaves
     questions = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.Yes)
@@ -63,11 +69,12 @@ def test_notes_left_by_a_crash_are_offered_and_restored(qtbot, tmp_path, monkeyp
     window.view.go_to_pair(pair)
     assert window.notes_panel.editor.toPlainText() == "Typed just before the crash"
     window.close()
-    assert review_store.load(review_store.review_path_for(adopted)).notes[0].text == "Typed just before the crash"
+    assert review_store.load(review_file).notes[0].text == "Typed just before the crash"
 
 
 def _saved_review(qtbot, tmp_path, folder):
-    """A review with one note, saved by the window beside copies of the sample pair in ``folder``."""
+    """A review with one note, saved by the window ("Save review as") beside copies of the sample pair in
+    ``folder``."""
     folder.mkdir()
     for name in ("draft_en.txt", "adopted_en.txt"):
         shutil.copy(SAMPLES / name, folder / name)
@@ -78,7 +85,9 @@ def _saved_review(qtbot, tmp_path, folder):
     pair = window.view.current_pair
     window.notes_panel.editor.setFocus()
     QTest.keyClicks(window.notes_panel.editor, "Ask the Mission")
+    window.notes_panel.flush()
     review_file = review_store.review_path_for(folder / "adopted_en.txt")
+    assert window.review.save_as(review_file)
     qtbot.waitUntil(review_file.exists, timeout=TIMEOUT)
     window.close()
     return review_file, pair

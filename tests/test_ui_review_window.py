@@ -67,11 +67,11 @@ def test_keyboard_only_open_step_and_scroll(qtbot, window, tmp_path, monkeypatch
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert typed == [(draft, adopted)]
     qtbot.waitUntil(lambda: window.watcher is None and window.comparison is not None, timeout=TIMEOUT)
-    assert window.windowTitle() == "Draft Compare — draft_en.txt ↔ adopted_en.txt"
+    assert window.windowTitle() == "draft_en.txt ↔ adopted_en.txt — resolution 62/15"
     window.activateWindow()                     # the closed dialog handed activation back
     QTest.qWaitForWindowActive(window, 2000)
     view = window.view
-    changes = view.change_rows()
+    changes = view.step_rows()                  # the body's changes: F8 passes the header and footer by
     bars = [pane.verticalScrollBar() for pane in view.panes]
     assert all(bar.maximum() > 0 for bar in bars)  # small window: both panes scroll
 
@@ -171,7 +171,7 @@ def test_status_bar_counts_languages_and_mode(qtbot, window, seed_draft, seed_ad
     assert window.mode_label.text() == "Cross-language"
     assert window.mode_label.styleSheet() != same_style and "bold" in same_style
     assert "words changed" not in window.counts_label.text()
-    assert window.windowTitle() == "Draft Compare — draft_fr.txt ↔ adopted_en.txt"
+    assert window.windowTitle() == "draft_fr.txt ↔ adopted_en.txt — resolution 61/37"
 
 
 # -- cross-language and findings ----------------------------------------------------------------------

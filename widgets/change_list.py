@@ -1,8 +1,10 @@
 """A list of changes that jumps to the one chosen and follows the current one.
 
-Works with any item model whose rows answer ``PAIR_ROLE`` with the pair index they stand for.
-Selecting a row from code (``set_current_pair``) does not emit ``changeActivated``: only the user's
-choice moves the panes, so following the current change never loops back into a jump.
+Works with any item model whose rows answer ``PAIR_ROLE`` with the pair index they stand for. A row
+with children is a group (the header and footer changes): it spans the columns, starts collapsed, and
+stands for its children while collapsed. Selecting a row from code (``set_current_pair``) does not emit
+``changeActivated``: only the user's choice moves the panes, so following the current change never
+loops back into a jump.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ class ChangeList(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRootIsDecorated(False)
+        self.setIndentation(14)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -26,10 +29,13 @@ class ChangeList(QTreeView):
         self.setAllColumnsShowFocus(True)
         self.setObjectName("changeList")
         self._following = False
+        self._stand_in: tuple[int, int] | None = None    # (group row, pair) a collapsed group stands for
         self.column_samples = ("inserted", "PP15bis → 16")  # widest usual kind and label
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        model.modelReset.connect(self._show_groups)
+        self._show_groups()
         header = self.header()
         header.setStretchLastSection(True)
         # Fixed starting widths: ResizeToContents would ask every row for its text on each reset.
@@ -40,30 +46,61 @@ class ChangeList(QTreeView):
             header.resizeSection(col, fm.horizontalAdvance(sample) + padding)
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
-    def row_of_pair(self, pair: int) -> int:
+    def _show_groups(self) -> None:
+        """Groups span the columns; the expand arrows show only when there is a group."""
+        model = self.model()
+        groups = [r for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)) > 0]
+        if bool(groups) != self.rootIsDecorated():   # the arrows' room comes out of the first column
+            self.setRootIsDecorated(bool(groups))
+            width = self.header().sectionSize(0) + (self.indentation() if groups else -self.indentation())
+            self.header().resizeSection(0, width)
+        for r in groups:
+            self.setFirstColumnSpanned(r, QModelIndex(), True)
+
+    def index_of_pair(self, pair: int) -> QModelIndex:
+        """The entry of ``pair``, at the top level or inside a group; invalid when it has none."""
         model = self.model()
         if model is None:
-            return -1
+            return QModelIndex()
         for r in range(model.rowCount()):
-            if model.index(r, 0).data(PAIR_ROLE) == pair:
-                return r
-        return -1
+            index = model.index(r, 0)
+            if index.data(PAIR_ROLE) == pair:
+                return index
+            for k in range(model.rowCount(index)):
+                child = model.index(k, 0, index)
+                if child.data(PAIR_ROLE) == pair:
+                    return child
+        return QModelIndex()
+
+    def row_of_pair(self, pair: int) -> int:
+        """The top-level row of ``pair`` (its group's row when it is in one); -1 when it has none."""
+        index = self.index_of_pair(pair)
+        while index.parent().isValid():
+            index = index.parent()
+        return index.row() if index.isValid() else -1
 
     def current_pair(self) -> int:
+        """The pair of the current entry (a collapsed group: the member it stands for); -1 for none."""
         index = self.currentIndex()
         value = index.data(PAIR_ROLE) if index.isValid() else None
+        if not isinstance(value, int) and self._stand_in is not None and index.isValid() \
+                and not index.parent().isValid() and index.row() == self._stand_in[0]:
+            return self._stand_in[1]
         return value if isinstance(value, int) else -1
 
     def set_current_pair(self, pair: int) -> None:
         """Select the entry of ``pair`` (or nothing) without asking for a jump."""
-        r = self.row_of_pair(pair)
+        index = self.index_of_pair(pair)
+        self._stand_in = None
+        if index.parent().isValid() and not self.isExpanded(index.parent()):
+            index = index.parent()          # a collapsed group stands for its members
+            self._stand_in = (index.row(), pair)
         self._following = True
         try:
-            if r < 0:
+            if not index.isValid():
                 self.selectionModel().clearSelection()
                 self.setCurrentIndex(QModelIndex())
                 return
-            index = self.model().index(r, 0)
             self.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.scrollTo(index)
@@ -73,6 +110,7 @@ class ChangeList(QTreeView):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._following or not current.isValid():
             return
+        self._stand_in = None
         pair = current.data(PAIR_ROLE)
         if isinstance(pair, int):
             self.changeActivated.emit(pair)

@@ -2,21 +2,63 @@
 
 Fed by ``set_comparison``; tells the outside about the current change with ``currentPairChanged`` and
 about dropped files with ``fileDropped``. Knows nothing of menus, settings or files.
+
+F8 steps through the changes of the body; front and back matter (the header block, the title and
+meeting lines, the footer, page headers and footers) is stepped through only with
+``set_include_matter(True)``. With "changed paragraphs only", a marker row stands where unchanged
+paragraphs are hidden, in both panes, worded by ``gap_caption(n, span)``.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from app.core.model import Comparison, Document
-from widgets.diff_pane import DiffPane
+from app.core.marks import is_matter, paragraph_position
+from app.core.model import Comparison, Document, PairKind
+from widgets.diff_pane import DiffPane, GapRow, is_gap
 from widgets.link_gutter import LinkGutter
 from widgets.overview_bar import OverviewBar
 from widgets.palette import DEFAULT, DiffPalette
-from widgets.rows import Row, build_rows, change_rows, next_index
+from widgets.rows import Row, build_rows, next_index
 from widgets.scroll_sync import ScrollSync
 
 DRAFT, ADOPTED = 0, 1
+# Front and back matter: what the officer reviews apart from the body (issue #16).
+def row_position(comparison: Comparison, row: Row) -> str:
+    """A row's place, as ``pair_position`` says it for the paragraphs the row shows."""
+    if row.adopted:
+        return paragraph_position(comparison.adopted, row.adopted[0])
+    return paragraph_position(comparison.draft, row.draft[0]) if row.draft else ""
+
+
+def english_gap_caption(n: int, span: str) -> str:
+    """The marker's words when the window gives none (app.core.messages words it in the window)."""
+    return f"\u22ef {n} unchanged paragraph{'' if n == 1 else 's'} ({span})"
+
+
+def with_gaps(comparison: Comparison, rows: list[Row], caption: Callable[[int, str], str]) -> list[Row]:
+    """The changed rows, with a GapRow where a run of unchanged rows is left out."""
+    out: list[Row] = []
+    hidden: list[Row] = []
+
+    def close_gap() -> None:
+        if hidden:
+            first, last = row_position(comparison, hidden[0]), row_position(comparison, hidden[-1])
+            span = first if len(hidden) == 1 or first == last else f"{first}\u2013{last}"
+            out.append(GapRow(-1, PairKind.EQUAL, (), (), hidden=len(hidden), caption=caption(len(hidden), span),
+                              pairs=tuple(r.pair for r in hidden)))
+            hidden.clear()
+
+    for row in rows:
+        if row.is_change:
+            close_gap()
+            out.append(row)
+        else:
+            hidden.append(row)
+    close_gap()
+    return out
 
 
 class CompareView(QWidget):
@@ -63,8 +105,12 @@ class CompareView(QWidget):
         self.comparison: Comparison | None = None
         self.rows: list[Row] = []
         self.palette_colors: DiffPalette = DEFAULT
+        self.gap_caption: Callable[[int, str], str] = english_gap_caption
+        self.include_matter = False
         self._changes: list[int] = []
+        self._steps: list[int] = []     # the rows F8 visits: the changes, without the matter unless included
         self._rows_of_pair: dict[int, list[int]] = {}
+        self._gap_of_pair: dict[int, int] = {}
         self._current_row = -1
         self._jumping = False
         self._master = ADOPTED
@@ -85,11 +131,17 @@ class CompareView(QWidget):
                        changed_only: bool = False) -> None:
         self.comparison = comparison
         self.palette_colors = palette
-        self.rows = build_rows(comparison, changed_only) if comparison is not None else []
-        self._changes = change_rows(self.rows)
+        rows = build_rows(comparison) if comparison is not None else []
+        self.rows = with_gaps(comparison, rows, self.gap_caption) if changed_only and comparison else rows
+        self._changes = [n for n, r in enumerate(self.rows) if r.is_change]
+        self._update_steps()
         self._rows_of_pair = {}
+        self._gap_of_pair = {}
         for n, row in enumerate(self.rows):
-            self._rows_of_pair.setdefault(row.pair, []).append(n)
+            if is_gap(row):
+                self._gap_of_pair.update((pair, n) for pair in row.pairs)
+            else:
+                self._rows_of_pair.setdefault(row.pair, []).append(n)
         self._current_row = -1
         for pane in self.panes:
             pane.set_rows(comparison, self.rows, palette)
@@ -98,6 +150,25 @@ class CompareView(QWidget):
         if comparison is not None:
             self.set_headers(comparison.draft, comparison.adopted)
         self._after_geometry_change()
+
+    def set_include_matter(self, on: bool) -> None:
+        """Whether F8 also stops on changes of the header block, title, meeting lines and footer."""
+        self.include_matter = bool(on)
+        self._update_steps()
+
+    def _update_steps(self) -> None:
+        c = self.comparison
+        self._steps = [n for n in self._changes if self.include_matter or c is None
+                       or not is_matter(c, c.pairs[self.rows[n].pair])]
+
+    def step_rows(self) -> list[int]:
+        """The rows F8 and Shift+F8 visit, in order."""
+        return list(self._steps)
+
+    def set_marks(self, notes: set[int], checked: set[int]) -> None:
+        """Pairs with a reviewer's note, pairs marked checked: marked in the margin of both panes."""
+        for pane in self.panes:
+            pane.set_marks(notes, checked)
 
     def set_headers(self, draft: Document | str | None, adopted: Document | str | None) -> None:
         self.draft_header.setText(_header(self.tr("Draft"), draft))
@@ -149,7 +220,11 @@ class CompareView(QWidget):
         self._set_current_row(row)
 
     def go_to_pair(self, pair: int) -> bool:
+        """Bring a pair to the anchor (a pair hidden by "changed paragraphs only": the marker hiding it)."""
         rows = self._rows_of_pair.get(pair)
+        if not rows and pair in self._gap_of_pair:
+            self.go_to_row(self._gap_of_pair[pair])
+            return True
         if not rows:
             return False
         # A moved pair has two rows; its place is where it stands in the adopted text.
@@ -158,13 +233,13 @@ class CompareView(QWidget):
 
     def step(self, forward: bool = True) -> bool:
         """Go to the next (previous) change; False when there is none that way."""
-        if not self._changes:
+        if not self._steps:
             return False
         master_pane = self.panes[self._master]
         if self._current_row >= 0 and self._current_row in master_pane.visible_rows():
-            target = next_index(self._changes, self._current_row, forward, inclusive=False)
+            target = next_index(self._steps, self._current_row, forward, inclusive=False)
         else:  # the user scrolled away from the current change: start from what is on screen
-            target = next_index(self._changes, self.sync.anchor(self._master)[0], forward, inclusive=True)
+            target = next_index(self._steps, self.sync.anchor(self._master)[0], forward, inclusive=True)
         if target is None:
             return False
         self.go_to_row(target)
@@ -188,8 +263,13 @@ class CompareView(QWidget):
     # -- geometry ---------------------------------------------------------------------------------
 
     def set_point_size(self, size: float) -> None:
+        """Text size of both panes; the current change, when on screen, stays on screen."""
+        row = self._current_row
+        keep = 0 <= row < len(self.rows) and row in self.panes[self._master].visible_rows()
         for pane in self.panes:
             pane.set_point_size(size)
+        if keep:
+            self.go_to_row(row)
 
     def _after_geometry_change(self) -> None:
         """Rows moved (content, width, zoom): keep the panes aligned and redraw the overview."""
@@ -224,5 +304,7 @@ def _header(title: str, doc: Document | str | None) -> str:
         return f"{title}: {none}"
     if isinstance(doc, Document):
         language = f" · {doc.language}" if doc.language and doc.language != "und" else ""
-        return f"{title}: {doc.name}{language}"
+        number = (" · " + QCoreApplication.translate("CompareView", "resolution {number}").format(
+            number=doc.resolution_number)) if doc.resolution_number else ""
+        return f"{title}: {doc.name}{language}{number}"
     return f"{title}: {str(doc).replace(chr(92), '/').rsplit('/', 1)[-1]}"

@@ -19,13 +19,29 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from app.core.model import Comparison, PairKind, Run
-from widgets.palette import DEFAULT, DiffPalette
+from widgets.palette import DEFAULT, DiffPalette, paint_marks
 from widgets.rows import DELETED, INSERTED, PLAIN, Row, side_blocks
 
 # Characters QTextCursor.insertText turns into block breaks; inside a paragraph they become line breaks
 # so that one paragraph stays one block and block numbers stay predictable.
 _BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028", "\ufdd0": " ", "\ufdd1": " "})
 PARA_SPACING = 6.0
+GAP_BACKGROUND = "#eeeeee"
+
+
+@dataclass(frozen=True)
+class GapRow(Row):
+    """Where "changed paragraphs only" hides unchanged paragraphs: one marker row in both panes, saying
+    how many and which (``caption``). It stands for no pair (``pair`` -1) and is never a change."""
+
+    hidden: int = 0
+    caption: str = ""
+    pairs: tuple[int, ...] = ()     # the pairs it hides
+
+
+def is_gap(row: Row) -> bool:
+    """Whether a row is a marker of hidden unchanged paragraphs."""
+    return isinstance(row, GapRow)
 
 
 @dataclass(frozen=True)
@@ -33,7 +49,8 @@ class BlockInfo:
     row: int
     label: str = ""
     label_changed: bool = False
-    caption: str = ""   # placeholder bands only
+    caption: str = ""   # placeholder bands and gap markers only
+    gap: bool = False
 
 
 class DiffPane(QTextEdit):
@@ -60,9 +77,12 @@ class DiffPane(QTextEdit):
         self._margin = LabelMargin(self)
         self._palette: DiffPalette = DEFAULT
         self._row_first_block: list[int] = []
+        self._row_pairs: list[int] = []
         self._blocks: list[BlockInfo] = []
         self._tops: list[float] | None = None
         self._current_row = -1
+        self._notes: set[int] = set()      # pairs with a reviewer's note
+        self._checked: set[int] = set()    # pairs marked checked
         self._connect_layout()
         self._update_margin_width()
 
@@ -79,6 +99,7 @@ class DiffPane(QTextEdit):
             _Builder(doc, comparison, self.side, palette).build(rows, first_blocks, blocks)
         self.setDocument(doc)  # deletes the previous document: it is our child too
         self._row_first_block = first_blocks
+        self._row_pairs = [r.pair for r in rows]
         self._blocks = blocks
         self._current_row = -1
         self._connect_layout()
@@ -87,6 +108,16 @@ class DiffPane(QTextEdit):
 
     def row_count(self) -> int:
         return len(self._row_first_block)
+
+    def set_marks(self, notes: set[int], checked: set[int]) -> None:
+        """The pairs with a reviewer's note and those marked checked: a mark beside them in the margin."""
+        self._notes, self._checked = set(notes), set(checked)
+        self._margin.update()
+
+    def marks_of_row(self, row: int) -> tuple[bool, bool]:
+        """(note, checked) for the pair a row shows."""
+        pair = self._row_pairs[row] if 0 <= row < len(self._row_pairs) else -1
+        return pair in self._notes, pair in self._checked
 
     def block_info(self, block_number: int) -> BlockInfo | None:
         return self._blocks[block_number] if 0 <= block_number < len(self._blocks) else None
@@ -167,10 +198,14 @@ class DiffPane(QTextEdit):
     def _update_margin_width(self) -> None:
         fm = QFontMetrics(self._margin_font())
         widest = max((fm.horizontalAdvance(b.label) for b in self._blocks if b.label), default=0)
-        width = max(fm.horizontalAdvance("PP00bis"), widest) + 14
+        width = max(fm.horizontalAdvance("PP00bis"), widest) + 14 + self.mark_room()
         self.setViewportMargins(width, 0, 0, 0)
         self._margin.setFixedWidth(width)
         self._place_margin()
+
+    def mark_room(self) -> int:
+        """Width kept at the left of the margin for the note and checked marks."""
+        return round(QFontMetrics(self._margin_font()).height() * 1.6) + 4
 
     def _margin_font(self) -> QFont:
         font = QFont(self.font())
@@ -223,7 +258,7 @@ class DiffPane(QTextEdit):
             rect = layout.blockBoundingRect(doc.findBlockByNumber(block_no)).translated(0, -offset)
             text_rect = QRectF(rect.left() + 8, rect.top(), fm.horizontalAdvance(info.caption) + 12,
                                rect.height() - PARA_SPACING)
-            painter.fillRect(text_rect, self.palette().base())
+            painter.fillRect(text_rect, QColor(GAP_BACKGROUND) if info.gap else self.palette().base())
             painter.setPen(QColor("#444444"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, info.caption)
 
@@ -289,11 +324,19 @@ class LabelMargin(QWidget):
         palette = pane.palette_colors()
         width = self.width()
         current = pane.current_row()
+        mark_size = QFontMetrics(font).height() * 0.8
         for row in pane.visible_rows():
             if row == current:
                 y0, y1 = pane.row_span(row)
                 painter.fillRect(QRectF(width - 4, y0 - offset, 3, y1 - y0 - PARA_SPACING),
                                  QColor("#3b6fb6"))
+            note, checked = pane.marks_of_row(row)
+            if note or checked:
+                block = doc.findBlockByNumber(pane.row_first_block(row))
+                top = layout.blockBoundingRect(block).top() - offset
+                lines = block.layout()
+                line = lines.lineAt(0).height() if lines.lineCount() else mark_size
+                paint_marks(painter, 3, top + (line - mark_size) / 2, mark_size, note, checked)
             for block_no in pane.row_blocks(row):
                 info = pane.block_info(block_no)
                 if info is None or not info.label:
@@ -334,15 +377,18 @@ class _Builder:
         self.finding.setBackground(palette.color("finding"))
         self.finding.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.finding.setUnderlineColor(QColor("#b03000"))
-        self.block_formats: dict[PairKind | None, QTextBlockFormat] = {}
+        self.block_formats: dict[PairKind | str | None, QTextBlockFormat] = {}
 
-    def block_format(self, kind: PairKind | None) -> QTextBlockFormat:
-        """Paragraph format per pair kind; ``None`` is a placeholder band (hatched: not colour alone)."""
+    def block_format(self, kind: PairKind | str | None) -> QTextBlockFormat:
+        """Paragraph format per pair kind; ``None`` is a placeholder band (hatched: not colour alone),
+        "gap" a marker of hidden unchanged paragraphs (plain grey)."""
         fmt = self.block_formats.get(kind)
         if fmt is None:
             fmt = QTextBlockFormat()
             fmt.setBottomMargin(PARA_SPACING)
-            if kind is None:
+            if kind == "gap":
+                fmt.setBackground(QColor(GAP_BACKGROUND))
+            elif kind is None:
                 fmt.setBackground(QBrush(self.palette.color("placeholder"), Qt.BrushStyle.BDiagPattern))
             else:
                 tint = self.palette.tint(kind)
@@ -361,6 +407,10 @@ class _Builder:
         emphasis: list[tuple[int, int, int, Run]] = []   # block, start, end, source formatting
         for n, row in enumerate(rows):
             first_blocks.append(len(blocks))
+            if isinstance(row, GapRow):
+                self._new_block(cursor, blocks, self.block_format("gap"))
+                blocks.append(BlockInfo(n, caption=row.caption, gap=True))
+                continue
             indexes = row.side(self.side)
             pair = self.comparison.pairs[row.pair]
             if not indexes:

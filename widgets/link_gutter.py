@@ -61,6 +61,8 @@ class LinkGutter(QWidget):
         equal_pen = QPen(QColor(160, 160, 160, 110), 1)
         for r in range(first, min(last, n)):
             row = self.rows[r]
+            if row.pair < 0:
+                continue  # a marker of hidden paragraphs links nothing
             l0, l1 = self.left.row_span(r)
             r0, r1 = self.right.row_span(r)
             if not row.is_change:

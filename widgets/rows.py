@@ -12,12 +12,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from app.core.model import Comparison, Op, PairKind, ParaPair, Run
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
-# Styles of text segments.
+from app.core.marks import Mark, MarkedParagraph, effective_kind, side_marks
+from app.core.model import Comparison, PairKind, Run
+
+# Styles of text segments: the word-diff part of a Mark (app.core.marks), as the panes key their formats.
 PLAIN = ""
 DELETED = "del"
 INSERTED = "ins"
+FINDING_UNDERLINE = "#b03000"
 
 
 @dataclass(frozen=True)
@@ -33,17 +37,6 @@ class Row:
     @property
     def is_change(self) -> bool:
         return self.kind is not PairKind.EQUAL
-
-
-def effective_kind(comparison: Comparison, pair: ParaPair) -> PairKind:
-    """The kind the reviewer should see: across languages every aligned pair is 'changed' (it is a
-    translation), so only pairs with findings count as changed there; equal words formatted otherwise
-    (an operative verb no longer italic) are a change."""
-    if comparison.cross_language and pair.kind is PairKind.CHANGED and not pair.findings:
-        return PairKind.EQUAL
-    if pair.kind is PairKind.EQUAL and (pair.findings or pair.formatting_changed):
-        return PairKind.CHANGED
-    return pair.kind
 
 
 def build_rows(comparison: Comparison, changed_only: bool = False) -> list[Row]:
@@ -88,104 +81,83 @@ def next_index(sorted_items: list[int], current: int, forward: bool, inclusive: 
 
 @dataclass
 class BlockText:
-    """One paragraph as a pane shows it: styled segments and finding spans (offsets in the shown text)."""
+    """One paragraph as a pane shows it: styled segments and finding spans (offsets in the shown text).
+
+    ``spans`` is the engine's reading (app.core.marks), the one the comparison sheet prints;
+    ``segments``, ``findings`` and ``emphasis`` are that reading cut the way the pane applies it."""
 
     paragraph: int
     segments: list[tuple[str, str]]
     findings: list[tuple[int, int, str]]
     emphasis: list[tuple[int, int, Run]] = field(default_factory=list)   # the source's bold/italic runs
+    spans: tuple = ()
 
 
-def shown_text(comparison: Comparison, side: str, index: int) -> str:
-    doc = comparison.draft if side == "a" else comparison.adopted
-    para = doc.paragraphs[index]
-    return para.body if comparison.options.ignore_labels else para.text
+def interface_language() -> str:
+    """The language of the installed interface catalogue ("en" without one): the same question as
+    app.ui.i18n.interface_language asks, which widgets may not import."""
+    from PySide6.QtCore import QCoreApplication
+    lang = QCoreApplication.translate("Language", "en", "code of the interface language: fr for French")
+    return lang if lang in ("en", "fr") else "en"
 
 
-def side_blocks(comparison: Comparison, pair_index: int, side: str, indexes: tuple[int, ...]) -> list[BlockText]:
-    """The blocks one pane shows for a pair: word ops of that side cut at paragraph boundaries."""
-    pair = comparison.pairs[pair_index]
-    texts = [shown_text(comparison, side, i) for i in indexes]
-    joined = "\n".join(texts)
-    segments = _side_segments(pair, side)
-    if segments is None or "".join(t for t, _ in segments) != joined:
-        # No usable ops (cross-language, equal pair, or an engine mismatch): the plain text, styled as
-        # a whole when the pair is one-sided.
-        style = {PairKind.DELETED: DELETED, PairKind.INSERTED: INSERTED}.get(pair.kind, PLAIN)
-        segments = [(joined, style)]
-    blocks = [BlockText(i, [], []) for i in indexes]
-    seps = []  # offsets in ``joined`` of the "\n" that end each paragraph but the last
+def side_blocks(comparison: Comparison, pair_index: int, side: str, indexes: tuple[int, ...],
+                language: str | None = None) -> list[BlockText]:
+    """The blocks one pane shows for a pair (``side`` "a" = draft, "b" = adopted; ``indexes`` the
+    side's paragraphs of the row): the engine's marks (app.core.marks.side_marks, labels left to the
+    margin) as segments, finding spans with their sentences (in ``language``; by default the
+    interface's) and the source's emphasis."""
+    language = language or interface_language()
+    return [_block(m, language) for m in side_marks(comparison, pair_index, side, labels=False, indexes=indexes)]
+
+
+_DELETED, _INSERTED = Mark.DELETED.value, Mark.INSERTED.value
+_BOLD, _ITALIC = Mark.BOLD.value, Mark.ITALIC.value
+
+
+def _block(marked: MarkedParagraph, language: str) -> BlockText:
+    block = BlockText(marked.index, [], [], [], marked.spans)
     pos = 0
-    for t in texts[:-1]:
-        pos += len(t)
-        seps.append(pos)
-        pos += 1
-    b = 0
-    pos = 0
-    for text, style in segments:
-        i = 0
-        while i < len(text):
-            if b < len(seps) and seps[b] < pos + len(text):
-                j = seps[b] - pos
-                if j > i:
-                    blocks[b].segments.append((text[i:j], style))
-                i = j + 1
-                b += 1
-            else:
-                blocks[b].segments.append((text[i:], style))
-                i = len(text)
-        pos += len(text)
-    _attach_findings(comparison, pair, side, indexes, blocks)
-    _attach_emphasis(comparison, side, blocks)
-    return blocks
+    opened: dict[int, list] = {}                # id(finding) -> [start, end, finding], in first-seen order
+    for span in marked.spans:
+        end = pos + len(span.text)
+        flags = span.mark.value                 # ints: Flag arithmetic is slow, and this runs per span
+        style = DELETED if flags & _DELETED else INSERTED if flags & _INSERTED else PLAIN
+        if block.segments and block.segments[-1][1] == style:
+            block.segments[-1] = (block.segments[-1][0] + span.text, style)
+        else:
+            block.segments.append((span.text, style))
+        for f in span.findings:
+            entry = opened.setdefault(id(f), [pos, end, f])
+            entry[1] = end
+        if flags & (_BOLD | _ITALIC):
+            block.emphasis.append((pos, end, Run(span.text, bold=bool(flags & _BOLD), italic=bool(flags & _ITALIC))))
+        pos = end
+    block.findings = [(start, end, f.describe(language)) for start, end, f in opened.values()]
+    return block
 
 
-def _attach_emphasis(comparison: Comparison, side: str, blocks: list[BlockText]) -> None:
-    """Bold and italic stretches of the source (italic operative verbs)."""
-    doc = comparison.draft if side == "a" else comparison.adopted
-    for block in blocks:
-        para = doc.paragraphs[block.paragraph]
-        shift = len(para.prefix) if comparison.options.ignore_labels else 0
-        length = sum(len(t) for t, _ in block.segments)
-        pos = 0
-        for run in para.runs:
-            start, end = max(0, pos - shift), min(length, pos + len(run.text) - shift)
-            pos += len(run.text)
-            if end > start and (run.bold or run.italic):
-                block.emphasis.append((start, end, run))
-
-
-def _side_segments(pair: ParaPair, side: str) -> list[tuple[str, str]] | None:
-    if not pair.ops:
-        return None
-    out: list[tuple[str, str]] = []
-    for op in pair.ops:
-        if side == "a" and op.op is not Op.INSERT:
-            out.append((op.a, DELETED if op.op is Op.DELETE else PLAIN))
-        elif side == "b" and op.op is not Op.DELETE:
-            out.append((op.b, INSERTED if op.op is Op.INSERT else PLAIN))
-    return [(t, s) for t, s in out if t]
-
-
-def _attach_findings(comparison: Comparison, pair: ParaPair, side: str, indexes: tuple[int, ...],
-                     blocks: list[BlockText]) -> None:
-    """Spans are offsets in the side's Paragraph.text (several paragraphs joined with "\n" for a
-    split / merged pair); each is cut to the blocks it covers and shifted past hidden labels."""
-    if not pair.findings or not indexes:
-        return
-    doc = comparison.draft if side == "a" else comparison.adopted
-    starts, pos = [], 0
-    for i in indexes:
-        starts.append(pos)
-        pos += len(doc.paragraphs[i].text) + 1
-    for f in pair.findings:
-        span = f.draft_span if side == "a" else f.adopted_span
-        if span is None:
-            continue
-        for k, i in enumerate(indexes):
-            para = doc.paragraphs[i]
-            shift = starts[k] + (len(para.prefix) if comparison.options.ignore_labels else 0)
-            length = sum(len(t) for t, _ in blocks[k].segments)
-            start, end = max(0, span[0] - shift), min(length, span[1] - shift)
-            if end > start:
-                blocks[k].findings.append((start, end, f.message))
+def char_format(mark: Mark, palette) -> QTextCharFormat:
+    """How a pane draws a mark with ``palette`` (widgets.palette.DiffPalette): deleted words struck
+    through on the deleted colour, inserted words underlined on the inserted colour (both bold with a
+    high-contrast palette), the source's italics and bold kept, a finding on the finding colour with a
+    wavy underline (over the word change's colour). The sheet renders the same marks (app/io)."""
+    fmt = QTextCharFormat()
+    if Mark.DELETED in mark:
+        fmt.setBackground(palette.color("deleted"))
+        fmt.setFontStrikeOut(True)
+    elif Mark.INSERTED in mark:
+        fmt.setBackground(palette.color("inserted"))
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(palette.color("inserted_link"))
+    if palette.emphasis and mark & (Mark.DELETED | Mark.INSERTED):
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if Mark.ITALIC in mark:
+        fmt.setFontItalic(True)
+    if Mark.BOLD in mark:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if Mark.FINDING in mark:
+        fmt.setBackground(palette.color("finding"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(FINDING_UNDERLINE))
+    return fmt

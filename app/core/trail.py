@@ -20,7 +20,8 @@ from typing import Callable, Sequence
 
 from app.core.align import rewrite_similarity
 from app.core.compare import compare_documents
-from app.core.model import CompareOptions, Comparison, Document, Kind, PairKind, Paragraph
+from app.core.marks import paragraph_label
+from app.core.model import CompareOptions, Comparison, Document, PairKind
 from app.core.tokenize import match_words
 
 MIN_VERSIONS, MAX_VERSIONS = 2, 10
@@ -118,16 +119,6 @@ class Trail:
         their labels."""
         doc = self.versions[stage.version]
         return "\n".join(doc.paragraphs[i].body if body else doc.paragraphs[i].text for i in stage.paragraphs)
-
-
-def trail_label(p: Paragraph) -> str:
-    """A paragraph's label as the trail shows it, one style across drafts and adopted texts: "PP4bis",
-    "OP6" (an adopted "6." is OP6, an unlabelled preambular paragraph PP + its ordinal), else the
-    display label ("(a)", "T2 R3 C1") or ""."""
-    section, number, suffix = p.label_key
-    if p.kind in (Kind.PREAMBLE, Kind.OPERATIVE) and number:
-        return f"{'PP' if p.kind is Kind.PREAMBLE else 'OP'}{number}{suffix}"
-    return p.display_label
 
 
 class TrailError(ValueError):
@@ -244,7 +235,7 @@ def _thread(nodes: list[tuple[int, int]], versions, comparisons, carried) -> Thr
     seen = False
     for k, doc in enumerate(versions):
         paras = tuple(i for v, i in nodes if v == k)
-        label = "+".join(filter(None, (trail_label(doc.paragraphs[i]) for i in paras)))
+        label = "+".join(filter(None, (paragraph_label(doc, i) for i in paras)))
         if not paras:
             event = Event.DROPPED if stages and stages[-1].present else Event.ABSENT
             stages.append(Stage(k, (), event))

@@ -9,7 +9,8 @@ draft paragraph was not (its label typed as text), a tracked paragraph-property 
 records the unnumbered draft form, so reject-all does not put Word's "3." in front of a typed "OP3.".
 
 The template is used only when the adopted file still reads exactly as it did when compared; otherwise
-the exports fall back to their own clean styles (app.io.docx_styles).
+the exports fall back to their own clean styles (app.io.docx_styles) on a ``blank_document``, whose
+page is A4 portrait unless Letter is asked for (python-docx's own blank is US Letter).
 """
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from app.core.model import Comparison, Kind, Paragraph
 from app.io.docx_reader import paragraph_elements
@@ -35,6 +38,25 @@ _DROPPED_IN_PPR = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w
                    "w:sectPr", "w:cnfStyle")
 _FOOTNOTE_STYLE_NAMES = ("footnote text",)
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible", "people")
+# Portrait page sizes in twentieths of a point, as Word writes them in w:pgSz.
+PAGE_SIZES = {"A4": (Twips(11906), Twips(16838)), "Letter": (Twips(12240), Twips(15840))}
+
+
+def check_page_size(page_size: str) -> None:
+    """Raise ValueError unless ``page_size`` is one the Word exports know ("A4", "Letter")."""
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
+
+
+def blank_document(page_size: str = "A4"):
+    """A new python-docx Document on a portrait ``page_size`` page ("A4" or "Letter"; margins kept),
+    for the Word exports that have no adopted .docx to start from. Raises ValueError for another size."""
+    check_page_size(page_size)
+    document = docx.Document()
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = PAGE_SIZES[page_size]
+    return document
 
 
 @dataclass

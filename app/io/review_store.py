@@ -1,5 +1,6 @@
-"""Review files (.dcreview, JSON): notes saved beside the documents (or in the user's profile), their
-format, where they are kept, and how they are read and written. The journal that autosaves every edit
+"""Review files (.dcreview, JSON): notes kept in the user's profile (or where the officer chose, or beside
+the adopted text where older versions wrote them), their format, where they are kept
+(``review_location``), and how they are read and written. The journal that autosaves every edit
 and lets several windows share one review is app.io.review_journal.
 
 Reading is bounded: a file over ``MAX_BYTES`` is refused before it is read, the JSON nesting depth, the
@@ -13,6 +14,7 @@ import logging
 import os
 import re
 import stat
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -57,8 +59,75 @@ def pair_hash(draft_path: str | os.PathLike, adopted_path: str | os.PathLike) ->
 
 def profile_review_path(folder: str | os.PathLike, draft_path: str | os.PathLike,
                         adopted_path: str | os.PathLike) -> Path:
-    """Where a pair's review is kept in the user's profile when its own folder cannot be written."""
+    """Where a pair's review is kept in the user's profile (the default place), named after the pair's two
+    paths: a revised document saved under the same name keeps its notes, which re-attach to it."""
     return Path(folder) / f"{pair_hash(draft_path, adopted_path)}{SUFFIX}"
+
+
+ORGANIZATION = APPLICATION = "Draft Compare"      # the names the window gives Qt (app.ui.application)
+LOCATION = ".location"
+
+
+def profile_reviews_folder() -> Path:
+    """``<the user's application data>/reviews``, without Qt: where the window keeps reviews (its
+    QStandardPaths.AppDataLocation: ``$XDG_DATA_HOME`` or ``~/.local/share``, ``~/Library/Application
+    Support``, ``%APPDATA%``, then the organisation and application names), so the command line finds them."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORGANIZATION / APPLICATION / "reviews"
+
+
+def location_file(folder: str | os.PathLike, draft_path: str | os.PathLike, adopted_path: str | os.PathLike) -> Path:
+    """The note, in the profile's folder, of where the officer chose to keep a pair's review."""
+    return Path(folder) / f"{pair_hash(draft_path, adopted_path)}{LOCATION}"
+
+
+def chosen_location(folder: str | os.PathLike, draft_path: str | os.PathLike,
+                    adopted_path: str | os.PathLike) -> Path | None:
+    """The review file the officer chose for a pair ("Save review as"), when that file still exists."""
+    note = location_file(folder, draft_path, adopted_path)
+    try:
+        text = note.read_text(encoding="utf-8").strip() if note.is_file() else ""
+    except (OSError, UnicodeError):
+        log.warning("cannot read %s", note, exc_info=True)
+        return None
+    where = Path(text) if text else None
+    return where if where is not None and where.is_absolute() and where.is_file() else None
+
+
+def remember_location(folder: str | os.PathLike, draft_path: str | os.PathLike, adopted_path: str | os.PathLike,
+                      review_path: str | os.PathLike | None) -> None:
+    """Note where a pair's review is kept now (None, or the profile's own file: forget the choice).
+    OSError when the profile cannot be written."""
+    note = location_file(folder, draft_path, adopted_path)
+    default = profile_review_path(folder, draft_path, adopted_path)
+    if review_path is None or Path(_absolute(review_path)) == Path(_absolute(default)):
+        if note.exists():
+            note.unlink()
+        return
+    note.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(note, _absolute(review_path) + "\n")
+
+
+def review_location(folder: str | os.PathLike, draft_path: str | os.PathLike,
+                    adopted_path: str | os.PathLike) -> Path:
+    """Where the review of a pair is read and written: the file the officer chose (Save review as), else
+    the one an older version kept beside the adopted text, else the profile's (the default: nothing is
+    written beside the documents without asking)."""
+    chosen = chosen_location(folder, draft_path, adopted_path)
+    if chosen is not None:
+        return chosen
+    beside = review_path_for(adopted_path)
+    try:
+        if beside.is_file():
+            return beside
+    except OSError:
+        log.warning("cannot look for %s", beside, exc_info=True)
+    return profile_review_path(folder, draft_path, adopted_path)
 
 
 def _absolute(path: str | os.PathLike) -> str:
@@ -347,4 +416,5 @@ def save(path: str | os.PathLike, review: Review) -> Path:
 __all__ = ["Damaged", "ReviewBusy", "ReviewTooNew", "STALE_AFTER", "documents_of", "file_digest", "from_json",
            "header_json", "is_review_file", "keep_aside", "keep_corrupt", "key_json", "load", "note_json",
            "notes_from_json", "pair_from_json", "pair_hash", "parse", "profile_review_path", "read_bounded",
+           "chosen_location", "location_file", "profile_reviews_folder", "remember_location", "review_location",
            "review_from_json", "review_path_for", "save", "to_json", "utf8_safe"]

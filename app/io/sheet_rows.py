@@ -1,25 +1,36 @@
 """The comparison sheet's content, independent of its rendering (HTML for Qt/PDF, or a Word table).
 
-One row per pair: the label column, then each side as segments (kept / deleted / inserted / flagged
-text), then the findings and the reviewer's note. Runs of equal pairs may collapse into one row.
+One row per pair: the label column, then each side as marked paragraphs, then the findings and the
+reviewer's note. The marks are the window's (app.core.marks.side_marks: deleted, inserted, moved,
+finding, bold, italic), so the sheet shows what the panes show; the renderers only give each mark its
+look. With ``collapse_equal`` (the window's "Changed paragraphs only", the CLI's ``--collapse-equal``)
+each change keeps its row and each run of unchanged pairs between them becomes one gap row:
+"⋯ 6 unchanged paragraphs (PP6–PP11)", worded as the window's marker. What is a change is the
+window's reading (app.core.marks.is_change); a pair with a reviewer's note keeps its row, so no note is left off.
+Every word the sheet adds to the documents' text (findings, notes, kinds, gaps, counts) is in the
+``language`` asked (app.core.messages); ``Row.kind`` stays a PairKind value, for the renderers to word.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
-from app.core.model import Comparison, Op, PairKind, ParaPair
+from app.core.marks import MarkedParagraph, counts, effective_kind, gap_span, is_change, side_marks
+from app.core.messages import describe, place_name, severity_name, term
+from app.core.model import Comparison, PairKind, ParaPair
 
-KEEP, DELETED, INSERTED = "keep", "deleted", "inserted"
+GAP = "gap"
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    draft: tuple[tuple[str, str], ...]      # (style, text); "\n" separates paragraphs
-    adopted: tuple[tuple[str, str], ...]
-    kind: str                               # a PairKind value, or "collapsed"
+    draft: tuple[MarkedParagraph, ...]      # the draft's paragraphs of the pair, marked
+    adopted: tuple[MarkedParagraph, ...]
+    kind: str                               # the pair's kind as the window sees it (a PairKind value), or GAP
     notes: tuple[str, ...] = ()             # findings and the reviewer's note, one line each
+    gap: str = ""                           # a gap row's line: "⋯ 6 unchanged paragraphs (PP6–PP11)"
+    pairs: tuple[int, ...] = ()             # indexes into Comparison.pairs: the pair, or those a gap hides
 
 
 def _label(c: Comparison, pair: ParaPair) -> str:
@@ -31,80 +42,74 @@ def _label(c: Comparison, pair: ParaPair) -> str:
     return a or b
 
 
-def _sides(c: Comparison, pair: ParaPair) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    draft = [c.draft.paragraphs[i] for i in pair.draft]
-    adopted = [c.adopted.paragraphs[j] for j in pair.adopted]
-    if c.cross_language or not pair.ops or not draft or not adopted:
-        a_style = DELETED if not adopted and draft and not c.cross_language else KEEP
-        b_style = INSERTED if not draft and adopted and not c.cross_language else KEEP
-        return ([(a_style, "\n".join(p.text for p in draft))] if draft else [],
-                [(b_style, "\n".join(p.text for p in adopted))] if adopted else [])
-    a_out: list[tuple[str, str]] = []
-    b_out: list[tuple[str, str]] = []
-    if c.options.ignore_labels:
-        a_out.append((KEEP, draft[0].prefix))
-        b_out.append((KEEP, adopted[0].prefix))
-    for op in pair.ops:
-        if op.op is Op.EQUAL and op.a == op.b:
-            a_out.append((KEEP, op.a))
-            b_out.append((KEEP, op.b))
-        else:
-            if op.op in (Op.EQUAL, Op.DELETE) and op.a:
-                a_out.append((DELETED, op.a))
-            if op.op in (Op.EQUAL, Op.INSERT) and op.b:
-                b_out.append((INSERTED, op.b))
-    return [s for s in a_out if s[1]], [s for s in b_out if s[1]]
-
-
-def moved_note(c: Comparison, n: int) -> str:
+def moved_note(c: Comparison, n: int, language: str = "en") -> str:
     """Where a moved paragraph came from and where it now stands: "Moved from draft PP5 (now after draft PP6)"."""
     pair = c.pairs[n]
-    here = " + ".join(_name(c.draft.paragraphs[i]) for i in pair.draft)
+    here = " + ".join(paragraph_name(c.draft.paragraphs[i], language) for i in pair.draft)
     before = next((c.pairs[k] for k in range(n - 1, -1, -1) if c.pairs[k].draft and c.pairs[k].adopted), None)
-    where = f"now after draft {_name(c.draft.paragraphs[before.draft[-1]])}" if before else "now first"
-    return f"Moved from draft {here} ({where})"
+    where = (term("moved.after", language, label=paragraph_name(c.draft.paragraphs[before.draft[-1]], language))
+             if before else term("moved.first", language))
+    return term("moved", language, here=here, where=where)
 
 
-def _name(p) -> str:
-    return p.display_label or p.source or f"paragraph {p.index + 1}"
+def paragraph_name(p, language: str = "en") -> str:
+    """How a paragraph is named in a note: its label, else where it was read, else its position."""
+    return p.display_label or place_name(p.source, language) or term("paragraph_n", language, n=p.index + 1)
 
 
-def sheet_rows(c: Comparison, *, collapse_equal: bool = False, notes: Mapping[int, str] | None = None) -> list[Row]:
+def finding_line(f, language: str = "en") -> str:
+    """A finding as the sheet shows it: "HIGH: Different date: ..." (the severity, then the sentence)."""
+    return term("line.finding", language, SEVERITY=severity_name(f.severity, language).upper(),
+                text=describe(f, language))
+
+
+def sheet_rows(c: Comparison, *, collapse_equal: bool = False, notes: Mapping[int, str] | None = None,
+               language: str = "en") -> list[Row]:
+    """The sheet's rows, one per pair, with the findings and the reviewer's notes worded in ``language``.
+    With ``collapse_equal``, one row per change (and per noted pair) and one gap row (kind GAP) for
+    each run of the other pairs."""
     notes = notes or {}
     rows: list[Row] = []
-    run = 0
+    hidden: list[int] = []
     for n, pair in enumerate(c.pairs):
-        lines = tuple(f"{f.severity.value.upper()}: {f.message}" for f in pair.findings)
+        lines = tuple(finding_line(f, language) for f in pair.findings)
         if notes.get(n, "").strip():
-            lines += (f"Note: {notes[n].strip()}",)
+            lines += (term("line.note", language, note=notes[n].strip()),)
         if pair.kind is PairKind.MOVED:
-            lines = (moved_note(c, n),) + lines
-        quiet = pair.kind is PairKind.EQUAL and not lines and not pair.label_changed
-        if collapse_equal and quiet:
-            run += 1
+            lines = (moved_note(c, n, language),) + lines
+        if collapse_equal and not is_change(c, pair) and not notes.get(n, "").strip():
+            hidden.append(n)
             continue
-        if run:
-            rows.append(_collapsed(run))
-            run = 0
-        a, b = _sides(c, pair)
-        rows.append(Row(_label(c, pair), tuple(a), tuple(b), pair.kind.value, lines))
-    if run:
-        rows.append(_collapsed(run))
+        if hidden:
+            rows.append(gap_row(c, hidden, language))
+            hidden = []
+        rows.append(Row(_label(c, pair), tuple(side_marks(c, pair, "draft")), tuple(side_marks(c, pair, "adopted")),
+                        effective_kind(c, pair).value, lines, pairs=(n,)))
+    if hidden:
+        rows.append(gap_row(c, hidden, language))
     return rows
 
 
-def _collapsed(count: int) -> Row:
-    text = f"\u2026 {count} unchanged paragraph{'s' if count != 1 else ''} \u2026"
-    return Row("", ((KEEP, text),), ((KEEP, text),), "collapsed")
+def gap_row(c: Comparison, hidden: Sequence[int], language: str = "en") -> Row:
+    """The row standing for unchanged pairs (indexes into ``c.pairs``), in ``language``: how many and
+    where, as the window's marker says it ("⋯ 6 unchanged paragraphs (PP6–PP11)", app.core.marks.gap_span)."""
+    return Row("", (), (), GAP, gap=term("gap", language, n=len(hidden), span=gap_span(c, hidden)),
+               pairs=tuple(hidden))
 
 
-def summary(c: Comparison) -> str:
-    s = c.stats
-    parts = [f"{s.changed} changed", f"{s.inserted} inserted", f"{s.deleted} deleted", f"{s.moved} moved"]
-    if s.split or s.merged:
-        parts.append(f"{s.split + s.merged} split/merged")
-    text = ", ".join(parts) + " paragraphs"
-    if not c.cross_language:
-        text += f"; {s.words_deleted} words deleted, {s.words_inserted} inserted"
-    text += f"; {s.findings} findings; {c.mode}"
-    return text
+def summary(c: Comparison, language: str = "en") -> str:
+    """The counts line under the sheet's title, in ``language``: the window's counts
+    (app.core.marks.counts), pairs by kind, words (same language), findings, then the mode."""
+    k = counts(c)
+    parts = [term("counts.with_findings", language, n=k.with_findings) if k.cross_language
+             else term("counts.changed", language, n=k.changed)]
+    parts += [term(f"counts.{key}", language, n=getattr(k, key)) for key in ("inserted", "deleted", "moved")]
+    if k.split_merged:
+        parts.append(term("counts.split_merged", language, n=k.split_merged))
+    line = [term("counts.paragraphs", language, parts=", ".join(parts))]
+    if not k.cross_language:
+        detail = ", ".join((term("counts.deleted", language, n=k.words_deleted),
+                            term("counts.inserted", language, n=k.words_inserted)))
+        line.append(term("counts.words", language, n=k.words, detail=detail))
+    line += [term("counts.findings", language, n=k.findings), term(f"mode.{c.mode}", language)]
+    return term("counts.separator", language).join(line)

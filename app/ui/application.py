@@ -1,4 +1,5 @@
-"""GUI entry point: ``run_gui()`` opens the review window on a pair (or the bundled samples)."""
+"""GUI entry point: ``run_gui()`` opens the review window on a pair, on the last pair opened when both
+its files are still there, or else on the bundled samples."""
 from __future__ import annotations
 
 import sys
@@ -21,6 +22,14 @@ def samples_dir() -> Path:
 def sample_pair() -> tuple[str, str]:
     folder = samples_dir()
     return str(folder / "draft_en.txt"), str(folder / "adopted_en.txt")
+
+
+def start_pair(config) -> tuple[str, str]:
+    """What the window opens when given no files: the last pair, if both files still exist; else the samples."""
+    for draft, adopted in config.recent_pairs()[:1]:
+        if Path(draft).is_file() and Path(adopted).is_file():
+            return draft, adopted
+    return sample_pair()
 
 
 def icons_dir() -> Path:
@@ -74,7 +83,8 @@ class FileOpenFilter(QObject):
 
 
 def run_gui(draft: str | None = None, adopted: str | None = None, argv=None, *, review: str | None = None) -> int:
-    """The window on ``draft`` and ``adopted``, on a saved ``review`` (.dcreview), or on the samples."""
+    """The window on ``draft`` and ``adopted``, on a saved ``review`` (.dcreview), or else on the last pair
+    (or the samples)."""
     setup_logging()   # the rotating log file in the user's profile; never stops start-up
     qapp = ensure_application(argv)
     from app.ui.main_window import MainWindow  # after QApplication: QSettings needs its names
@@ -85,7 +95,7 @@ def run_gui(draft: str | None = None, adopted: str | None = None, argv=None, *, 
         start = lambda: window.open_review(str(review))   # noqa: E731
     else:
         if not (draft and adopted):
-            draft, adopted = sample_pair()
+            draft, adopted = start_pair(window.config)
         start = lambda: window.open_pair(str(draft), str(adopted))   # noqa: E731
     window.show()
     # Start comparing once the event loop runs, so the window paints first.

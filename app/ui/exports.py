@@ -1,7 +1,12 @@
 """File > Export: save dialogs, background export, and the report of the outcome.
 
 The exporters belong to other modules and are imported when used, so the window starts (and
-says "not available") when one of them is not there yet.
+says "not available") when one of them is not there yet. The sheet and the annotated file are written
+in the interface language, as the window words its findings. With View > Changed paragraphs only, the
+sheet (PDF, .docx, print and print preview) shows the changes only, with a gap row for each run of
+unchanged paragraphs between them, as the panes do. An exporter's one-line warning (a tracked-changes
+file of a cross-language pair holds whole-paragraph replacements) is shown in the status bar with the
+"Saved" message.
 """
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QToolButton
+
+from app.ui.i18n import interface_language
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +105,14 @@ class ExportController:
         self._hide_button = QTimer(window, singleShot=True, interval=20_000, timeout=self.open_button.hide)
         self.exported: list[Callable[[str], None]] = []   # told the path of each export (menus enable)
 
-    def _saved(self, path: str) -> None:
+    def _saved(self, path: str, warning: str | None = None) -> None:
         self.last_path = path
         name = Path(path).name
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("Exports", "Saved {path}").format(path=path), 8000)
+        saved = QCoreApplication.translate("Exports", "Saved {path}").format(path=path)
+        if warning:
+            self.window.statusBar().showMessage(f"{saved} — ⚠ {warning}", 20_000)
+        else:
+            self.window.statusBar().showMessage(saved, 8000)
         self.open_button.setText(QCoreApplication.translate("Exports", "Open {name}").format(name=name))
         self.open_button.setToolTip(path)
         self.open_button.show()
@@ -138,6 +148,19 @@ class ExportController:
                 detail=str(exc), icon=QMessageBox.Icon.Information)
             return None
 
+    def changed_only(self) -> bool:
+        """Whether the window shows changed paragraphs only (View > Changed paragraphs only)."""
+        action = getattr(self.window, "act_changed_only", None)
+        return bool(action.isChecked()) if action is not None else bool(self.window.config["changed_only"])
+
+    def warning(self, spec: ExportSpec) -> str | None:
+        """The exporter's one-line warning about this comparison, in the interface language, or None
+        (asked of the exporter's module: ``tracked_warning`` for the tracked changes)."""
+        if spec.key != "tracked":
+            return None
+        ask = getattr(importlib.import_module(spec.module), "tracked_warning", None)
+        return ask(self.window.comparison, interface_language()) if callable(ask) else None
+
     def export(self, spec: ExportSpec) -> None:
         function = self._function(spec)
         if function is None:
@@ -157,6 +180,10 @@ class ExportController:
             kwargs["author"] = self.window.config.author()
         if spec.key in ("annotated", "sheet_pdf", "sheet_docx", "print_preview", "print"):
             kwargs["notes"] = self.window.review.notes_by_pair()
+            kwargs["language"] = interface_language()     # the officer's language, as the window's
+        if spec.key in ("sheet_pdf", "sheet_docx") and self.changed_only():
+            kwargs["collapse_equal"] = True                 # the changes, and gap rows between them
+        warning = self.warning(spec)
 
         def work(_progress, _is_cancelled):
             return function(comparison, path, **kwargs)
@@ -164,7 +191,7 @@ class ExportController:
         self.window.config["last_dir"] = str(Path(path).parent)
         self.window.run_task(
             work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
-            on_success=lambda result: self._saved(str(result or path)),
+            on_success=lambda result: self._saved(str(result or path), warning),
             on_failure=lambda exc: self.window.show_error(
                 QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
             cancellable=False,
@@ -175,8 +202,10 @@ class ExportController:
         function = self._function(spec)
         if function is None:
             return
+        kwargs = {"collapse_equal": True} if self.changed_only() else {}   # as the panes show it
         try:
-            function(self.window, self.window.comparison, notes=self.window.review.notes_by_pair())
+            function(self.window, self.window.comparison, notes=self.window.review.notes_by_pair(),
+                     language=interface_language(), **kwargs)
         except Exception as exc:  # a printer or layout failure must not take the window down
             log.error("printing failed", exc_info=True)
             self.window.show_error(QCoreApplication.translate("Exports", "Cannot print"), exc)

@@ -1,6 +1,7 @@
 """The Findings panel: what the cross-check found (figures, dates, symbols, openings, structure).
 
-One row per Finding of ``Comparison.all_findings()``: severity, label of its pair, message. Choosing a
+One row per Finding of ``Comparison.all_findings()``: severity, label of its pair, the finding worded in
+the interface language (app.core.messages). Choosing a
 row jumps to its pair (document-level findings have none); the list follows the current change like
 the change list does, because it is the same view class over another model.
 """
@@ -9,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.core.messages import describe
 from app.core.model import Comparison, Finding, Severity
 from app.ui.change_model import pair_label
+from app.ui.i18n import interface_language
 from widgets.change_list import PAIR_ROLE, ChangeList
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -69,8 +72,13 @@ class FindingsModel(QAbstractTableModel):
             return self.tr("document")
         return pair_label(c, c.pairs[finding.pair_index]) or f"#{finding.pair_index + 1}"
 
+    def text(self, finding: Finding) -> str:
+        """The finding as a sentence in the interface language."""
+        return describe(finding, interface_language())
+
     def tooltip(self, finding: Finding) -> str:
-        lines = [finding.message]
+        """The sentence, then the draft and adopted values."""
+        lines = [self.text(finding)]
         if finding.draft_value or finding.adopted_value:
             lines.append(self.tr("Draft: {draft}").format(draft=finding.draft_value or "—"))
             lines.append(self.tr("Adopted: {adopted}").format(adopted=finding.adopted_value or "—"))
@@ -86,7 +94,7 @@ class FindingsModel(QAbstractTableModel):
             return finding
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (severity_title(finding.severity), self.label(finding), finding.message)[col]
+            return (severity_title(finding.severity), self.label(finding), self.text(finding))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(finding)
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -100,7 +108,8 @@ class FindingsList(ChangeList):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("findingsList")
-        self.column_samples = ("medium", "PP15bis → 16")
+        # the widest severity in the interface language ("information" in French), the widest usual label
+        self.column_samples = (max((severity_title(s) for s in Severity), key=len), "PP15bis → 16")
 
     def current_finding(self) -> Finding | None:
         index = self.currentIndex()
@@ -112,3 +121,22 @@ class FindingsList(ChangeList):
         if pair >= 0 and self.current_pair() == pair:
             return
         super().set_current_pair(pair)
+
+
+def next_finding_row(model: FindingsModel, view: FindingsList, current_pair: int,
+                     forward: bool) -> tuple[int | None, str]:
+    """The row of the next (previous) finding that belongs to a pair, from the list's choice or else from
+    the change on show (``current_pair``); None and what to say when there is none."""
+    rows = [r for r, f in enumerate(model.findings) if f.pair_index is not None]
+    if not rows:
+        return None, QCoreApplication.translate("MainWindow", "No findings")
+    current = view.currentIndex().row() if view.currentIndex().isValid() else None
+    if current is None:
+        later = [r for r in rows if (model.findings[r].pair_index > current_pair if forward
+                                     else model.findings[r].pair_index < current_pair)]
+    else:
+        later = [r for r in rows if (r > current if forward else r < current)]
+    if not later:
+        return None, (QCoreApplication.translate("MainWindow", "No further finding") if forward
+                      else QCoreApplication.translate("MainWindow", "No earlier finding"))
+    return (later[0] if forward else later[-1]), ""

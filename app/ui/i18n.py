@@ -26,6 +26,15 @@ def resolve_language(setting: str = "system") -> str:
     return lang if lang in SUPPORTED else "en"
 
 
+def interface_language() -> str:
+    """The language the interface is shown in ("en", "fr"): the one of our installed catalogue, which
+    says it itself (its "Language" entry translates "en" into its own code, as Qt's catalogues say their
+    layout direction), so it is right whoever installed the translators. The window writes its
+    deliverables (sheet, annotated file) and words its findings in this language."""
+    lang = QCoreApplication.translate("Language", "en", "code of the interface language: fr for French")
+    return lang if lang in SUPPORTED else "en"
+
+
 _installed: list[QTranslator] = []
 
 

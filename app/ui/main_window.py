@@ -1,7 +1,8 @@
 """The review window: menus and toolbar, the compare view, the change list, the status bar.
 
-It owns the session state (the two paths, the Comparison on show) and the background task; the
-widgets it hosts only get setters and send signals.
+It owns the session state (the two paths, the Comparison on show); the widgets it hosts only get
+setters and send signals. Actions and menus are built in app.ui.menus, background work runs through
+app.ui.tasks, notes through app.ui.review_session.
 """
 from __future__ import annotations
 
@@ -9,34 +10,34 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from app.core.messages import term
 from app.core.model import Comparison
 from app.io import review_store
 from app.io.errors import DraftCompareError
 from app.ui import exports, menus
-from app.ui.change_model import ChangeModel
+from app.ui.change_model import ChangeModel, pair_label
 from app.ui.find_bar import FindBar
-from app.ui.findings_panel import FindingsList, FindingsModel
-from app.ui.notes_panel import NotesPanel
-from app.ui.review_session import ReviewSession
+from app.ui.findings_panel import FindingsList, FindingsModel, next_finding_row
+from app.ui.i18n import interface_language
+from app.ui.notes_panel import NotesPanel, ask_recover
 from app.ui.open_dialog import OpenPairDialog
 from app.ui.options_dialog import OptionsDialog
+from app.ui.review_session import ReviewSession
 from app.ui.settings import Config
-from app.ui.status import status_texts
-from app.ui.worker import Task, TaskWatcher, error_text, start
+from app.ui.status import show_status
+from app.ui.tasks import TaskRunner
+from app.ui.worker import TaskWatcher, error_text
 from widgets.change_list import ChangeList
 from widgets.compare_view import CompareView
 from widgets.palette import palette_named
 
 ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "draftcompare.svg"
 ZOOM_RANGE = (-6, 24)
-# Stage names app.io.pipeline reports (English there: the engine has no Qt); translated when shown.
-PROGRESS_STAGES = (QT_TRANSLATE_NOOP("Progress", "Reading draft"), QT_TRANSLATE_NOOP("Progress", "Reading adopted text"),
-                   QT_TRANSLATE_NOOP("Progress", "Aligning paragraphs"), QT_TRANSLATE_NOOP("Progress", "Done"))
 
 
 def compare_work(draft: str, adopted: str, options):
@@ -57,12 +58,12 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.paths: tuple[str, str] = ("", "")
         self.review_file: tuple[str, str] = ("", "")   # (adopted document, review file opened for it)
-        self.watcher: TaskWatcher | None = None
-        self._tasks: list[Task] = []
         self._message_box: QMessageBox | None = None
         self.base_point_size = QApplication.font().pointSizeF() if QApplication.font().pointSizeF() > 0 else 10.0
 
         self.view = CompareView()
+        self.view.gap_caption = lambda n, span: term("gap", interface_language(), n=n, span=span)
+        self.view.set_include_matter(self.config["include_matter"])
         self.find_bar = FindBar(list(self.view.panes))
         self.find_bar.hide()
         self.change_model = ChangeModel(self)
@@ -74,12 +75,14 @@ class MainWindow(QMainWindow):
         # The findings sit in a tab beside the change list: same place, same keys, one click apart.
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setUsesScrollButtons(True)
+        self.side_tabs.setMinimumWidth(menus.SIDE_MINIMUM)
         self.side_tabs.addTab(self.change_list, self.tr("Changes"))
         self.side_tabs.addTab(self.findings_list, self.tr("Findings"))
-        # The reviewer's notes: one per pair, autosaved beside the adopted document.
+        # The reviewer's notes: one review per pair, autosaved in the profile (or where the officer chose).
         self.notes_panel = NotesPanel()
         self.review = ReviewSession(self)
-        self.review.ask_recover = self._ask_recover
+        self.review.ask_recover = lambda review: ask_recover(self, review)
         self.side_tabs.addTab(self.notes_panel, self.tr("Notes"))
         self.change_list.setAccessibleName(self.tr("List of changes"))
         self.findings_list.setAccessibleName(self.tr("Findings of the cross-check"))
@@ -94,14 +97,21 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.side_tabs)
         self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1000])
+        self.splitter.setCollapsible(0, True)      # dragged to the edge, the side panel folds away
+        self.splitter.setCollapsible(1, False)
+        self.side_width = menus.SIDE_DEFAULT       # the side panel's width when the window has room for it
+        self.splitter.setSizes([self.side_width, 1000])
         self.setCentralWidget(self.splitter)
 
         self.exports = exports.ExportController(self)
         menus.build_actions(self)
         menus.build_menus(self)
         menus.build_status_bar(self)
+        self.tasks = TaskRunner(self.statusBar(), self.progress, self.cancel_button, self)
+        self.tasks.busyChanged.connect(lambda _busy: self._update_actions())
+        self.splitter.splitterMoved.connect(lambda *_: menus.side_panel_moved(self))
         self.change_list.changeActivated.connect(self.view.go_to_pair)
         self.findings_list.changeActivated.connect(self.view.go_to_pair)
         self.view.currentPairChanged.connect(self.change_list.set_current_pair)
@@ -110,13 +120,35 @@ class MainWindow(QMainWindow):
         self.view.currentPairChanged.connect(self._show_note)
         self.notes_panel.noteEdited.connect(self.review.set_note)
         self.notes_panel.checkedToggled.connect(self.review.set_checked)
-        self.review.changed.connect(lambda: self.notes_panel.set_unplaced(self.review.unplaced()))
+        self.notes_panel.noteChosen.connect(self.view.go_to_pair)
+        self.review.changed.connect(self._refresh_marks)
         self.review.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.review.status.connect(self.notes_panel.set_review_status)
+        self.review.located.connect(lambda path: menus.show_notes_place(self, path, self.review.place()))
         self.notes_panel.saveAsRequested.connect(self.review.save_as)
         self.apply_zoom()
         self._update_actions()
         self._restore_state()
+
+    # -- background work (app.ui.tasks) -----------------------------------------------------------
+
+    @property
+    def watcher(self) -> TaskWatcher | None:
+        """The running task's watcher; None when idle."""
+        return self.tasks.watcher
+
+    @watcher.setter
+    def watcher(self, value: TaskWatcher | None) -> None:
+        self.tasks.watcher = value
+
+    def run_task(self, work, label: str, on_success: Callable, on_failure: Callable,
+                 cancellable: bool = True) -> TaskWatcher:
+        """Run ``work`` off the GUI thread; a newer task supersedes (and cancels) a running one."""
+        return self.tasks.run(work, label, on_success, on_failure, cancellable)
+
+    def cancel_task(self) -> None:
+        """Ask the running task to stop."""
+        self.tasks.cancel()
 
     # -- actions and menus (built in app.ui.menus) -----------------------------------------------
 
@@ -126,7 +158,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         loaded = self.comparison is not None
         busy = self.watcher is not None
-        for act in (self.act_next, self.act_prev, self.act_find, self.act_find_next, self.act_find_prev):
+        for act in (self.act_next, self.act_prev, self.act_find, self.act_find_next, self.act_find_prev,
+                    self.act_save_review_as):
             act.setEnabled(loaded)
         for act in (self.act_next_finding, self.act_prev_finding):
             act.setEnabled(self.findings_model.rowCount() > 0)
@@ -173,8 +206,12 @@ class MainWindow(QMainWindow):
             self.paths = ("", "")
             self.replace_side("a", path)
 
-    def _set_title(self, draft: str, adopted: str) -> None:
-        self.setWindowTitle(self.tr("Draft Compare — {draft} ↔ {adopted}").format(draft=draft, adopted=adopted))
+    def _set_title(self, draft: str, adopted: str, number: str = "") -> None:
+        """The pair, and the adopted resolution's number; Qt adds the application's name once."""
+        title = self.tr("{draft} ↔ {adopted}").format(draft=draft, adopted=adopted)
+        if number:
+            title = self.tr("{pair} — resolution {number}").format(pair=title, number=number)
+        self.setWindowTitle(title)
 
     def open_pair(self, draft: str, adopted: str) -> None:
         self.paths = (str(draft), str(adopted))
@@ -232,7 +269,7 @@ class MainWindow(QMainWindow):
         self.view.set_comparison(comparison, palette, self.act_changed_only.isChecked())
         self.change_model.set_comparison(comparison, palette)
         self.findings_model.set_comparison(comparison)
-        self.side_tabs.setTabText(0, self.tr("Changes ({n})").format(n=self.change_model.rowCount()))
+        self.side_tabs.setTabText(0, self.tr("Changes ({n})").format(n=self.change_model.change_count()))
         self.side_tabs.setTabText(1, self.tr("Findings ({n})").format(n=self.findings_model.rowCount()))
         if comparison is not None and fresh:
             self.notes_panel.flush()
@@ -240,13 +277,15 @@ class MainWindow(QMainWindow):
             same = review_for and Path(review_for).resolve() == Path(comparison.adopted.path).resolve()
             self.review.open_for(comparison, review_path if same else None)
             self._show_note(self.view.current_pair)
+        elif comparison is not None:
+            self._refresh_marks()
         if comparison is not None:
             self._show_names(comparison)
             if fresh:  # across languages the findings are the review; in one language the changes are
                 self.side_tabs.setCurrentIndex(1 if comparison.cross_language else 0)
         if self.find_bar.isVisible():
             self.find_bar.highlight_all()
-        self._update_status()
+        show_status(self, comparison)
         self._update_actions()
 
     def palette(self):
@@ -256,89 +295,32 @@ class MainWindow(QMainWindow):
                if QColor.isValidColorName(self.config[f"{k}_colour"] or "")}
         return replace(palette, **own) if own else palette
 
-    def _ask_recover(self, review) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Recover notes"),
-            self.tr("Draft Compare ended before it could save {n} note(s) on these documents. Restore them?")
-            .format(n=len(review.notes) + len(review.unplaced)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+    # -- notes ----------------------------------------------------------------------------------------
 
     def _show_note(self, pair) -> None:
         c = self.comparison
         if c is None or pair is None or not 0 <= pair < len(c.pairs):
             self.notes_panel.show_pair(None, "", "", False)
             return
-        p = c.pairs[pair]
-        par = c.adopted.paragraphs[p.adopted[0]] if p.adopted else c.draft.paragraphs[p.draft[0]]
-        label = par.display_label or par.text[:40]
+        label = pair_label(c, c.pairs[pair])
         self.notes_panel.show_pair(pair, label, self.review.note(pair), self.review.checked(pair))
+
+    def _refresh_marks(self) -> None:
+        """The note and checked marks in the panes' margins and the change list, and the list of notes."""
+        c = self.comparison
+        notes, checked = self.review.marks() if c is not None else (set(), set())
+        self.view.set_marks(notes, checked)
+        self.change_model.set_marks(notes, checked)
+        entries = [] if c is None else [(n, pair_label(c, c.pairs[n]), text, ticked)
+                                        for n, text, ticked in self.review.entries() if n < len(c.pairs)]
+        self.notes_panel.set_all_notes(entries)
+        self.notes_panel.set_unplaced(self.review.unplaced())
 
     def _show_names(self, comparison: Comparison) -> None:
         self.paths = (comparison.draft.path, comparison.adopted.path)
         self.view.set_headers(comparison.draft, comparison.adopted)
-        self._set_title(comparison.draft.name, comparison.adopted.name)
+        self._set_title(comparison.draft.name, comparison.adopted.name, comparison.adopted.resolution_number)
         self._update_actions()
-
-    def _update_status(self) -> None:
-        c = self.comparison
-        if c is None:
-            for label in (self.counts_label, self.language_label, self.mode_label, self.warnings_label):
-                label.clear()
-                label.setToolTip("")
-            self.mode_label.setStyleSheet("")
-            return
-        texts = status_texts(c)
-        self.counts_label.setText(texts.counts)
-        self.counts_label.setToolTip(texts.counts_tip)
-        self.language_label.setText(texts.languages)
-        self.language_label.setToolTip(texts.languages_tip)
-        self.mode_label.setText(texts.mode)
-        self.mode_label.setToolTip(texts.mode_tip)
-        self.mode_label.setStyleSheet(texts.mode_style)
-        self.warnings_label.setText(texts.warnings)
-        self.warnings_label.setToolTip(texts.warnings_tip)
-
-    # -- background tasks --------------------------------------------------------------------------
-
-    def run_task(self, work, label: str, on_success: Callable, on_failure: Callable,
-                 cancellable: bool = True) -> TaskWatcher:
-        """Run ``work`` off the GUI thread; a newer task supersedes (and cancels) a running one."""
-        if self.watcher is not None:
-            self.watcher.active = False
-            self.watcher.task.cancel()
-        # Tasks stay referenced until their thread is done with them, even when superseded.
-        self._tasks = [t for t in self._tasks if not t.done.is_set()]
-        task = Task(work, label)
-        self._tasks.append(task)
-
-        def finish() -> None:
-            self.watcher = None
-            self.progress.hide()
-            self.cancel_button.hide()
-            self._update_actions()
-
-        self.watcher = TaskWatcher(
-            task, on_progress=self._show_progress, on_success=on_success, on_failure=on_failure,
-            on_cancel=lambda: self.statusBar().showMessage(self.tr("{task}: cancelled").format(task=label), 4000),
-            on_finish=finish, parent=self)
-        self.progress.setRange(0, 100 if cancellable else 0)  # exports report no steps: busy indicator
-        self.progress.setValue(0)
-        self.progress.setFormat(f"{label}… %p%" if cancellable else f"{label}…")
-        self.progress.show()
-        self.cancel_button.setVisible(cancellable)
-        self._update_actions()
-        start(task)
-        return self.watcher
-
-    def _show_progress(self, stage: str, fraction: float) -> None:
-        self.progress.setValue(round(fraction * 100))
-        self.progress.setFormat(f"{QCoreApplication.translate('Progress', stage)}… %p%")
-
-    def cancel_task(self) -> None:
-        if self.watcher is not None:
-            self.watcher.task.cancel()
-            self.progress.setFormat(self.tr("Cancelling…"))
 
     # -- navigation, view ---------------------------------------------------------------------------
 
@@ -350,34 +332,32 @@ class MainWindow(QMainWindow):
         if not self.view.step(False):
             self.statusBar().showMessage(self.tr("No earlier change"), 3000)
 
+    def set_include_matter(self, on: bool) -> None:
+        """View > Include header and footer changes: whether F8 also stops there (remembered)."""
+        self.config["include_matter"] = bool(on)
+        self.view.set_include_matter(bool(on))
+
+    def toggle_side_panel(self, _checked: bool = False) -> None:
+        """F9: show or hide the side panel (brought back at a usable width when it was folded away)."""
+        menus.show_side_panel(self, self.act_show_list.isChecked())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        menus.fit_side_panel(self)
+
     def show_side_tab(self, index: int) -> None:
-        self.side_tabs.show()
-        self.act_show_list.setChecked(True)
+        menus.show_side_panel(self, True)
         self.side_tabs.setCurrentIndex(index)
         self.side_tabs.currentWidget().setFocus()
 
     def step_finding(self, forward: bool) -> bool:
         """Select the next (previous) finding that belongs to a pair; the list's choice moves the panes."""
-        model, view = self.findings_model, self.findings_list
-        rows = [r for r, f in enumerate(model.findings) if f.pair_index is not None]
-        if not rows:
-            self.statusBar().showMessage(self.tr("No findings"), 3000)
-            return False
-        current = view.currentIndex().row() if view.currentIndex().isValid() else None
-        if current is None:  # start from the change on show
-            pair = self.view.current_pair
-            later = [r for r in rows if model.findings[r].pair_index > pair] if forward else \
-                [r for r in rows if model.findings[r].pair_index < pair]
-            target = (later[0] if forward else later[-1]) if later else None
-        else:
-            later = [r for r in rows if (r > current if forward else r < current)]
-            target = (later[0] if forward else later[-1]) if later else None
+        target, message = next_finding_row(self.findings_model, self.findings_list, self.view.current_pair, forward)
         if target is None:
-            self.statusBar().showMessage(self.tr("No further finding") if forward else self.tr("No earlier finding"),
-                                         3000)
+            self.statusBar().showMessage(message, 3000)
             return False
         self.side_tabs.setCurrentIndex(1)
-        view.setCurrentIndex(model.index(target, 0))  # -> changeActivated -> the panes go there
+        self.findings_list.setCurrentIndex(self.findings_model.index(target, 0))  # -> the panes go there
         return True
 
     def next_finding(self) -> None:
@@ -394,6 +374,7 @@ class MainWindow(QMainWindow):
             self.view.go_to_pair(pair)
 
     def zoom(self, step: int | None) -> None:
+        """Ctrl + / Ctrl - / Ctrl 0; the current change stays in view."""
         level = 0 if step is None else min(max(self.config["zoom"] + step, ZOOM_RANGE[0]), ZOOM_RANGE[1])
         self.config["zoom"] = level
         self.apply_zoom()
@@ -419,26 +400,21 @@ class MainWindow(QMainWindow):
             self.show_comparison(self.comparison)
         self.apply_zoom()
 
-    def about(self) -> None:
-        from app.logsetup import log_dir, log_path
-        path = log_path()
-        log = (self.tr("Log file: {path}").format(path=path) if path is not None
-               else self.tr("No log file is being written (its folder: {folder})").format(folder=log_dir()))
-        self.show_message(self.tr("About Draft Compare"),
-                          self.tr("Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks."),  # noqa: E501
-                          detail=log, icon=QMessageBox.Icon.Information)
+    def about(self) -> QMessageBox:
+        """Help > About: version, keys, log file."""
+        return menus.show_about(self)
 
     # -- messages -----------------------------------------------------------------------------------
 
     def show_error(self, title: str, exc: BaseException) -> None:
+        """The error in one line, said once: "file: reason"; the file's whole path below when known."""
         path = getattr(exc, "path", "")
         reason = getattr(exc, "reason", "")
         if path and reason:
-            text = f"{Path(path).name}: {reason}"
-            detail = error_text(exc)
+            text, detail = f"{Path(path).name}: {reason}", str(path)
         else:
             text, detail = error_text(exc), ""
-        self.show_message(title, text, detail=detail)
+        self.show_message(title, " ".join(text.split()), detail=detail)
 
     def show_message(self, title: str, text: str, detail: str = "",
                      icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
@@ -465,6 +441,9 @@ class MainWindow(QMainWindow):
             self.restoreState(self.config["state"])
         if not self.config["splitter"].isEmpty():
             self.splitter.restoreState(self.config["splitter"])
+            self.side_width = self.splitter.sizes()[0] or self.side_width
+        self.act_show_list.setChecked(self.splitter.sizes()[0] > 0)
+        menus.fit_side_panel(self)
 
     def save_state(self) -> None:
         self.config["geometry"] = self.saveGeometry()
@@ -473,9 +452,7 @@ class MainWindow(QMainWindow):
         self.config.sync()
 
     def closeEvent(self, event) -> None:
-        if self.watcher is not None:  # late results of a closed window are dropped
-            self.watcher.active = False
-            self.watcher.task.cancel()
+        self.tasks.drop()            # late results of a closed window are dropped
         self.notes_panel.flush()
         self.review.close()          # writes pending notes now; nothing waits on a timer
         self.save_state()

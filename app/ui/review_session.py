@@ -1,10 +1,15 @@
 """The reviewer's notes for the pair on screen: load, re-attach, autosave, recover, relocate — a Qt-side
 wrapper around app.core.review and app.io.review_store, so the window only connects signals.
 
+Where the review is kept (app.io.review_store.review_location): in the user's profile by default,
+``AppDataLocation/reviews/<hash of the pair>.dcreview``, so nothing is written beside the documents
+without asking; where the officer chose ("Save review as", remembered for the pair); beside the adopted
+text when an older version left it there.
+
 A typed note is never lost: a damaged review file is moved aside and a new review starts; when the
 review's folder cannot be written, the officer is asked at once where to keep it (default: the profile,
-``AppDataLocation/reviews/<hash of the pair>.dcreview``); several windows on one pair merge their notes
-under the review's lock (app.io.review_lock) and never remove each other's journal.
+or beside the adopted text when the profile is what cannot be written); several windows on one pair
+merge their notes under the review's lock (app.io.review_lock) and never remove each other's journal.
 """
 from __future__ import annotations
 
@@ -20,13 +25,13 @@ from app.core.review import Review, merge, pair_id, reattach
 from app.io import review_store
 from app.io import review_journal
 from app.io.errors import DraftCompareError, ExportError
-from app.io.review_lock import ReviewBusy
+from app.io.review_lock import ReviewBusy, ReviewLock
 
 log = logging.getLogger(__name__)
 
 
 def default_profile_folder() -> Path:
-    """``<AppDataLocation>/reviews``: where reviews go when their own folder cannot be written."""
+    """``<AppDataLocation>/reviews``: where reviews are kept unless the officer chooses otherwise."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return (Path(base) if base else Path.home() / ".draftcompare") / "reviews"
 
@@ -35,6 +40,7 @@ class ReviewSession(QObject):
     changed = Signal()                 # notes or marks changed (refresh views)
     message = Signal(str)              # one line the user should read (recovered, unplaced, errors)
     status = Signal(str)               # where the notes are kept, when not in the usual place ("" otherwise)
+    located = Signal(str)              # the review file's path, whenever it is chosen or moves
     _saved = Signal(object, object, int)     # saver, what the file holds now, its save count (any thread)
     _failed = Signal(object, object)         # saver, exception (any thread)
     _notice = Signal(str)
@@ -78,6 +84,8 @@ class ReviewSession(QObject):
         # Absolute paths, so the review file can reopen its documents from anywhere (documents_of).
         review = self._fresh()
         self.path = Path(path) if path else self._place_for(comparison)
+        if path:
+            self._remember(self.path)
         if self.path.exists():
             review = self._load_or_set_aside(self.path) or review
         self.review = self._placed(review)
@@ -104,18 +112,42 @@ class ReviewSession(QObject):
         c = self.comparison
         return review_store.profile_review_path(self.profile_folder(), c.draft.path, c.adopted.path)
 
+    def beside_path(self) -> Path:
+        """Where older versions kept the review: beside the adopted text, named after it."""
+        return review_store.review_path_for(self.comparison.adopted.path)
+
     def _place_for(self, comparison: Comparison) -> Path:
-        """Beside the adopted text; the profile's copy when only that one exists (its folder was read-only)."""
-        beside = review_store.review_path_for(comparison.adopted.path)
-        if beside.exists():
-            return beside
+        """Where the officer chose, else beside the adopted text when an older version kept it there,
+        else the profile (review_store.review_location)."""
         try:
-            kept = self.profile_path()
-            if kept.exists():
-                return kept
+            return review_store.review_location(self.profile_folder(), comparison.draft.path, comparison.adopted.path)
         except OSError:
-            log.warning("cannot look for a review in the profile", exc_info=True)
-        return beside
+            log.warning("cannot look for the review of %s", comparison.adopted.path, exc_info=True)
+            return self.profile_path()
+
+    def _remember(self, path: Path) -> None:
+        """Note in the profile where this pair's review is kept now, so that it reopens from there."""
+        c = self.comparison
+        try:
+            if path == self.beside_path():
+                path = None      # found there anyway
+            review_store.remember_location(self.profile_folder(), c.draft.path, c.adopted.path, path)
+        except (OSError, DraftCompareError):
+            log.warning("cannot note where the review of %s is kept", c.adopted.path, exc_info=True)
+
+    def _fallback(self) -> Path:
+        """Where to offer keeping the review when its place cannot be written: the profile, or beside the
+        adopted text when the profile is that place."""
+        default = self.profile_path()
+        return self.beside_path() if self.path is not None and self.path == default else default
+
+    def place(self) -> str:
+        """Where the notes are: "profile", "beside" (the adopted text) or "chosen"."""
+        if self.path is None or self.comparison is None:
+            return ""
+        if self.path == self.profile_path():
+            return "profile"
+        return "beside" if self.path == self.beside_path() else "chosen"
 
     def _load_or_set_aside(self, path: Path) -> Review | None:
         """The review file's notes; None when it is damaged (moved aside, the user told, a new review starts)."""
@@ -215,6 +247,23 @@ class ReviewSession(QObject):
     def notes_by_pair(self) -> dict[int, str]:
         return self.review.notes_by_pair(self.comparison) if self.review else {}
 
+    def entries(self) -> list[tuple[int, str, bool]]:
+        """Every placed note: (pair index, text, checked), in reading order."""
+        if self.review is None or self.comparison is None:
+            return []
+        index = {(p.draft, p.adopted): n for n, p in enumerate(self.comparison.pairs)}
+        out = []
+        for note in self.review.notes:
+            n = index.get(pair_id(note))
+            if n is not None and (note.text.strip() or note.checked):
+                out.append((n, note.text, note.checked))
+        return sorted(out)
+
+    def marks(self) -> tuple[set[int], set[int]]:
+        """The pairs with a note, the pairs marked checked."""
+        entries = self.entries()
+        return {n for n, text, _ in entries if text.strip()}, {n for n, _, checked in entries if checked}
+
     def unplaced(self) -> list[str]:
         return [n.text for n in self.review.unplaced] if self.review else []
 
@@ -230,6 +279,10 @@ class ReviewSession(QObject):
                 self._relocate(self._blocked)
             return
         try:
+            if self.path == self.profile_path():
+                self.path.parent.mkdir(parents=True, exist_ok=True)   # the profile's folder, made at the first note
+                if str(self.path.parent) not in self._watcher.directories():
+                    self._watcher.addPath(str(self.path.parent))      # other windows' saves show here too
             self._saver.schedule(self.review, pairs, **kwargs)
         except DraftCompareError as exc:
             log.warning("cannot store a note in %s: %s", self.path, exc.message)
@@ -242,8 +295,9 @@ class ReviewSession(QObject):
 
     def _relocate(self, reason: str, target: str | Path | None = None) -> bool:
         """Keep the review somewhere that can be written: ``target``, else where the officer chooses
-        (cancelled: the profile). Everything this window holds is written there at once."""
-        default = self.profile_path()
+        (cancelled: the profile, or beside the adopted text when the profile is what failed). Everything
+        this window holds is written there at once, and the pair reopens from there."""
+        default = self._fallback()
         tried: set[Path] = set()
         for attempt in range(4):
             if attempt < 3:
@@ -274,6 +328,7 @@ class ReviewSession(QObject):
             if old is not None:
                 old.abandon()
             self.path, self._blocked, self._unsaved, self._gave_up = where, "", False, False
+            self._remember(where)
             self._watch()
             self.message.emit(self.tr("Notes are now kept in {0}.").format(where))
             self._update_status()
@@ -285,19 +340,25 @@ class ReviewSession(QObject):
         return False
 
     def save_as(self, path: str | Path | None = None) -> bool:
-        """Write this window's review to ``path`` (asked when None); later notes go there too."""
+        """Move this window's review to ``path`` (asked when None): every note is written there, later
+        notes follow, the pair reopens from there, and the profile's copy is removed."""
         if self.review is None:
             return False
         if path is None:
             parent = self.parent() if isinstance(self.parent(), QWidget) else None
-            start = str(self.path) if self.path and not self._blocked else str(self.profile_path())
+            start = str(self.path) if self.path and not self._blocked and self.place() != "profile" else \
+                str(self.beside_path())
             path, _ = QFileDialog.getSaveFileName(parent, self.tr("Save review as"), start,
                                                   self.tr("Draft Compare reviews (*.dcreview)"))
             if not path:
                 return False
         if self._saver is not None and not self._blocked:
             self._saver.flush()        # the review's place keeps what was typed until now
-        return self._relocate(self.tr("the file chosen cannot be written"), target=path)
+        old = self.path if self.place() == "profile" else None
+        moved = self._relocate(self.tr("the file chosen cannot be written"), target=path)
+        if moved and old is not None and old != self.path:
+            _remove_quietly(old)
+        return moved
 
     def _ask_location_dialog(self, default: Path, reason: str) -> str | None:
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
@@ -356,13 +417,13 @@ class ReviewSession(QObject):
         if self._blocked:
             text = self.tr("Notes cannot be saved in {0}: {1}. Use \u201cSave review as\u2026\u201d.") \
                 .format(self.path.name if self.path else "", self._blocked)
-        elif self.comparison is not None and self.path is not None and \
-                self.path != review_store.review_path_for(self.comparison.adopted.path):
+        elif self.place() == "chosen":
             text = self.tr("Notes are kept in {0}").format(self.path)
         else:
             text = ""
         self.status_text = text
         self.status.emit(text)
+        self.located.emit(str(self.path) if self.path is not None else "")
 
     def close(self) -> None:
         saver = self._saver
@@ -385,6 +446,16 @@ class ReviewSession(QObject):
         watched = self._watcher.files() + self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a review file that moved elsewhere (under its lock: no writer is halfway through it)."""
+    try:
+        with ReviewLock(path, timeout=2.0):
+            if path.exists():
+                path.unlink()
+    except (OSError, DraftCompareError):
+        log.warning("the review moved, but its old file %s could not be removed", path, exc_info=True)
 
 
 def _stamp(path: Path) -> tuple | None:

@@ -94,6 +94,7 @@ TextOption("view", "font_family", "")           # "" = the system font
 IntOption("view", "font_size", 0)               # points; 0 = the system size
 IntOption("view", "zoom", 0)
 BoolOption("view", "changed_only", False)
+BoolOption("view", "include_matter", False)  # F8 also stops on header and footer changes
 # Files and export.
 ListOption("files", "recent_pairs", [])
 TextOption("files", "last_dir", "")

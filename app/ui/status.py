@@ -1,10 +1,12 @@
-"""What the status bar says about a comparison: counts, languages and the mode."""
+"""What the status bar says about a comparison: counts, languages and the mode (``status_texts``), and
+putting it in the window's labels (``show_status``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core.marks import counts
 from app.core.model import Comparison
 
 
@@ -31,11 +33,11 @@ def language_name(code: str) -> str:
 
 
 def status_texts(c: Comparison) -> StatusTexts:
-    s = c.stats
+    k = counts(c)      # the sheet prints the same counts (app.io.sheet_rows.summary)
     # Plain local names as counts: pyside6-lupdate skips a translate() whose n is an attribute or a sum.
-    changed, inserted, deleted, moved, split_merged = s.changed, s.inserted, s.deleted, s.moved, s.split + s.merged
-    if c.cross_language:  # every pair is a translation: what counts is what the checks found
-        flagged = sum(1 for p in c.pairs if p.findings)
+    changed, inserted, deleted, moved, split_merged = k.changed, k.inserted, k.deleted, k.moved, k.split_merged
+    if k.cross_language:  # every pair is a translation: what counts is what the checks found
+        flagged = k.with_findings
         parts = [QCoreApplication.translate("Status", "%n with findings", "", flagged)]
     else:
         parts = [QCoreApplication.translate("Status", "%n changed", "", changed)]
@@ -44,15 +46,15 @@ def status_texts(c: Comparison) -> StatusTexts:
               QCoreApplication.translate("Status", "%n moved", "", moved)]
     if split_merged:
         parts.append(QCoreApplication.translate("Status", "%n split/merged", "", split_merged))
-    if not c.cross_language:
-        words = s.words_deleted + s.words_inserted
+    if not k.cross_language:
+        words = k.words
         parts.append(QCoreApplication.translate("Status", "%n word changed", "", words) if words == 1
                      else QCoreApplication.translate("Status", "%n words changed", "", words))
-    findings = len(c.all_findings())
+    findings = k.findings
     if findings:
         parts.append(QCoreApplication.translate("Status", "%n finding", "", findings) if findings == 1
                      else QCoreApplication.translate("Status", "%n findings", "", findings))
-    counts = " · ".join(parts)
+    counts_text = " · ".join(parts)
     languages = QCoreApplication.translate("Status", "Languages: {draft} → {adopted}").format(
         draft=c.draft.language, adopted=c.adopted.language)
     languages_tip = QCoreApplication.translate(
@@ -76,4 +78,21 @@ def status_texts(c: Comparison) -> StatusTexts:
     warnings = QCoreApplication.translate("Status", "⚠ %n reading note(s)", "", noted) if noted else ""
     warnings_tip = "\n".join([QCoreApplication.translate(
         "Status", "What was read only in part, or read in a particular way:")] + lines) if lines else ""
-    return StatusTexts(counts, counts_tip, languages, languages_tip, mode, mode_tip, style, warnings, warnings_tip)
+    return StatusTexts(counts_text, counts_tip, languages, languages_tip, mode, mode_tip, style, warnings, warnings_tip)
+
+
+def show_status(window, c: Comparison | None) -> None:
+    """Fill the window's status labels (counts, languages, mode, reading notes) for ``c``; clear them for None."""
+    labels = (window.counts_label, window.language_label, window.mode_label, window.warnings_label)
+    if c is None:
+        for label in labels:
+            label.clear()
+            label.setToolTip("")
+        window.mode_label.setStyleSheet("")
+        return
+    texts = status_texts(c)
+    for label, text, tip in zip(labels, (texts.counts, texts.languages, texts.mode, texts.warnings),
+                                (texts.counts_tip, texts.languages_tip, texts.mode_tip, texts.warnings_tip)):
+        label.setText(text)
+        label.setToolTip(tip)
+    window.mode_label.setStyleSheet(texts.mode_style)

@@ -4,7 +4,10 @@
     .venv/bin/python resources/i18n/fill_fr.py
 
 Strings missing here stay "unfinished" and show in English; the .ts file is the committed source.
+French typography is set here, once: a narrow no-break space (U+202F) before : ; ! ? and inside « »,
+as in the deliverables (app.core.messages); write the translations below with ordinary spaces.
 """
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -65,14 +68,14 @@ FR = {
     "Comparison sheet (.&docx)…": "Tableau comparatif (.&docx)…", "Print pre&view…": "&Aperçu avant impression…",
     "P&rint…": "&Imprimer…", "Nothing to export: open a pair of documents first":
     "Rien à exporter : ouvrez d’abord deux documents", "Not available": "Non disponible",
-    "Export {title}": "Exporter {title}", "Exporting {title}": "Export : {title}", "Saved {path}": "Enregistré : {path}",
+    "Export {title}": "Exporter {title}", "Exporting {title}": "Exportation : {title}", "Saved {path}": "Enregistré : {path}",
     "Cannot export {title}": "Impossible d’exporter {title}", "Cannot print": "Impossible d’imprimer",
     "Find in both texts": "Rechercher dans les deux textes", "Match &case": "Respecter la &casse",
     "Previous": "Précédent", "Next": "Suivant", "Close (Esc)": "Fermer (Échap)", "Find:": "Rechercher :",
     "Not found": "Introuvable", "1 match": "1 occurrence", "{n} matches": "{n} occurrences",
     "Severity": "Gravité", "Finding": "Constat", "high": "élevée", "medium": "moyenne", "low": "faible",
-    "info": "info", "document": "document", "Draft: {draft}": "Projet : {draft}", "Adopted: {adopted}":
-    "Adopté : {adopted}", "Draft Compare": "Draft Compare", "Changes": "Modifications", "Findings": "Constats",
+    "info": "information", "document": "document", "Draft: {draft}": "Projet : {draft}", "Adopted: {adopted}":
+    "Texte adopté : {adopted}", "Draft Compare": "Draft Compare", "Changes": "Modifications", "Findings": "Constats",
     "Notes": "Notes", "Now drop the adopted text": "Déposez maintenant le texte adopté",
     "Now drop the draft": "Déposez maintenant le projet", "Comparing": "Comparaison",
     "Cannot compare these files": "Impossible de comparer ces fichiers", "Changes ({n})": "Modifications ({n})",
@@ -117,13 +120,13 @@ FR = {
     "Ignore &case": "Ignorer la &casse", "Ignore &punctuation": "Ignorer la &ponctuation",
     "Ignore paragraph &labels and numbering": "Ignorer les &étiquettes et la numérotation",
     "Automatic (when languages differ)": "Automatique (langues différentes)", "Always": "Toujours", "Never": "Jamais",
-    "Options": "Options", "Comparison": "Comparaison", "Cross-language &mode:": "Mode &multilingue :",
-    "Display and export": "Affichage et export", "Colour &palette:": "&Couleurs :",
+    "Options": "Options", "Comparison": "Comparaison", "Cross-language &mode:": "Mode &bilingue :",
+    "Display and export": "Affichage et exportation", "Colour &palette:": "&Couleurs :",
     "&Author of tracked changes:": "&Auteur des modifications suivies :",
     "Overview of changes: click to jump": "Vue d’ensemble : cliquez pour y aller", "Reading draft": "Lecture du projet",
     "Reading adopted text": "Lecture du texte adopté", "Aligning paragraphs": "Alignement des paragraphes",
     "Done": "Terminé", "Comparison sheet — print preview": "Tableau comparatif — aperçu avant impression",
-    "unknown": "inconnue", "Cross-language": "Multilingue", "Same-language": "Même langue",
+    "unknown": "inconnue", "Cross-language": "Bilingue", "Same-language": "Même langue",
     "Languages: {draft} → {adopted}": "Langues : {draft} → {adopted}",
     "&Deleted words colour:": "Couleur des mots &supprimés :", "&Inserted words colour:": "Couleur des mots &insérés :",
     "palette colour, or #rrggbb": "couleur de la palette, ou #rrggbb",
@@ -151,14 +154,14 @@ FR = {
     "{n} matches · in the draft": "{n} occurrences · dans le projet", "1 match · in the draft": "1 occurrence · dans le projet",
     "{n} matches · in the adopted text": "{n} occurrences · dans le texte adopté",
     "1 match · in the adopted text": "1 occurrence · dans le texte adopté",
-    "Open review": "Ouvrir une revue", "Draft Compare reviews (*.dcreview);;All files (*)":
-    "Revues Draft Compare (*.dcreview);;Tous les fichiers (*)", "Cannot open this review": "Impossible d’ouvrir cette revue",
+    "Open review": "Ouvrir un examen", "Draft Compare reviews (*.dcreview);;All files (*)":
+    "Examens Draft Compare (*.dcreview);;Tous les fichiers (*)", "Cannot open this review": "Impossible d’ouvrir cet examen",
     "Draft Compare — {draft} ↔ {adopted}": "Draft Compare — {draft} ↔ {adopted}",
     "Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, "
     "moves and cross-language checks.": "Draft Compare : un projet de résolution à côté du texte adopté, aligné "
     "paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.",
-    "Open re&view…": "Ouvrir une re&vue…", "Open a saved review (.dcreview) with its two documents":
-    "Ouvrir une revue enregistrée (.dcreview) avec ses deux documents",
+    "Open re&view…": "Ouvrir un e&xamen…", "Open a saved review (.dcreview) with its two documents":
+    "Ouvrir un examen enregistré (.dcreview) avec ses deux documents",
     "Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Word documents (*.docx);;"
     "PDF documents (*.pdf);;OpenDocument text (*.odt);;Web pages (*.html *.htm);;Text files (*.txt *.md);;All files (*)":
     "Documents (*.docx *.pdf *.odt *.html *.htm *.txt *.md);;Documents Word (*.docx);;"
@@ -169,7 +172,7 @@ FR = {
     "espaces insécables)",
     "Treat all &quote styles alike (’ ' “ ” « »)": "Traiter tous les &guillemets de la même façon (’ ' “ ” « »)",
     "The review file could not be read ({0}); it was kept as {1}.":
-    "Le fichier de revue n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.",
+    "Le fichier d’examen n’a pas pu être lu ({0}) ; il a été conservé sous le nom {1}.",
     "{0} note(s) could not be placed on the changed documents; they are listed in the Notes panel.":
     "{0} note(s) n’ont pas pu être replacées sur les documents modifiés ; elles figurent dans le panneau Notes.",
     "Draft in {draft} ({draft_sure} sure), adopted text in {adopted} ({adopted_sure} sure)":
@@ -183,11 +186,65 @@ FR = {
     "Paragraphes modifiés, insérés, supprimés et déplacés ; mots modifiés ; constats des vérifications",
     "Open the exported file": "Ouvrir le fichier exporté", "Open {name}": "Ouvrir {name}",
     "{path} is no longer there": "{path} n’existe plus", "No application here opens {name}":
-    "Aucune application de ce poste n’ouvre {name}", "Open &last export": "Ouvrir le &dernier export",
+    "Aucune application de ce poste n’ouvre {name}", "Open &last export": "Ouvrir la &dernière exportation",
     "Open the file exported last in its usual application":
     "Ouvrir le dernier fichier exporté dans son application habituelle",
+    # the catalogue names its own language: the window words findings and writes deliverables in it
+    "en": "fr",
+    "{0}: notes cannot be saved ({1}); they stay open in this window: use “Save review as…”.":
+    "{0} : les notes ne peuvent pas être enregistrées ({1}) ; elles restent ouvertes dans cette fenêtre : "
+    "utilisez « Enregistrer l’examen sous… ».",
+    "Notes cannot be saved in {0}: {1}. Use “Save review as…”.":
+    "Les notes ne peuvent pas être enregistrées dans {0} : {1}. Utilisez « Enregistrer l’examen sous… ».",
+    # issue #16, the window (header and footer group, positions, notes' place and marks, legend, About)
+    "Position": "Position",
+    "Changes in the header block, title, meeting lines and footer; F8 passes them by unless View > Include "
+    "header and footer changes is on": "Modifications de l’en-tête, du titre, des indications de séance et du "
+    "pied de page ; F8 les passe, sauf si Affichage > Inclure l’en-tête et le pied de page est coché",
+    "resolution {number}": "résolution {number}", "{pair} — resolution {number}": "{pair} — résolution {number}",
+    "{draft} ↔ {adopted}": "{draft} ↔ {adopted}", "Draft Compare {version}": "Draft Compare {version}",
+    "deleted words": "mots supprimés", "inserted words": "mots insérés", "changed paragraph": "paragraphe modifié",
+    "moved paragraph": "paragraphe déplacé", "one side only": "d’un seul côté", "finding": "constat",
+    "Words of the draft the adopted text no longer has (struck through)":
+    "Mots du projet que le texte adopté n’a plus (barrés)",
+    "Words the adopted text added (underlined)": "Mots ajoutés par le texte adopté (soulignés)",
+    "A paragraph whose words changed; a band in the middle strip links its two sides":
+    "Paragraphe dont les mots ont changé ; une bande dans la colonne centrale relie ses deux côtés",
+    "A paragraph that moved; a dashed band links where it was to where it is":
+    "Paragraphe déplacé ; une bande en pointillés relie son ancienne place à la nouvelle",
+    "A paragraph inserted or deleted; the other side shows a hatched band saying so":
+    "Paragraphe inséré ou supprimé ; l’autre côté le signale par une bande hachurée",
+    "A figure, date or symbol that differs (wavy underline; the finding as tooltip)":
+    "Chiffre, date ou cote qui diffère (soulignement ondulé ; le constat en info-bulle)",
+    "Unchanged paragraphs hidden by “Changed paragraphs only”":
+    "Paragraphes inchangés masqués par « Paragraphes modifiés seulement »",
+    "In the margin and the list of changes: your note on this paragraph":
+    "Dans la marge et la liste des modifications : votre note sur ce paragraphe",
+    "In the margin and the list of changes: you marked this paragraph checked":
+    "Dans la marge et la liste des modifications : vous avez marqué ce paragraphe comme vérifié",
+    "Keys": "Raccourcis clavier", "(version unknown)": "(version inconnue)",
+    "Keep the notes of this pair in a file of your choice":
+    "Conserver les notes sur ces documents dans le fichier de votre choix",
+    "Include &header and footer changes": "Inclure les modifications d’en-&tête et de pied de page",
+    "Let F8 stop on changes of the header block, title, meeting lines and footer":
+    "F8 s’arrête aussi sur les modifications de l’en-tête, du titre, des indications de séance et du pied de page",
+    "&Notes": "&Notes", "Show your notes": "Afficher vos notes",
+    "Notes: in your profile": "Notes : dans votre profil", "Notes: beside the adopted text":
+    "Notes : à côté du texte adopté", "Notes: {name}": "Notes : {name}",
+    "Your notes on this pair are kept in {path} (File > Save review as… to keep them elsewhere)":
+    "Vos notes sur ces documents sont conservées dans {path} (Fichier > Enregistrer l’examen sous… pour les "
+    "conserver ailleurs)",
+    "Open a recent pair": "Ouvrir une comparaison récente", "Legend": "Légende", "&Legend": "&Légende",
+    "What the colours and marks mean": "Ce que signifient les couleurs et les marques",
+    "About this program, its version and its keys": "À propos de ce programme, de sa version et de ses raccourcis",
+    "All notes of this review": "Toutes les notes de cet examen", "Checked": "Vérifié",
+    "All notes ({n}):": "Toutes les notes ({n}) :", "No notes yet.": "Aucune note pour l’instant.",
 }
 PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
+           "Header and footer: %n change": ("En-tête et pied de page\u202f: %n modification",
+                                            "En-tête et pied de page\u202f: %n modifications"),
+           "Header and footer: %n changes": ("En-tête et pied de page\u202f: %n modification",
+                                             "En-tête et pied de page\u202f: %n modifications"),
            "%n word changed": ("%n mot modifié", "%n mots modifiés"),
            "%n words changed": ("%n mot modifié", "%n mots modifiés"),
            "%n with findings": ("%n avec constats", "%n avec constats"),
@@ -196,6 +253,16 @@ PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n cons
            "%n split/merged": ("%n scindé/fusionné", "%n scindés/fusionnés"),
            "⚠ %n reading note(s)": ("⚠ %n remarque de lecture", "⚠ %n remarques de lecture")}
 
+
+
+def typeset(text: str) -> str:
+    """A narrow no-break space before : ; ! ? (not inside "*.docx;;" filters) and inside « »."""
+    text = re.sub(r"[ \u00a0\u202f]+([:;!?])(?=\s|$|\))", "\u202f\\1", text)
+    text = re.sub(r"«[ \u00a0\u202f]*", "«\u202f", text)
+    return re.sub(r"[ \u00a0\u202f]*»", "\u202f»", text)
+
+
+FR = {k: typeset(v) for k, v in FR.items()}
 path = Path(__file__).with_name("draftcompare_fr.ts")
 tree = etree.parse(str(path))
 tree.getroot().set("language", "fr_FR")
@@ -203,6 +270,10 @@ done = 0
 for message in tree.iter("message"):
     source = message.findtext("source")
     tr = message.find("translation")
+    if tr.get("type") in ("vanished", "obsolete"):
+        if source in FR:                # no longer in the sources: kept as lupdate left it, reworded
+            tr.text = FR[source]
+        continue
     if source in PLURALS:
         # PySide6's lupdate does not mark translate(ctx, text, "", n) as numerus; Qt picks the form by n.
         message.set("numerus", "yes")

@@ -1,0 +1,88 @@
+"""The window's background work: one task at a time off the GUI thread, with the status bar's progress
+bar and Cancel button (moved out of MainWindow, issue #16).
+
+A newer task supersedes a running one: the older is cancelled and its late results are dropped. Tasks
+stay referenced until their thread is done with them. The work itself and its signals are
+app.ui.worker's.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
+
+from app.ui.worker import Task, TaskWatcher, start
+
+log = logging.getLogger(__name__)
+
+# Stage names app.io.pipeline reports (English there: the engine has no Qt); translated when shown.
+PROGRESS_STAGES = (QT_TRANSLATE_NOOP("Progress", "Reading draft"), QT_TRANSLATE_NOOP("Progress", "Reading adopted text"),
+                   QT_TRANSLATE_NOOP("Progress", "Aligning paragraphs"), QT_TRANSLATE_NOOP("Progress", "Done"))
+
+
+class TaskRunner(QObject):
+    """Runs ``work(progress, is_cancelled)`` for the window and shows its progress in the status bar."""
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, status_bar: QStatusBar, progress: QProgressBar, cancel_button: QToolButton,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status_bar = status_bar
+        self.progress = progress
+        self.cancel_button = cancel_button
+        self.watcher: TaskWatcher | None = None
+        self._tasks: list[Task] = []
+        cancel_button.clicked.connect(self.cancel)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a task is running."""
+        return self.watcher is not None
+
+    def run(self, work, label: str, on_success: Callable, on_failure: Callable,
+            cancellable: bool = True) -> TaskWatcher:
+        """Run ``work`` off the GUI thread; a newer task supersedes (and cancels) a running one."""
+        self.drop()
+        self._tasks = [t for t in self._tasks if not t.done.is_set()]
+        task = Task(work, label)
+        self._tasks.append(task)
+
+        def finish() -> None:
+            self.watcher = None
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.busyChanged.emit(False)
+
+        def cancelled() -> None:
+            self.status_bar.showMessage(self.tr("{task}: cancelled").format(task=label), 4000)
+
+        self.watcher = TaskWatcher(task, on_progress=self._show_progress, on_success=on_success,
+                                   on_failure=on_failure, on_cancel=cancelled, on_finish=finish, parent=self)
+        self.progress.setRange(0, 100 if cancellable else 0)  # exports report no steps: busy indicator
+        self.progress.setValue(0)
+        self.progress.setFormat(f"{label}… %p%" if cancellable else f"{label}…")
+        self.progress.show()
+        self.cancel_button.setVisible(cancellable)
+        self.busyChanged.emit(True)
+        start(task)
+        return self.watcher
+
+    def _show_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 100))
+        self.progress.setFormat(f"{QCoreApplication.translate('Progress', stage)}… %p%")
+
+    def cancel(self) -> None:
+        """The Cancel button: ask the running task to stop (it says when it has)."""
+        if self.watcher is not None:
+            self.watcher.task.cancel()
+            self.progress.setFormat(self.tr("Cancelling…"))
+
+    def drop(self) -> None:
+        """Cancel the running task and ignore whatever it still reports (superseded, or the window closes)."""
+        if self.watcher is not None:
+            log.debug("task %s superseded", self.watcher.task.name)
+            self.watcher.active = False
+            self.watcher.task.cancel()
