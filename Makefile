@@ -5,7 +5,7 @@ VPY     := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: run test bench install clean i18n package
+.PHONY: run test bench install clean i18n i18n-update package
 TS      := $(wildcard resources/i18n/*.ts)
 QM      := $(TS:.ts=.qm)
 
@@ -26,6 +26,13 @@ install: $(STAMP) i18n
 i18n: $(QM)
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing interface strings: collect them into the .ts (the window's sources and the comparison
+# options' titles, app/core/options.py), fill in the French, then rebuild the catalogue.
+i18n-update: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate app/ui/*.py widgets/*.py app/core/options.py -ts $(TS)
+	$(VPY) resources/i18n/fill_fr.py
+	$(MAKE) i18n
 
 run: $(STAMP) i18n
 	$(VPY) -m app

@@ -20,6 +20,7 @@ from typing import Callable, Mapping, Sequence
 
 from app.core.compare import Cancelled
 from app.core.model import CompareOptions, Comparison, Op, PairKind
+from app.core.options import COMPARE_OPTIONS, options_from_flags
 from app.io.errors import DraftCompareError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -41,26 +42,19 @@ def _one_line(text: str) -> str:
 
 
 def _option_args(parser: argparse.ArgumentParser) -> None:
+    """The comparison options, from their one declaration (app.core.options), and --tracked-view."""
     g = parser.add_argument_group("comparison options")
-    g.add_argument("--ignore-case", action="store_true", help="treat upper and lower case as equal")
-    g.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation marks")
-    g.add_argument("--with-labels", action="store_true", help="compare labels (PP1, OP3) as text too")
-    g.add_argument("--strict-spaces", action="store_true", help="report changes in spacing")
-    g.add_argument("--strict-quotes", action="store_true", help="report ’ vs ' and « » vs “ ”")
-    g.add_argument("--ignore-formatting", action="store_true",
-                   help="do not report bold, italic, underline or superscript changes on equal words")
-    g.add_argument("--cross-language", choices=("auto", "always", "never"), default="auto",
-                   help="cross-language mode: auto (when languages differ), always or never")
+    for spec in COMPARE_OPTIONS:
+        if spec.choices:
+            g.add_argument(spec.flag, dest=spec.name, choices=spec.values, default=spec.default, help=spec.help)
+        else:
+            g.add_argument(spec.flag, dest=spec.name, action="store_true", help=spec.help)
     g.add_argument("--tracked-view", choices=("accepted", "original"), default="accepted",
                    help="how to read inputs that already hold tracked changes")
 
 
 def _options(ns: argparse.Namespace) -> CompareOptions:
-    return CompareOptions(
-        ignore_case=ns.ignore_case, ignore_punctuation=ns.ignore_punctuation, ignore_labels=not ns.with_labels,
-        conflate_spaces=not ns.strict_spaces, conflate_quotes=not ns.strict_quotes,
-        cross_language=ns.cross_language, ignore_formatting=ns.ignore_formatting,
-    )
+    return options_from_flags({spec.name: getattr(ns, spec.name) for spec in COMPARE_OPTIONS})
 
 
 def _jobs(text: str) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.model import CompareOptions, Comparison, Document, Finding, ParaPair
+from app.core.options import options_to_dict
 from app.io.atomic import atomic_write_text, export_guard
 
 SCHEMA = "draftcompare.comparison"
@@ -75,13 +76,9 @@ def _pair(n: int, pair: ParaPair, c: Comparison) -> dict[str, Any]:
 
 
 def options_dict(o: CompareOptions) -> dict[str, Any]:
-    """The comparison options, as the ``options`` object of the schema (also used by the batch report)."""
-    return {
-        "ignore_case": o.ignore_case, "ignore_punctuation": o.ignore_punctuation,
-        "ignore_labels": o.ignore_labels, "conflate_spaces": o.conflate_spaces,
-        "conflate_quotes": o.conflate_quotes, "cross_language": o.cross_language,
-        "ignore_formatting": o.ignore_formatting,
-    }
+    """The comparison options, as the ``options`` object of the schema (also used by the batch report):
+    every option declared in app.core.options, by its field name."""
+    return options_to_dict(o)
 
 
 def statistics(c: Comparison) -> dict[str, int]:

@@ -1,7 +1,6 @@
 """Options: how to compare (CompareOptions), which palette, who signs the tracked changes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFontComboBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox,
@@ -9,21 +8,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import CompareOptions
-from app.ui.settings import CROSS_LANGUAGE_CHOICES, Config
+from app.core.options import COMPARE_OPTIONS, options_from
+from app.ui.settings import Config
 from widgets.palette import PALETTES
-
-_CHECKS = (
-    ("ignore_case", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &case")),
-    ("ignore_punctuation", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &punctuation")),
-    ("ignore_labels", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore paragraph &labels and numbering")),
-    ("conflate_spaces", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &spaces alike (tabs, no-break spaces)")),
-    ("conflate_quotes", QT_TRANSLATE_NOOP("OptionsDialog", "Treat all &quote styles alike (’ ' “ ” « »)")),
-    ("ignore_formatting", QT_TRANSLATE_NOOP("OptionsDialog", "Ignore &formatting (bold, italic, underline)")),
-)
-_CROSS_TITLES = {"auto": QT_TRANSLATE_NOOP("OptionsDialog", "Automatic (when languages differ)"),
-                 "always": QT_TRANSLATE_NOOP("OptionsDialog", "Always"),
-                 "never": QT_TRANSLATE_NOOP("OptionsDialog", "Never")}
-
 
 class OptionsDialog(QDialog):
     def __init__(self, config: Config, parent: QWidget | None = None) -> None:
@@ -35,17 +22,23 @@ class OptionsDialog(QDialog):
         compare = QGroupBox(self.tr("Comparison"))
         form = QFormLayout(compare)
         self.checks: dict[str, QCheckBox] = {}
-        for name, title in _CHECKS:
-            box = QCheckBox(self.tr(title))
-            box.setChecked(getattr(options, name))
-            box.setObjectName(name)
-            self.checks[name] = box
-            form.addRow(box)
-        self.cross = QComboBox()
-        for value in CROSS_LANGUAGE_CHOICES:
-            self.cross.addItem(self.tr(_CROSS_TITLES[value]), value)
-        self.cross.setCurrentIndex(max(0, self.cross.findData(options.cross_language)))
-        form.addRow(self.tr("Cross-language &mode:"), self.cross)
+        self.choices: dict[str, QComboBox] = {}
+        for spec in COMPARE_OPTIONS:             # one declaration of the options (app.core.options)
+            if spec.choices:
+                combo = QComboBox()
+                combo.setObjectName(spec.name)
+                for value, title in spec.choices:
+                    combo.addItem(self.tr(title), value)
+                combo.setCurrentIndex(max(0, combo.findData(getattr(options, spec.name))))
+                self.choices[spec.name] = combo
+                form.addRow(self.tr(spec.title), combo)
+            else:
+                box = QCheckBox(self.tr(spec.title))
+                box.setChecked(getattr(options, spec.name))
+                box.setObjectName(spec.name)
+                self.checks[spec.name] = box
+                form.addRow(box)
+        self.cross = self.choices["cross_language"]
 
         view = QGroupBox(self.tr("Display and export"))
         vform = QFormLayout(view)
@@ -88,8 +81,9 @@ class OptionsDialog(QDialog):
         layout.addWidget(buttons)
 
     def compare_options(self) -> CompareOptions:
-        values = {name: box.isChecked() for name, box in self.checks.items()}
-        return CompareOptions(cross_language=self.cross.currentData(), **values)
+        values: dict = {name: box.isChecked() for name, box in self.checks.items()}
+        values.update({name: combo.currentData() for name, combo in self.choices.items()})
+        return options_from(values)
 
     def accept(self) -> None:
         self.config.set_compare_options(self.compare_options())

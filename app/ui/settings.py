@@ -18,6 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.core.model import CompareOptions
+from app.core.options import COMPARE_OPTIONS, options_from, options_to_dict
 
 log = logging.getLogger(__name__)
 
@@ -77,14 +78,9 @@ def BytesOption(section: str, name: str) -> Option:
     return Option(f"{section}/{name}", name, QByteArray(), _to_bytes)
 
 
-# Compare options (mirror app.core.model.CompareOptions).
-BoolOption("compare", "ignore_case", False)
-BoolOption("compare", "ignore_punctuation", False)
-BoolOption("compare", "ignore_labels", True)
-BoolOption("compare", "conflate_spaces", True)
-BoolOption("compare", "conflate_quotes", True)
-BoolOption("compare", "ignore_formatting", False)
-TextOption("compare", "cross_language", "auto")
+# Compare options: from their one declaration (app.core.options), saved under "compare/<name>".
+for _spec in COMPARE_OPTIONS:
+    (TextOption if _spec.choices else BoolOption)("compare", _spec.name, _spec.default)
 # View.
 TextOption("view", "palette", "default")
 TextOption("view", "language", "system")       # "system", "en" or "fr"
@@ -104,7 +100,6 @@ BytesOption("window", "geometry")
 BytesOption("window", "state")
 BytesOption("window", "splitter")
 
-CROSS_LANGUAGE_CHOICES = ("auto", "always", "never")
 MAX_RECENT = 8
 PAIR_SEPARATOR = "\n"
 
@@ -139,18 +134,12 @@ class Config:
     # Typed views over groups of options.
 
     def compare_options(self) -> CompareOptions:
-        cross = self["cross_language"]
-        return CompareOptions(
-            ignore_case=self["ignore_case"], ignore_punctuation=self["ignore_punctuation"],
-            ignore_labels=self["ignore_labels"], conflate_spaces=self["conflate_spaces"],
-            conflate_quotes=self["conflate_quotes"], ignore_formatting=self["ignore_formatting"],
-            cross_language=cross if cross in CROSS_LANGUAGE_CHOICES else "auto",
-        )
+        """The saved comparison options (a value that is not valid takes the option's default)."""
+        return options_from({spec.name: self[spec.name] for spec in COMPARE_OPTIONS})
 
     def set_compare_options(self, options: CompareOptions) -> None:
-        for name in ("ignore_case", "ignore_punctuation", "ignore_labels", "conflate_spaces",
-                     "conflate_quotes", "ignore_formatting", "cross_language"):
-            self[name] = getattr(options, name)
+        for name, value in options_to_dict(options).items():
+            self[name] = value
 
     def author(self) -> str:
         """Author for tracked changes and comments: the setting, else the OS user name."""
