@@ -132,6 +132,13 @@ class _Maker:
                 out.extend((w, self.word()))
         return " ".join(out)
 
+    def window(self, resolutions, smallest: int, largest: int) -> list[tuple[str, str]]:
+        """``smallest`` to ``largest`` consecutive paragraphs of one resolution that has enough."""
+        resolution = self.rng.choice([r for r in resolutions if len(r) >= smallest])
+        size = self.rng.randint(smallest, min(largest, len(resolution)))
+        start = self.rng.randrange(0, len(resolution) - size + 1)
+        return resolution[start:start + size]
+
     def distinct(self, make, n: int) -> list[str]:
         """``n`` different texts from ``make()`` (a family or a list never repeats a member)."""
         from app.core.tokenize import match_words
@@ -159,10 +166,8 @@ def make_negotiation(resolutions: list[list[tuple[str, str]]], seed: int, kinds:
     pool = [p for r in resolutions for p in r]
     mk = _Maker(pool, seed)
     rng = mk.rng
-    resolution = rng.choice([r for r in resolutions if len(r) >= 18])
-    size = rng.randint(18, min(40, len(resolution)))
-    start = rng.randrange(0, len(resolution) - size + 1)
-    window = resolution[start:start + size]
+    window = mk.window(resolutions, 18, 40)
+    size = len(window)
     # Adopted rows: (role, text, link key); draft pieces are attached per link key below.
     adopted: list[tuple[str, str, int]] = []
     links: list[Link] = []

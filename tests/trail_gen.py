@@ -40,10 +40,8 @@ def make_trail(resolutions, seed: int, n_versions: int = 5) -> GeneratedTrail:
     pool = [p for r in resolutions for p in r]
     mk = _Maker(pool, seed)
     rng = mk.rng
-    resolution = rng.choice([r for r in resolutions if len(r) >= 20])
-    size = rng.randint(16, min(30, len(resolution)))
-    start = rng.randrange(0, len(resolution) - size + 1)
-    current = [(n, role, text) for n, (role, text) in enumerate(resolution[start:start + size])]
+    current = [(n, role, text) for n, (role, text) in enumerate(mk.window(resolutions, 20, 30))]
+    size = len(current)
     used = {text for _, _, text in current}
     next_id = size
     versions = [list(current)]
