@@ -190,5 +190,7 @@ def test_export_in_french_on_a4_with_the_cross_language_warning(tmp_path):
     assert abs(max(section.page_width, section.page_height).mm - 297) < 1
     heads = [c.text for c in docx.Document(str(sheet)).tables[0].rows[0].cells]
     assert "Projet" in heads and "Texte adopté" in heads
+    text = "\n".join(c.text for row in docx.Document(str(sheet)).tables[0].rows for c in row.cells)
+    assert "Date différente" in text and "Different date" not in text      # the findings are French too
     english = run("export", DRAFT, ADOPTED, "--tracked", str(tmp_path / "e.docx"))
     assert english.returncode == 0 and english.stderr.strip() == ""     # same language: no warning

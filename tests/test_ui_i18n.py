@@ -45,3 +45,13 @@ def test_every_string_of_the_french_catalogue_is_translated():
     missing = [m.findtext("source") for m in tree.iter("message")
                if m.find("translation").get("type") == "unfinished"]
     assert missing == [], "add these to resources/i18n/fill_fr.py"
+
+
+def test_qt_file_dialog_is_wholly_french(french):
+    """Issue #16: Qt 6's own catalogue lacks "&Look in:" and "Files of &type:" (app.ui.i18n.QtGaps)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not any(word in text for text in labels for word in ("Look", "Files", "name"))
+    assert QCoreApplication.translate("OptionsDialog", "Ignore &case") != "Ignore &case"   # ours still answer

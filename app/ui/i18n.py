@@ -38,6 +38,27 @@ def interface_language() -> str:
 _installed: list[QTranslator] = []
 
 
+class QtGaps(QTranslator):
+    """The few strings of Qt's own dialogs that Qt 6's ``qtbase_<lang>.qm`` lacks (Qt 6 added access
+    keys to them, so the old translations no longer match): without it the file dialog says "Look in:"
+    beside "Nom de fichier :". Asked after Qt's catalogue and before ours; None (a null string, not an
+    empty one) passes the question on."""
+
+    STRINGS = {"fr": {("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+                      ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+                      ("QPrintPreviewDialog", "Close"): "Fermer"}}
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self._strings = self.STRINGS.get(language, {})
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):   # noqa: D401 (Qt's signature)
+        return self._strings.get((context, source_text))
+
+    def isEmpty(self) -> bool:
+        return not self._strings
+
+
 def install_translators(app: QCoreApplication, setting: str = "system") -> str:
     """Install (or replace) the translators for the chosen language; returns the language in use."""
     for old in _installed:
@@ -50,6 +71,10 @@ def install_translators(app: QCoreApplication, setting: str = "system") -> str:
     if ours.load(f"{CATALOGUE}_{lang}", str(i18n_dir())):
         app.installTranslator(ours)
         _installed.append(ours)
+    gaps = QtGaps(lang, app)
+    if not gaps.isEmpty():
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase", "qt"):
         qt = QTranslator(app)
