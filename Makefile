@@ -47,6 +47,7 @@ package: $(TSTAMP) i18n
 bench: $(STAMP)
 	$(VPY) bench/run_bench.py
 	$(VPY) bench/negotiations.py
+	$(VPY) bench/trail.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/i18n/*.qm
