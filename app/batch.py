@@ -15,7 +15,6 @@ import csv
 import io
 import logging
 import os
-import re
 import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,16 +26,15 @@ from typing import Any, Callable, Iterable, Sequence
 
 from app.core.model import CompareOptions, Comparison
 from app.io.atomic import display_path, display_text
+from app.io.documents import DOCUMENT_SUFFIXES, natural_key
 from app.io.errors import DraftCompareError
 
 log = logging.getLogger(__name__)
 
 SCHEMA, VERSION = "draftcompare.batch", 1
-# What a folder may hold that is a document to compare (.doc and .rtf too: the reader says to save them
-# as .docx, which beats ignoring them). Anything else (reviews, journals, CSV, JSON, our own exports
-# when --out is one of the folders ...) is ignored.
-DOCUMENT_SUFFIXES = frozenset((".docx", ".docm", ".dotx", ".pdf", ".odt", ".html", ".htm", ".xhtml", ".txt",
-                               ".md", ".markdown", ".text", ".doc", ".rtf"))
+# What a folder may hold that is a document to compare: app.io.documents.DOCUMENT_SUFFIXES (.doc and .rtf
+# too: the reader says to save them as .docx, which beats ignoring them). Anything else (reviews,
+# journals, CSV, JSON, our own exports when --out is one of the folders ...) is ignored.
 EXPORTS = {"tracked": ".tracked.docx", "annotated": ".annotated.docx", "sheet": ".sheet.pdf",
            "sheet_docx": ".sheet.docx", "json": ".json"}        # export -> file name suffix after the stem
 _OUR_EXPORTS = tuple(suffix for suffix in EXPORTS.values() if suffix != ".json")   # an earlier batch's, not a text
@@ -125,11 +123,6 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def _natural(text: str) -> list:
-    """Sort key: L.2 before L.12."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)]
-
-
 def _documents(folder: Path, side: str) -> tuple[dict[str, list[Path]], int]:
     """The documents of ``folder`` grouped by name key (stem, case-folded), and how many files were ignored."""
     try:
@@ -169,7 +162,7 @@ def pair_folders(drafts_dir: str | os.PathLike, adopted_dir: str | os.PathLike) 
                                                    "give two folders, or pair the files with --csv")
     (drafts, ignored_d), (adopted, ignored_a) = _documents(folders[0], "draft"), _documents(folders[1], "adopted")
     pairs, unpaired = [], []
-    for key in sorted(drafts.keys() | adopted.keys(), key=_natural):
+    for key in sorted(drafts.keys() | adopted.keys(), key=natural_key):
         mine, theirs = drafts.get(key, []), adopted.get(key, [])
         if len(mine) == 1 and len(theirs) == 1:
             pairs.append((str(mine[0]), str(theirs[0])))

@@ -12,15 +12,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Callable
 
 from app.core.trail import MAX_VERSIONS, MIN_VERSIONS, Trail, TrailError, build_trail
+from app.io.documents import is_document, natural_order
 from app.io.errors import ExportError, InputError
 
 log = logging.getLogger(__name__)
-DOCUMENTS = (".docx", ".txt", ".md", ".pdf", ".odt", ".html", ".htm")
 
 
 def add_parser(sub, option_args: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -49,10 +48,8 @@ def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
     order (L.2 before L.12) or by modification time. Raises InputError for a wrong count."""
     if len(args) == 1 and Path(args[0]).is_dir():
         folder = Path(args[0])
-        files = [f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENTS
-                 and not f.name.startswith(("~$", "."))]
-        key = (lambda f: (f.stat().st_mtime, f.name)) if by_date else (lambda f: _natural(f.name))
-        paths = sorted(files, key=key)
+        files = [f for f in folder.iterdir() if f.is_file() and is_document(f)]
+        paths = sorted(files, key=lambda f: (f.stat().st_mtime, f.name)) if by_date else natural_order(files)
         where = f"{folder}: "
     else:
         paths, where = [Path(a) for a in args], ""
@@ -60,10 +57,6 @@ def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
         raise InputError(str(args[0]) if where else "trail",
                          f"{where}a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {len(paths)}")
     return paths
-
-
-def _natural(name: str) -> list:
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
 
 
 def summary(trail: Trail, *, every: bool = False, language: str = "en") -> str:

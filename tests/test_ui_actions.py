@@ -54,7 +54,8 @@ def test_every_action_has_a_shortcut_shown_in_menus(window):
     assert window.act_prev.shortcut().toString() == "Shift+F8"
     export_titles = [a.text().replace("&", "") for a in window.export_menu.actions() if not a.isSeparator()]
     assert export_titles == ["Tracked changes (.docx)…", "Annotated (.docx)…", "Comparison sheet (PDF)…",
-                             "Comparison sheet (.docx)…", "Print preview…", "Print…"]
+                             "Comparison sheet (.docx)…", "Print preview…", "Print…", "Trail sheet (PDF)…",
+                             "Cumulative tracked changes (.docx)…", "Trail (JSON)…"]   # a trail's (issue #19)
 
 
 def test_export_runs_in_background_and_reports_success(qtbot, window, monkeypatch, tmp_path):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from app.core.marks import is_matter, paragraph_position
@@ -25,6 +25,7 @@ from widgets.rows import Row, build_rows, next_index
 from widgets.scroll_sync import ScrollSync
 
 DRAFT, ADOPTED = 0, 1
+FILES_TOGETHER = 3      # files dropped at once on a pane from this many: sent whole (filesDropped)
 # Front and back matter: what the officer reviews apart from the body (issue #16).
 def row_position(comparison: Comparison, row: Row) -> str:
     """A row's place, as ``pair_position`` says it for the paragraphs the row shows."""
@@ -64,6 +65,7 @@ def with_gaps(comparison: Comparison, rows: list[Row], caption: Callable[[int, s
 class CompareView(QWidget):
     currentPairChanged = Signal(int)   # pair index of the current change (-1: none)
     fileDropped = Signal(str, str)     # side ("a" draft / "b" adopted), path
+    filesDropped = Signal(list)        # FILES_TOGETHER or more files dropped at once on a pane: their paths
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class CompareView(QWidget):
         self.rows: list[Row] = []
         self.palette_colors: DiffPalette = DEFAULT
         self.gap_caption: Callable[[int, str], str] = english_gap_caption
+        self.version_names: tuple[str, str] = ("", "")   # a trail's versions shown: named in the headers
         self.include_matter = False
         self._changes: list[int] = []
         self._steps: list[int] = []     # the rows F8 visits: the changes, without the matter unless included
@@ -124,6 +127,23 @@ class CompareView(QWidget):
             pane.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.draft_pane.fileDropped.connect(lambda path: self.fileDropped.emit("a", path))
         self.adopted_pane.fileDropped.connect(lambda path: self.fileDropped.emit("b", path))
+        for pane in self.panes:                  # several files at once are not one side: see eventFilter
+            pane.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """FILES_TOGETHER or more files dropped at once on a pane are sent whole (``filesDropped``: the
+        versions of a trail), not as that pane's side."""
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and \
+                any(watched is pane.viewport() for pane in self.panes):
+            mime = event.mimeData()
+            has_urls = mime is not None and mime.hasUrls()
+            urls = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if has_urls else []
+            if len(urls) >= FILES_TOGETHER:
+                event.acceptProposedAction()
+                if event.type() == QEvent.Type.Drop:
+                    self.filesDropped.emit(urls)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -170,9 +190,14 @@ class CompareView(QWidget):
         for pane in self.panes:
             pane.set_marks(notes, checked)
 
+    def set_version_names(self, draft: str = "", adopted: str = "") -> None:
+        """The names of the two versions of a trail the panes show (said in the headers before the
+        files' names); empty names: an ordinary pair."""
+        self.version_names = (draft, adopted)
+
     def set_headers(self, draft: Document | str | None, adopted: Document | str | None) -> None:
-        self.draft_header.setText(_header(self.tr("Draft"), draft))
-        self.adopted_header.setText(_header(self.tr("Adopted"), adopted))
+        self.draft_header.setText(_header(self.tr("Draft"), draft, self.version_names[0]))
+        self.adopted_header.setText(_header(self.tr("Adopted"), adopted, self.version_names[1]))
         for label, doc in ((self.draft_header, draft), (self.adopted_header, adopted)):
             label.setToolTip(doc.path if isinstance(doc, Document) else (doc or ""))
 
@@ -298,7 +323,7 @@ class CompareView(QWidget):
         self.overview.set_view(bar.value() / total, min(1.0, (bar.value() + bar.pageStep()) / total))
 
 
-def _header(title: str, doc: Document | str | None) -> str:
+def _header(title: str, doc: Document | str | None, version: str = "") -> str:
     if doc is None or doc == "":
         none = QCoreApplication.translate("CompareView", "(none)")
         return f"{title}: {none}"
@@ -306,5 +331,6 @@ def _header(title: str, doc: Document | str | None) -> str:
         language = f" · {doc.language}" if doc.language and doc.language != "und" else ""
         number = (" · " + QCoreApplication.translate("CompareView", "resolution {number}").format(
             number=doc.resolution_number)) if doc.resolution_number else ""
-        return f"{title}: {doc.name}{language}{number}"
+        name = f"{version} ({doc.name})" if version and version != doc.name else doc.name
+        return f"{title}: {name}{language}{number}"
     return f"{title}: {str(doc).replace(chr(92), '/').rsplit('/', 1)[-1]}"

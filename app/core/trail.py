@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from app.core.align import rewrite_similarity
 from app.core.compare import compare_documents
 from app.core.marks import paragraph_label
-from app.core.model import CompareOptions, Comparison, Document, PairKind
+from app.core.model import CompareOptions, Comparison, Document, Kind, PairKind
 from app.core.tokenize import match_words
 
 MIN_VERSIONS, MAX_VERSIONS = 2, 10
@@ -113,6 +113,13 @@ class Trail:
 
     def dropped_threads(self) -> tuple[Thread, ...]:
         return tuple(t for t in self.threads if not t.stages[-1].present)
+
+    def is_body(self, thread: Thread) -> bool:
+        """Whether a thread is a paragraph of the resolution's body or its notes, not of the header
+        block, title, footer or running heads (what the trail sheet and the History tab list)."""
+        return any(self.versions[s.version].paragraphs[i].kind.is_body
+                   or self.versions[s.version].paragraphs[i].kind in (Kind.FOOTNOTE, Kind.OTHER)
+                   for s in thread.stages for i in s.paragraphs)
 
     def text(self, stage: Stage, *, body: bool = False) -> str:
         """The paragraph text(s) of a stage, joined by newlines ("" when absent); ``body``: without

@@ -79,8 +79,8 @@ def trail_sheet_html(trail: Trail, *, language: str = "en", body_only: bool = Tr
     """The trail sheet as one HTML string. ``body_only``: paragraphs of the resolution's body and notes
     (not the header block, title, footer or running heads), as the officer reads a trail; False shows
     every paragraph. The text column takes about half the width whatever the number of versions."""
-    final = [t for t in trail.final_threads() if not body_only or _is_body(t, trail)]
-    dropped = [t for t in trail.dropped_threads() if not body_only or _is_body(t, trail)]
+    final = [t for t in trail.final_threads() if not body_only or trail.is_body(t)]
+    dropped = [t for t in trail.dropped_threads() if not body_only or trail.is_body(t)]
     names = ", ".join(trail.names)
     out = [f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>",
            f"<h1>{html.escape(trail_term('title', language))}</h1>",
@@ -97,12 +97,3 @@ def trail_sheet_html(trail: Trail, *, language: str = "en", body_only: bool = Tr
         out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out)
-
-
-def _is_body(thread: Thread, trail: Trail) -> bool:
-    for stage in thread.stages:
-        for i in stage.paragraphs:
-            kind = trail.versions[stage.version].paragraphs[i].kind
-            if kind.is_body or kind.value in ("footnote", "other"):
-                return True
-    return False

@@ -52,6 +52,17 @@ EXPORTS = (
 PRINT_PREVIEW = ExportSpec("print_preview", QT_TRANSLATE_NOOP("Exports", "Print pre&view…"), "app.ui.sheet_print", "print_preview",
                            "", "", "Ctrl+Shift+P")
 PRINT = ExportSpec("print", QT_TRANSLATE_NOOP("Exports", "P&rint…"), "app.ui.sheet_print", "print_sheet", "", "", "Ctrl+P")
+# A negotiation trail's own exports (issue #19): enabled while a trail is open; the file is named after
+# the last version.
+TRAIL_EXPORTS = (
+    ExportSpec("trail_sheet", QT_TRANSLATE_NOOP("Exports", "Trail s&heet (PDF)…"), "app.ui.trail_print",
+               "export_trail_pdf", "-trail.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+H"),
+    ExportSpec("trail_cumulative", QT_TRANSLATE_NOOP("Exports", "C&umulative tracked changes (.docx)…"),
+               "app.io.export_cumulative", "export_cumulative", "-cumulative.docx",
+               QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Alt+U"),
+    ExportSpec("trail_json", QT_TRANSLATE_NOOP("Exports", "Trail (&JSON)…"), "app.io.trail_json", "write_trail_json",
+               "-trail.json", QT_TRANSLATE_NOOP("Exports", "JSON (*.json)"), "Ctrl+Alt+J"),
+)
 
 
 def _t(text: str) -> str:
@@ -192,6 +203,50 @@ class ExportController:
         self.window.run_task(
             work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
             on_success=lambda result: self._saved(str(result or path), warning),
+            on_failure=lambda exc: self.window.show_error(
+                QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
+            cancellable=False,
+        )
+
+    def export_trail(self, spec: ExportSpec, path: str | None = None) -> None:
+        """File > Export > a trail export (``TRAIL_EXPORTS``) of the trail open, in the background; the
+        trail sheet in the interface language. ``path``: the file (default: asked in a save dialog)."""
+        trail = getattr(getattr(self.window, "trails", None), "trail", None)
+        if trail is None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Exports", "Nothing to export: open a negotiation trail first"), 4000)
+            return
+        try:
+            function = resolve(spec)
+        except NotAvailable as exc:
+            log.warning("trail export not available: %s", exc)
+            self.window.show_message(
+                QCoreApplication.translate("Exports", "Not available"),
+                QCoreApplication.translate("Exports", "{title} is not available in this version.").format(
+                    title=plain_title(spec)),
+                detail=str(exc), icon=QMessageBox.Icon.Information)
+            return
+        title = plain_title(spec)
+        if path is None:
+            last = Path(trail.versions[-1].path or "trail")
+            folder = last.parent if str(last.parent) not in ("", ".") else Path(self.window.config["last_dir"] or ".")
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, QCoreApplication.translate("Exports", "Export {title}").format(title=title),
+                str(folder / f"{last.stem}{spec.suffix}"), _t(spec.file_filter))
+            if not path:
+                return
+        ext = spec.suffix.rsplit(".", 1)[-1]
+        if not path.lower().endswith("." + ext):
+            path += "." + ext
+        kwargs = {"language": interface_language()} if spec.key == "trail_sheet" else {}
+
+        def work(_progress, _is_cancelled):
+            return function(trail, path, **kwargs)
+
+        self.window.config["last_dir"] = str(Path(path).parent)
+        self.window.run_task(
+            work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
+            on_success=lambda result: self._saved(str(result or path)),
             on_failure=lambda exc: self.window.show_error(
                 QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
             cancellable=False,

@@ -31,6 +31,7 @@ from app.ui.review_session import ReviewSession
 from app.ui.settings import Config
 from app.ui.status import show_status
 from app.ui.tasks import TaskRunner
+from app.ui.trail_session import TrailSession
 from app.ui.worker import TaskWatcher, error_text
 from widgets.change_list import ChangeList
 from widgets.compare_view import CompareView
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewSession(self)
         self.review.ask_recover = lambda review: ask_recover(self, review)
         self.side_tabs.addTab(self.notes_panel, self.tr("Notes"))
+        self.trails = TrailSession(self)           # a negotiation trail: version bar, History tab (issue #19)
         self.change_list.setAccessibleName(self.tr("List of changes"))
         self.findings_list.setAccessibleName(self.tr("Findings of the cross-check"))
         self.side_tabs.setAccessibleName(self.tr("Changes, findings and notes"))
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.trails.bar)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -165,6 +168,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(self.findings_model.rowCount() > 0)
         for act in self.export_actions.values():
             act.setEnabled(loaded and not busy)
+        for act in self.trail_export_actions.values():
+            act.setEnabled(self.trails.active and not busy)
+        self.act_show_history.setEnabled(self.trails.active)
         self.act_swap.setEnabled(all(self.paths))
         self.act_reload.setEnabled(all(self.paths))
 
@@ -214,6 +220,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def open_pair(self, draft: str, adopted: str) -> None:
+        self.trails.close()                        # an ordinary pair: no longer a trail's
         self.paths = (str(draft), str(adopted))
         self.view.set_headers(self.paths[0], self.paths[1])
         self._set_title(Path(draft).name, Path(adopted).name)
@@ -237,11 +244,15 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def swap_sides(self) -> None:
-        if all(self.paths):
+        if self.trails.active:
+            self.trails.swap()
+        elif all(self.paths):
             self.open_pair(self.paths[1], self.paths[0])
 
     def reload(self) -> None:
-        if all(self.paths):
+        if self.trails.active:
+            self.trails.reload()
+        elif all(self.paths):
             self._compare()
 
     def _compare(self) -> None:
@@ -395,7 +406,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         if self.config.compare_options() != before[0] and all(self.paths):
-            self._compare()
+            self.reload()
         elif self.config["palette"] != before[1]:
             self.show_comparison(self.comparison)
         self.apply_zoom()

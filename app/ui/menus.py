@@ -36,6 +36,7 @@ class Act(Enum):
 
     OPEN = "open"
     OPEN_REVIEW = "open_review"
+    OPEN_TRAIL = "open_trail"
     SAVE_REVIEW_AS = "save_review_as"
     SWAP = "swap"
     RELOAD = "reload"
@@ -50,6 +51,7 @@ class Act(Enum):
     SHOW_CHANGES = "show_changes"
     SHOW_FINDINGS = "show_findings"
     SHOW_NOTES = "show_notes"
+    SHOW_HISTORY = "show_history"
     ZOOM_IN = "zoom_in"
     ZOOM_OUT = "zoom_out"
     ZOOM_RESET = "zoom_reset"
@@ -77,6 +79,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.OPEN_REVIEW: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Open re&view…"), "Ctrl+Shift+O",
                                 lambda w: w.open_review_dialog,
                                 QT_TRANSLATE_NOOP("MainWindow", "Open a saved review (.dcreview) with its two documents")),
+    Act.OPEN_TRAIL: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Open &trail…"), "Ctrl+Shift+T",
+                               lambda w: (lambda _c=False: w.trails.open_dialog()),
+                               QT_TRANSLATE_NOOP("MainWindow", "Open 2 to 10 versions of one resolution as a negotiation trail")),
     Act.SAVE_REVIEW_AS: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Save review &as…"), "Ctrl+Shift+S",
                                    lambda w: (lambda _c=False: w.review.save_as()),
                                    QT_TRANSLATE_NOOP("MainWindow", "Keep the notes of this pair in a file of your choice")),
@@ -113,6 +118,9 @@ SPECS: dict[Act, ActionSpec] = {
     Act.SHOW_NOTES: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "&Notes"), "Ctrl+3",
                                lambda w: (lambda: w.show_side_tab(2)),
                                QT_TRANSLATE_NOOP("MainWindow", "Show your notes")),
+    Act.SHOW_HISTORY: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Histor&y"), "Ctrl+4",
+                                 lambda w: (lambda: w.show_side_tab(w.trails.history_tab)),
+                                 QT_TRANSLATE_NOOP("MainWindow", "Show the paragraph's history along the trail")),
     Act.ZOOM_IN: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Zoom &in"), ["Ctrl++", "Ctrl+="],
                             lambda w: (lambda: w.zoom(+1)), QT_TRANSLATE_NOOP("MainWindow", "Larger text")),
     Act.ZOOM_OUT: ActionSpec(QT_TRANSLATE_NOOP("MainWindow", "Zoom &out"), "Ctrl+-", lambda w: (lambda: w.zoom(-1)),
@@ -177,15 +185,22 @@ def build_actions(w: "MainWindow") -> None:
         w.export_actions[spec.key] = make_action(w, exports.menu_title(spec), spec.shortcut,
                                                  lambda _c=False, s=spec: w.exports.print_sheet(s),
                                                  exports.plain_title(spec))
+    w.trail_export_actions = {}          # enabled while a trail is open (MainWindow._update_actions)
+    for spec in exports.TRAIL_EXPORTS:
+        w.trail_export_actions[spec.key] = make_action(
+            w, exports.menu_title(spec), spec.shortcut, lambda _c=False, s=spec: w.exports.export_trail(s),
+            QCoreApplication.translate("MainWindow", "Export {title}").format(title=exports.plain_title(spec)))
 
 
 MENUS = (
-    (QT_TRANSLATE_NOOP("MainWindow", "&File"), (Act.OPEN, Act.OPEN_REVIEW, Act.SAVE_REVIEW_AS, "recent", Act.SWAP,
+    (QT_TRANSLATE_NOOP("MainWindow", "&File"), (Act.OPEN, Act.OPEN_REVIEW, Act.OPEN_TRAIL, Act.SAVE_REVIEW_AS,
+                                                "recent", Act.SWAP,
                                                 Act.RELOAD, None, "export", Act.OPEN_EXPORT, None, Act.QUIT)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (Act.FIND, Act.FIND_NEXT, Act.FIND_PREV, None, Act.OPTIONS)),
     (QT_TRANSLATE_NOOP("MainWindow", "&View"), (Act.NEXT, Act.PREV, Act.NEXT_FINDING, Act.PREV_FINDING, None,
                                                 Act.CHANGED_ONLY, Act.INCLUDE_MATTER, None, Act.SHOW_LIST,
-                                                Act.SHOW_CHANGES, Act.SHOW_FINDINGS, Act.SHOW_NOTES, None,
+                                                Act.SHOW_CHANGES, Act.SHOW_FINDINGS, Act.SHOW_NOTES,
+                                                Act.SHOW_HISTORY, None,
                                                 Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET)),
     (QT_TRANSLATE_NOOP("MainWindow", "&Help"), (Act.LEGEND, Act.ABOUT)),
 )
@@ -211,6 +226,9 @@ def build_menus(w: "MainWindow") -> None:
                 w.export_menu.addSeparator()
                 w.export_menu.addAction(w.export_actions["print_preview"])
                 w.export_menu.addAction(w.export_actions["print"])
+                w.export_menu.addSeparator()
+                for action in w.trail_export_actions.values():
+                    w.export_menu.addAction(action)
             else:
                 menu.addAction(w.actions[item])
     tools = w.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
@@ -346,7 +364,7 @@ def shortcut_rows(w: "MainWindow") -> list[tuple[str, str]]:
             if isinstance(item, Act):
                 actions.append(w.actions[item])
             elif item == "export":
-                actions += list(w.export_actions.values())
+                actions += list(w.export_actions.values()) + list(w.trail_export_actions.values())
     for action in actions:
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
         rows.append((keys, action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")))

@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 
 # Stage names app.io.pipeline reports (English there: the engine has no Qt); translated when shown.
 PROGRESS_STAGES = (QT_TRANSLATE_NOOP("Progress", "Reading draft"), QT_TRANSLATE_NOOP("Progress", "Reading adopted text"),
-                   QT_TRANSLATE_NOOP("Progress", "Aligning paragraphs"), QT_TRANSLATE_NOOP("Progress", "Done"))
+                   QT_TRANSLATE_NOOP("Progress", "Aligning paragraphs"), QT_TRANSLATE_NOOP("Progress", "Done"),
+                   # a negotiation trail (app.ui.trail_open.trail_work)
+                   QT_TRANSLATE_NOOP("Progress", "Reading versions"), QT_TRANSLATE_NOOP("Progress", "Comparing versions"))
 
 
 class TaskRunner(QObject):
@@ -43,8 +45,9 @@ class TaskRunner(QObject):
         return self.watcher is not None
 
     def run(self, work, label: str, on_success: Callable, on_failure: Callable,
-            cancellable: bool = True) -> TaskWatcher:
-        """Run ``work`` off the GUI thread; a newer task supersedes (and cancels) a running one."""
+            cancellable: bool = True, on_cancel: Callable[[], None] | None = None) -> TaskWatcher:
+        """Run ``work`` off the GUI thread; a newer task supersedes (and cancels) a running one.
+        ``on_cancel``: called (after the status bar says so) when the officer cancels it."""
         self.drop()
         self._tasks = [t for t in self._tasks if not t.done.is_set()]
         task = Task(work, label)
@@ -58,6 +61,8 @@ class TaskRunner(QObject):
 
         def cancelled() -> None:
             self.status_bar.showMessage(self.tr("{task}: cancelled").format(task=label), 4000)
+            if on_cancel is not None:
+                on_cancel()
 
         self.watcher = TaskWatcher(task, on_progress=self._show_progress, on_success=on_success,
                                    on_failure=on_failure, on_cancel=cancelled, on_finish=finish, parent=self)

@@ -107,59 +107,59 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../widgets/compare_view.py" line="103"/>
-        <location filename="../../widgets/compare_view.py" line="204"/>
+        <location filename="../../widgets/compare_view.py" line="75"/>
+        <location filename="../../widgets/compare_view.py" line="199"/>
         <source>Draft</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="104"/>
-        <location filename="../../widgets/compare_view.py" line="115"/>
+        <location filename="../../widgets/compare_view.py" line="76"/>
+        <location filename="../../widgets/compare_view.py" line="87"/>
         <source>Adopted text</source>
         <translation>Texte adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="114"/>
+        <location filename="../../widgets/compare_view.py" line="86"/>
         <source>Draft text</source>
         <translation>Texte du projet</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="114"/>
+        <location filename="../../widgets/compare_view.py" line="86"/>
         <source>The draft, deleted words struck through</source>
         <translation>Le projet, mots supprimés barrés</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="115"/>
+        <location filename="../../widgets/compare_view.py" line="87"/>
         <source>The adopted text, inserted words underlined</source>
         <translation>Le texte adopté, mots insérés soulignés</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="116"/>
+        <location filename="../../widgets/compare_view.py" line="88"/>
         <source>Links between aligned paragraphs</source>
         <translation>Liens entre les paragraphes alignés</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="117"/>
+        <location filename="../../widgets/compare_view.py" line="89"/>
         <source>Overview of changes</source>
         <translation>Vue d’ensemble des modifications</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="117"/>
+        <location filename="../../widgets/compare_view.py" line="89"/>
         <source>Click to jump to a change</source>
         <translation>Cliquez pour aller à une modification</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="205"/>
+        <location filename="../../widgets/compare_view.py" line="200"/>
         <source>Adopted</source>
         <translation>Adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="333"/>
+        <location filename="../../widgets/compare_view.py" line="328"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="337"/>
+        <location filename="../../widgets/compare_view.py" line="332"/>
         <source>resolution {number}</source>
         <translation>résolution {number}</translation>
     </message>
@@ -246,6 +246,7 @@
         <location filename="../../app/ui/exports.py" line="44"/>
         <location filename="../../app/ui/exports.py" line="46"/>
         <location filename="../../app/ui/exports.py" line="50"/>
+        <location filename="../../app/ui/exports.py" line="62"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
@@ -261,6 +262,7 @@
     </message>
     <message>
         <location filename="../../app/ui/exports.py" line="48"/>
+        <location filename="../../app/ui/exports.py" line="59"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -280,62 +282,92 @@
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="101"/>
+        <location filename="../../app/ui/exports.py" line="58"/>
+        <source>Trail s&amp;heet (PDF)…</source>
+        <translation>Tableau de l’&amp;historique de la négociation (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="60"/>
+        <source>C&amp;umulative tracked changes (.docx)…</source>
+        <translation>Modifications s&amp;uivies cumulées (.docx)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="63"/>
+        <source>Trail (&amp;JSON)…</source>
+        <translation>Historique de la négociation (&amp;JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="64"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="112"/>
         <source>Open the exported file</source>
         <translation>Ouvrir le fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="116"/>
+        <location filename="../../app/ui/exports.py" line="127"/>
         <source>Open {name}</source>
         <translation>Ouvrir {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="130"/>
+        <location filename="../../app/ui/exports.py" line="141"/>
         <source>{path} is no longer there</source>
         <translation>{path} n’existe plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="133"/>
+        <location filename="../../app/ui/exports.py" line="144"/>
         <source>No application here opens {name}</source>
         <translation>Aucune application de ce poste n’ouvre {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="139"/>
+        <location filename="../../app/ui/exports.py" line="150"/>
         <source>Nothing to export: open a pair of documents first</source>
         <translation>Rien à exporter : ouvrez d’abord deux documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="145"/>
+        <location filename="../../app/ui/exports.py" line="156"/>
+        <location filename="../../app/ui/exports.py" line="224"/>
         <source>Not available</source>
         <translation>Non disponible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="146"/>
+        <location filename="../../app/ui/exports.py" line="157"/>
+        <location filename="../../app/ui/exports.py" line="225"/>
         <source>{title} is not available in this version.</source>
         <translation>{title} n’est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="170"/>
+        <location filename="../../app/ui/exports.py" line="181"/>
+        <location filename="../../app/ui/exports.py" line="234"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="193"/>
+        <location filename="../../app/ui/exports.py" line="204"/>
+        <location filename="../../app/ui/exports.py" line="248"/>
         <source>Exporting {title}</source>
         <translation>Exportation : {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="111"/>
+        <location filename="../../app/ui/exports.py" line="122"/>
         <source>Saved {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="196"/>
+        <location filename="../../app/ui/exports.py" line="207"/>
+        <location filename="../../app/ui/exports.py" line="251"/>
         <source>Cannot export {title}</source>
         <translation>Impossible d’exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exports.py" line="211"/>
+        <location filename="../../app/ui/exports.py" line="217"/>
+        <source>Nothing to export: open a negotiation trail first</source>
+        <translation>Rien à exporter : ouvrez d’abord un historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exports.py" line="266"/>
         <source>Cannot print</source>
         <translation>Impossible d’imprimer</translation>
     </message>
@@ -472,6 +504,119 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="33"/>
+        <source>first version</source>
+        <translation>première version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="34"/>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="35"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="36"/>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="37"/>
+        <source>moved</source>
+        <translation>déplacé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="38"/>
+        <source>split</source>
+        <translation>scindé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="39"/>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="40"/>
+        <source>dropped</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="41"/>
+        <source>reintroduced</source>
+        <translation>réintroduit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="42"/>
+        <source>not in this version</source>
+        <translation>absent de cette version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="44"/>
+        <source>moved and changed</source>
+        <translation>déplacé et modifié</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="150"/>
+        <source>Which paragraphs to list</source>
+        <translation>Paragraphes à afficher</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="151"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="158"/>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="158"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="161"/>
+        <source>Paragraphs of the negotiation trail</source>
+        <translation>Paragraphes de l’historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="167"/>
+        <source>The paragraph in every version</source>
+        <translation>Le paragraphe dans chaque version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="168"/>
+        <source>Choose a paragraph to see it in every version</source>
+        <translation>Choisissez un paragraphe pour le voir dans chaque version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="202"/>
+        <source>All paragraphs</source>
+        <translation>Tous les paragraphes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="204"/>
+        <source>Changed since {version}</source>
+        <translation>Modifiés depuis {version}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="205"/>
+        <source>New against {version}</source>
+        <translation>Nouveaux par rapport à {version}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="286"/>
+        <source>{n} of {m} paragraphs</source>
+        <translation>{n} paragraphes sur {m}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../app/ui/i18n.py" line="34"/>
@@ -562,62 +707,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>Draft Compare</source>
         <translation>Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>List of changes</source>
         <translation>Liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Findings of the cross-check</source>
         <translation>Constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Changes, findings and notes</source>
         <translation>Modifications, constats et notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Open review</source>
         <translation>Ouvrir un examen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Draft Compare reviews (*.dcreview);;All files (*)</source>
         <translation>Examens Draft Compare (*.dcreview);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Cannot open this review</source>
         <translation>Impossible d’ouvrir cet examen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>{draft} ↔ {adopted}</source>
         <translation>{draft} ↔ {adopted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>{pair} — resolution {number}</source>
         <translation>{pair} — résolution {number}</translation>
     </message>
@@ -626,32 +771,32 @@
         <translation type="vanished">Draft Compare — {draft} ↔ {adopted}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Now drop the adopted text</source>
         <translation>Déposez maintenant le texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Now drop the draft</source>
         <translation>Déposez maintenant le projet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Cannot compare these files</source>
         <translation>Impossible de comparer ces fichiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Changes ({n})</source>
         <translation>Modifications ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Findings ({n})</source>
         <translation>Constats ({n})</translation>
     </message>
@@ -674,12 +819,12 @@
         <translation type="vanished">Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>No further change</source>
         <translation>Aucune modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>No earlier change</source>
         <translation>Aucune modification précédente</translation>
     </message>
@@ -699,312 +844,332 @@
         <translation>Aucun constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="361"/>
+        <location filename="../../app/ui/menus.py" line="379"/>
         <source>Log file: {path}</source>
         <translation>Journal technique : {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="362"/>
+        <location filename="../../app/ui/menus.py" line="380"/>
         <source>No log file is being written (its folder: {folder})</source>
         <translation>Aucun journal technique n’est écrit (son dossier : {folder})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="364"/>
+        <location filename="../../app/ui/menus.py" line="382"/>
         <source>Draft Compare {version}</source>
         <translation>Draft Compare {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="377"/>
+        <location filename="../../app/ui/menus.py" line="395"/>
         <source>Keys</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="380"/>
+        <location filename="../../app/ui/menus.py" line="398"/>
         <source>About Draft Compare</source>
         <translation>À propos de Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="365"/>
+        <location filename="../../app/ui/menus.py" line="383"/>
         <source>Draft Compare: a draft resolution beside the adopted text, aligned paragraph by paragraph, with word changes, moves and cross-language checks.</source>
         <translation>Draft Compare : un projet de résolution à côté du texte adopté, aligné paragraphe par paragraphe, avec les modifications de mots, les déplacements et les vérifications entre langues.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="75"/>
+        <location filename="../../app/ui/menus.py" line="77"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="76"/>
+        <location filename="../../app/ui/menus.py" line="78"/>
         <source>Open a draft and an adopted text</source>
         <translation>Ouvrir un projet et un texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="77"/>
+        <location filename="../../app/ui/menus.py" line="79"/>
         <source>Open re&amp;view…</source>
         <translation>Ouvrir un e&amp;xamen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="79"/>
+        <location filename="../../app/ui/menus.py" line="81"/>
         <source>Open a saved review (.dcreview) with its two documents</source>
         <translation>Ouvrir un examen enregistré (.dcreview) avec ses deux documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="80"/>
+        <location filename="../../app/ui/menus.py" line="82"/>
+        <source>Open &amp;trail…</source>
+        <translation>Ouvrir l’&amp;historique de la négociation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="84"/>
+        <source>Open 2 to 10 versions of one resolution as a negotiation trail</source>
+        <translation>Ouvrir de 2 à 10 versions d’une même résolution comme historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="85"/>
         <source>Save review &amp;as…</source>
         <translation>Enregistrer l’examen &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="82"/>
+        <location filename="../../app/ui/menus.py" line="87"/>
         <source>Keep the notes of this pair in a file of your choice</source>
         <translation>Conserver les notes sur ces documents dans le fichier de votre choix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="83"/>
+        <location filename="../../app/ui/menus.py" line="88"/>
         <source>S&amp;wap sides</source>
         <translation>&amp;Inverser les côtés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="84"/>
+        <location filename="../../app/ui/menus.py" line="89"/>
         <source>Compare the other way round</source>
         <translation>Comparer dans l’autre sens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="85"/>
+        <location filename="../../app/ui/menus.py" line="90"/>
         <source>&amp;Reload</source>
         <translation>&amp;Recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="86"/>
+        <location filename="../../app/ui/menus.py" line="91"/>
         <source>Read both files again and compare</source>
         <translation>Relire les deux fichiers et comparer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="87"/>
+        <location filename="../../app/ui/menus.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="88"/>
+        <location filename="../../app/ui/menus.py" line="93"/>
         <source>Quit Draft Compare</source>
         <translation>Quitter Draft Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="89"/>
+        <location filename="../../app/ui/menus.py" line="94"/>
         <source>&amp;Next change</source>
         <translation>Modification &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="95"/>
         <source>Go to the next change</source>
         <translation>Aller à la modification suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="91"/>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>&amp;Previous change</source>
         <translation>Modification &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="97"/>
         <source>Go to the previous change</source>
         <translation>Aller à la modification précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>Next &amp;finding</source>
         <translation>&amp;Constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
         <source>Go to the next finding</source>
         <translation>Aller au constat suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="100"/>
         <source>Previous f&amp;inding</source>
         <translation>C&amp;onstat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="102"/>
         <source>Go to the previous finding</source>
         <translation>Aller au constat précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>&amp;Changed paragraphs only</source>
         <translation>&amp;Paragraphes modifiés seulement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="100"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>Hide paragraphs that did not change</source>
         <translation>Masquer les paragraphes inchangés</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="101"/>
+        <location filename="../../app/ui/menus.py" line="106"/>
         <source>Include &amp;header and footer changes</source>
         <translation>Inclure les modifications d’en-&amp;tête et de pied de page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>Let F8 stop on changes of the header block, title, meeting lines and footer</source>
         <translation>F8 s’arrête aussi sur les modifications de l’en-tête, du titre, des indications de séance et du pied de page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>Show your notes</source>
         <translation>Afficher vos notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="116"/>
+        <location filename="../../app/ui/menus.py" line="121"/>
+        <source>Histor&amp;y</source>
+        <translation>Histori&amp;que</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="123"/>
+        <source>Show the paragraph's history along the trail</source>
+        <translation>Afficher l’historique du paragraphe au fil de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="124"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="117"/>
+        <location filename="../../app/ui/menus.py" line="125"/>
         <source>Larger text</source>
         <translation>Texte plus grand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="118"/>
+        <location filename="../../app/ui/menus.py" line="126"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="119"/>
+        <location filename="../../app/ui/menus.py" line="127"/>
         <source>Smaller text</source>
         <translation>Texte plus petit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="120"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>&amp;Reset zoom</source>
         <translation>Zoom &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="121"/>
+        <location filename="../../app/ui/menus.py" line="129"/>
         <source>Default text size</source>
         <translation>Taille de texte par défaut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="320"/>
+        <location filename="../../app/ui/menus.py" line="338"/>
         <source>Notes: in your profile</source>
         <translation>Notes : dans votre profil</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="321"/>
+        <location filename="../../app/ui/menus.py" line="339"/>
         <source>Notes: beside the adopted text</source>
         <translation>Notes : à côté du texte adopté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="322"/>
+        <location filename="../../app/ui/menus.py" line="340"/>
         <source>Notes: {name}</source>
         <translation>Notes : {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="324"/>
+        <location filename="../../app/ui/menus.py" line="342"/>
         <source>Your notes on this pair are kept in {path} (File &gt; Save review as… to keep them elsewhere)</source>
         <translation>Vos notes sur ces documents sont conservées dans {path} (Fichier &gt; Enregistrer l’examen sous… pour les conserver ailleurs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="337"/>
+        <location filename="../../app/ui/menus.py" line="355"/>
         <source>(version unknown)</source>
         <translation>(version inconnue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="353"/>
+        <location filename="../../app/ui/menus.py" line="371"/>
         <source>Open a recent pair</source>
         <translation>Ouvrir une comparaison récente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="386"/>
+        <location filename="../../app/ui/menus.py" line="404"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>Side &amp;panel</source>
         <translation>&amp;Panneau latéral</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="106"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>Show or hide the changes and findings</source>
         <translation>Afficher ou masquer les modifications et constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="107"/>
+        <location filename="../../app/ui/menus.py" line="112"/>
         <source>C&amp;hanges</source>
         <translation>&amp;Modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="114"/>
         <source>Show the list of changes</source>
         <translation>Afficher la liste des modifications</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>Fin&amp;dings</source>
         <translation>&amp;Constats</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>Show the findings of the cross-check</source>
         <translation>Afficher les constats de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="122"/>
+        <location filename="../../app/ui/menus.py" line="130"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="123"/>
+        <location filename="../../app/ui/menus.py" line="131"/>
         <source>Find in both texts</source>
         <translation>Rechercher dans les deux textes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="124"/>
+        <location filename="../../app/ui/menus.py" line="132"/>
         <source>Find ne&amp;xt</source>
         <translation>Rechercher le &amp;suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="125"/>
+        <location filename="../../app/ui/menus.py" line="133"/>
         <source>Find the next match</source>
         <translation>Occurrence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="126"/>
+        <location filename="../../app/ui/menus.py" line="134"/>
         <source>Find pre&amp;vious</source>
         <translation>Rechercher le &amp;précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="136"/>
         <source>Find the previous match</source>
         <translation>Occurrence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="129"/>
+        <location filename="../../app/ui/menus.py" line="137"/>
         <source>&amp;Options…</source>
         <translation>&amp;Options…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="130"/>
+        <location filename="../../app/ui/menus.py" line="138"/>
         <source>Comparison options, palette, author</source>
         <translation>Options de comparaison, couleurs, auteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="131"/>
+        <location filename="../../app/ui/menus.py" line="139"/>
         <source>&amp;Legend</source>
         <translation>&amp;Légende</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="132"/>
+        <location filename="../../app/ui/menus.py" line="140"/>
         <source>What the colours and marks mean</source>
         <translation>Ce que signifient les couleurs et les marques</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="133"/>
+        <location filename="../../app/ui/menus.py" line="141"/>
         <source>&amp;About Draft Compare</source>
         <translation>À &amp;propos de Draft Compare</translation>
     </message>
@@ -1013,77 +1178,78 @@
         <translation type="vanished">À propos de ce programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="135"/>
+        <location filename="../../app/ui/menus.py" line="143"/>
         <source>Open &amp;last export</source>
         <translation>Ouvrir la &amp;dernière exportation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="137"/>
+        <location filename="../../app/ui/menus.py" line="145"/>
         <source>Open the file exported last in its usual application</source>
         <translation>Ouvrir le dernier fichier exporté dans son application habituelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="175"/>
+        <location filename="../../app/ui/menus.py" line="183"/>
+        <location filename="../../app/ui/menus.py" line="192"/>
         <source>Export {title}</source>
         <translation>Exporter {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="183"/>
+        <location filename="../../app/ui/menus.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="204"/>
+        <location filename="../../app/ui/menus.py" line="219"/>
         <source>Open &amp;recent</source>
         <translation>Ouverts &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="208"/>
+        <location filename="../../app/ui/menus.py" line="223"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="185"/>
+        <location filename="../../app/ui/menus.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="134"/>
+        <location filename="../../app/ui/menus.py" line="142"/>
         <source>About this program, its version and its keys</source>
         <translation>À propos de ce programme, de sa version et de ses raccourcis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="186"/>
+        <location filename="../../app/ui/menus.py" line="200"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="190"/>
+        <location filename="../../app/ui/menus.py" line="205"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="216"/>
+        <location filename="../../app/ui/menus.py" line="234"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="269"/>
+        <location filename="../../app/ui/menus.py" line="287"/>
         <source>Reading notes</source>
         <translation>Remarques de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="272"/>
+        <location filename="../../app/ui/menus.py" line="290"/>
         <source>Where the notes are kept</source>
         <translation>Où les notes sont conservées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="276"/>
+        <location filename="../../app/ui/menus.py" line="294"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="278"/>
+        <location filename="../../app/ui/menus.py" line="296"/>
         <source>Stop the running comparison</source>
         <translation>Arrêter la comparaison en cours</translation>
     </message>
@@ -1226,117 +1392,117 @@
 <context>
     <name>OptionsDialog</name>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="16"/>
+        <location filename="../../app/core/options.py" line="47"/>
         <source>Ignore &amp;case</source>
         <translation>Ignorer la &amp;casse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="17"/>
+        <location filename="../../app/core/options.py" line="49"/>
         <source>Ignore &amp;punctuation</source>
         <translation>Ignorer la &amp;ponctuation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="18"/>
+        <location filename="../../app/core/options.py" line="51"/>
         <source>Ignore paragraph &amp;labels and numbering</source>
         <translation>Ignorer les &amp;étiquettes et la numérotation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="19"/>
+        <location filename="../../app/core/options.py" line="54"/>
         <source>Treat all &amp;spaces alike (tabs, no-break spaces)</source>
         <translation>Traiter tous les &amp;espaces de la même façon (tabulations, espaces insécables)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="20"/>
+        <location filename="../../app/core/options.py" line="56"/>
         <source>Treat all &amp;quote styles alike (’ ' “ ” « »)</source>
         <translation>Traiter tous les &amp;guillemets de la même façon (’ ' “ ” « »)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="21"/>
+        <location filename="../../app/core/options.py" line="58"/>
         <source>Ignore &amp;formatting (bold, italic, underline)</source>
         <translation>Ignorer la &amp;mise en forme (gras, italique, soulignement)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="23"/>
+        <location filename="../../app/core/options.py" line="62"/>
         <source>Automatic (when languages differ)</source>
         <translation>Automatique (langues différentes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="24"/>
+        <location filename="../../app/core/options.py" line="63"/>
         <source>Always</source>
         <translation>Toujours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="25"/>
+        <location filename="../../app/core/options.py" line="64"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="31"/>
+        <location filename="../../app/ui/options_dialog.py" line="18"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="35"/>
+        <location filename="../../app/ui/options_dialog.py" line="22"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="48"/>
+        <location filename="../../app/core/options.py" line="60"/>
         <source>Cross-language &amp;mode:</source>
         <translation>Mode &amp;bilingue :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="50"/>
+        <location filename="../../app/ui/options_dialog.py" line="43"/>
         <source>Display and export</source>
         <translation>Affichage et exportation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="56"/>
+        <location filename="../../app/ui/options_dialog.py" line="49"/>
         <source>Colour &amp;palette:</source>
         <translation>&amp;Couleurs :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="59"/>
+        <location filename="../../app/ui/options_dialog.py" line="52"/>
         <source>&amp;Author of tracked changes:</source>
         <translation>&amp;Auteur des modifications suivies :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="61"/>
+        <location filename="../../app/ui/options_dialog.py" line="54"/>
         <source>&amp;Deleted words colour:</source>
         <translation>Couleur des mots &amp;supprimés :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="61"/>
+        <location filename="../../app/ui/options_dialog.py" line="54"/>
         <source>&amp;Inserted words colour:</source>
         <translation>Couleur des mots &amp;insérés :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="63"/>
+        <location filename="../../app/ui/options_dialog.py" line="56"/>
         <source>palette colour, or #rrggbb</source>
         <translation>couleur de la palette, ou #rrggbb</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="69"/>
+        <location filename="../../app/ui/options_dialog.py" line="62"/>
         <source>Text &amp;font:</source>
         <translation>&amp;Police du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="72"/>
+        <location filename="../../app/ui/options_dialog.py" line="65"/>
         <source>System size</source>
         <translation>Taille du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="75"/>
+        <location filename="../../app/ui/options_dialog.py" line="68"/>
         <source>Text si&amp;ze:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="77"/>
+        <location filename="../../app/ui/options_dialog.py" line="70"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../app/ui/options_dialog.py" line="80"/>
+        <location filename="../../app/ui/options_dialog.py" line="73"/>
         <source>Interface &amp;language (after restart):</source>
         <translation>&amp;Langue de l’interface (au prochain démarrage) :</translation>
     </message>
@@ -1370,6 +1536,18 @@
         <location filename="../../app/ui/tasks.py" line="22"/>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks.py" line="24"/>
+        <location filename="../../app/ui/trail_open.py" line="31"/>
+        <source>Reading versions</source>
+        <translation>Lecture des versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tasks.py" line="24"/>
+        <location filename="../../app/ui/trail_open.py" line="32"/>
+        <source>Comparing versions</source>
+        <translation>Comparaison des versions</translation>
     </message>
 </context>
 <context>
@@ -1601,14 +1779,179 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="60"/>
+        <location filename="../../app/ui/tasks.py" line="63"/>
         <source>{task}: cancelled</source>
         <translation>{task} : annulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tasks.py" line="81"/>
+        <location filename="../../app/ui/tasks.py" line="86"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>TrailDialog</name>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="77"/>
+        <source>Open negotiation trail</source>
+        <translation>Ouvrir l’historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="80"/>
+        <source>The versions of one resolution, oldest first (zero draft first, adopted text last): {low} to {high}. Double-click a name to change it.</source>
+        <translation>Les versions d’une même résolution, de la plus ancienne à la plus récente (avant-projet en premier, texte adopté en dernier) : de {low} à {high}. Double-cliquez sur un nom pour le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="86"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="86"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="92"/>
+        <source>Versions of the trail, in order</source>
+        <translation>Versions de l’historique, dans l’ordre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="97"/>
+        <source>Add &amp;files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="98"/>
+        <source>Add f&amp;older…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="99"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="99"/>
+        <source>Move do&amp;wn</source>
+        <translation>D&amp;escendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="100"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="191"/>
+        <source>Choose the versions</source>
+        <translation>Choisir les versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="199"/>
+        <source>Choose the folder of the versions</source>
+        <translation>Choisir le dossier des versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_open.py" line="219"/>
+        <source>A trail has {low} to {high} versions, not {n}.</source>
+        <translation>Un historique de la négociation compte de {low} à {high} versions, et non {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrailSession</name>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="59"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="98"/>
+        <location filename="../../app/ui/trail_session.py" line="103"/>
+        <source>Cannot open this trail</source>
+        <translation>Impossible d’ouvrir cet historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="101"/>
+        <source>Opening the trail</source>
+        <translation>Ouverture de l’historique de la négociation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="125"/>
+        <source>Negotiation trail: {n} versions ({names})</source>
+        <translation>Historique de la négociation : {n} versions ({names})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="181"/>
+        <source>Cannot compare these versions</source>
+        <translation>Impossible de comparer ces versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="185"/>
+        <source>Comparing versions</source>
+        <translation>Comparaison des versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="206"/>
+        <source>{first} → {second} — negotiation trail of {n} versions</source>
+        <translation>{first} → {second} — historique de la négociation ({n} versions)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/trail_session.py" line="247"/>
+        <source>This paragraph is in neither {first} nor {second}</source>
+        <translation>Ce paragraphe ne figure ni dans {first} ni dans {second}</translation>
+    </message>
+</context>
+<context>
+    <name>VersionBar</name>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="29"/>
+        <source>Ve&amp;rsions:</source>
+        <translation>Ve&amp;rsions :</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="46"/>
+        <source>Version shown as the draft</source>
+        <translation>Version affichée comme projet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="47"/>
+        <source>Version shown as the adopted text</source>
+        <translation>Version affichée comme texte adopté</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="48"/>
+        <source>Show the previous round (a version against the one before it)</source>
+        <translation>Afficher le tour précédent (une version comparée à la précédente)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="49"/>
+        <source>Show the next round (a version against the one after it)</source>
+        <translation>Afficher le tour suivant (une version comparée à la suivante)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="50"/>
+        <source>Previous round</source>
+        <translation>Tour précédent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="51"/>
+        <source>Next round</source>
+        <translation>Tour suivant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="142"/>
+        <source>round {k} of {n}</source>
+        <translation>tour {k} sur {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="144"/>
+        <source>later version shown as the draft</source>
+        <translation>version ultérieure affichée comme projet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/version_bar.py" line="146"/>
+        <source>{n} rounds apart</source>
+        <translation>{n} tours d’écart</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
-"""Fill French translations into draftcompare_fr.ts after `pyside6-lupdate` (run by hand when strings change):
+"""Fill French translations into draftcompare_fr.ts after `pyside6-lupdate` (`make i18n-update` runs both
+when strings change):
 
-    .venv/bin/pyside6-lupdate app/ui/*.py widgets/*.py -ts resources/i18n/draftcompare_fr.ts
+    .venv/bin/pyside6-lupdate app/ui/*.py widgets/*.py app/core/options.py -ts resources/i18n/draftcompare_fr.ts
     .venv/bin/python resources/i18n/fill_fr.py
 
 Strings missing here stay "unfinished" and show in English; the .ts file is the committed source.
@@ -239,6 +240,54 @@ FR = {
     "About this program, its version and its keys": "À propos de ce programme, de sa version et de ses raccourcis",
     "All notes of this review": "Toutes les notes de cet examen", "Checked": "Vérifié",
     "All notes ({n}):": "Toutes les notes ({n}) :", "No notes yet.": "Aucune note pour l’instant.",
+    # -- the negotiation trail in the window (issue #19) --
+    "Open &trail…": "Ouvrir l’&historique de la négociation…",
+    "Open 2 to 10 versions of one resolution as a negotiation trail":
+    "Ouvrir de 2 à 10 versions d’une même résolution comme historique de la négociation",
+    "Histor&y": "Histori&que",
+    "Show the paragraph's history along the trail": "Afficher l’historique du paragraphe au fil de la négociation",
+    "Trail s&heet (PDF)…": "Tableau de l’&historique de la négociation (PDF)…",
+    "C&umulative tracked changes (.docx)…": "Modifications s&uivies cumulées (.docx)…",
+    "Trail (&JSON)…": "Historique de la négociation (&JSON)…", "JSON (*.json)": "JSON (*.json)",
+    "Nothing to export: open a negotiation trail first":
+    "Rien à exporter : ouvrez d’abord un historique de la négociation",
+    "first version": "première version", "added": "ajouté", "unchanged": "inchangé", "dropped": "supprimé",
+    "reintroduced": "réintroduit", "not in this version": "absent de cette version",
+    "moved and changed": "déplacé et modifié", "Which paragraphs to list": "Paragraphes à afficher",
+    "&Show:": "&Afficher :", "Paragraph": "Paragraphe", "History": "Historique",
+    "Paragraphs of the negotiation trail": "Paragraphes de l’historique de la négociation",
+    "The paragraph in every version": "Le paragraphe dans chaque version",
+    "Choose a paragraph to see it in every version": "Choisissez un paragraphe pour le voir dans chaque version",
+    "All paragraphs": "Tous les paragraphes", "Changed since {version}": "Modifiés depuis {version}",
+    "New against {version}": "Nouveaux par rapport à {version}", "{n} of {m} paragraphs": "{n} paragraphes sur {m}",
+    "Reading versions": "Lecture des versions", "Comparing versions": "Comparaison des versions",
+    "Open negotiation trail": "Ouvrir l’historique de la négociation",
+    "The versions of one resolution, oldest first (zero draft first, adopted text last): {low} to {high}. "
+    "Double-click a name to change it.":
+    "Les versions d’une même résolution, de la plus ancienne à la plus récente (avant-projet en premier, texte "
+    "adopté en dernier) : de {low} à {high}. Double-cliquez sur un nom pour le modifier.",
+    "Name": "Nom", "File": "Fichier", "Versions of the trail, in order": "Versions de l’historique, dans l’ordre",
+    "Add &files…": "Ajouter des &fichiers…", "Add f&older…": "Ajouter un &dossier…", "Move &up": "&Monter",
+    "Move do&wn": "D&escendre", "&Remove": "&Retirer", "Choose the versions": "Choisir les versions",
+    "Choose the folder of the versions": "Choisir le dossier des versions",
+    "A trail has {low} to {high} versions, not {n}.":
+    "Un historique de la négociation compte de {low} à {high} versions, et non {n}.",
+    "Cannot open this trail": "Impossible d’ouvrir cet historique de la négociation",
+    "Opening the trail": "Ouverture de l’historique de la négociation",
+    "Negotiation trail: {n} versions ({names})": "Historique de la négociation : {n} versions ({names})",
+    "Cannot compare these versions": "Impossible de comparer ces versions",
+    "{first} → {second} — negotiation trail of {n} versions":
+    "{first} → {second} — historique de la négociation ({n} versions)",
+    "This paragraph is in neither {first} nor {second}": "Ce paragraphe ne figure ni dans {first} ni dans {second}",
+    "Ve&rsions:": "Ve&rsions :", "Version shown as the draft": "Version affichée comme projet",
+    "Version shown as the adopted text": "Version affichée comme texte adopté",
+    "Show the previous round (a version against the one before it)":
+    "Afficher le tour précédent (une version comparée à la précédente)",
+    "Show the next round (a version against the one after it)":
+    "Afficher le tour suivant (une version comparée à la suivante)",
+    "Previous round": "Tour précédent", "Next round": "Tour suivant", "round {k} of {n}": "tour {k} sur {n}",
+    "later version shown as the draft": "version ultérieure affichée comme projet",
+    "{n} rounds apart": "{n} tours d’écart",
 }
 PLURALS = {"%n finding": ("%n constat", "%n constats"), "%n findings": ("%n constat", "%n constats"),
            "Header and footer: %n change": ("En-tête et pied de page\u202f: %n modification",
