@@ -58,3 +58,14 @@ def libreoffice_comment_count(docx_path: Path, tmp_path: Path) -> int:
     content = zipfile.ZipFile(tmp_path / (docx_path.stem + ".odt")).read("content.xml")
     office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
     return len(list(etree.fromstring(content).iter(office + "annotation")))
+
+
+@pytest.fixture
+def french(qapp):
+    """The window's interface in French for one test (our catalogue and Qt's), English again after it."""
+    from app.ui.i18n import i18n_dir, install_translators
+    if not (i18n_dir() / "draftcompare_fr.qm").exists():
+        pytest.fail("resources/i18n/draftcompare_fr.qm missing: `make i18n` compiles it (make test does)")
+    assert install_translators(qapp, "fr") == "fr"
+    yield
+    install_translators(qapp, "en")

@@ -182,14 +182,6 @@ def test_json_keeps_the_english_message_and_adds_the_params(seed):
 
 # -- the window: findings in the interface language ---------------------------------------------------
 
-@pytest.fixture
-def french(qapp):
-    from app.ui.i18n import i18n_dir, install_translators
-    if not (i18n_dir() / "draftcompare_fr.qm").exists():
-        pytest.fail("resources/i18n/draftcompare_fr.qm missing: `make i18n` compiles it (make test does)")
-    install_translators(qapp, "fr")
-    yield
-    install_translators(qapp, "en")
 
 
 def test_window_models_word_findings_in_the_interface_language(seed, french):

@@ -17,7 +17,7 @@ from app.ui import exports, main_window
 from app.ui.open_dialog import OpenPairDialog
 from app.ui.options_dialog import OptionsDialog
 from app.ui.settings import Config
-from test_ui_main_window import make_window, message_box, press
+from test_ui_main_window import make_window, message_box, press, stop_tasks
 from test_ui_support import compare_texts, long_texts, temp_settings
 from widgets.diff_pane import is_gap
 
@@ -28,9 +28,7 @@ def window(qtbot, tmp_path):
     window.show_comparison(compare_texts(*long_texts()))
     QApplication.processEvents()
     yield window
-    if window.watcher is not None:
-        window.watcher.task.cancel()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    stop_tasks(window)
 
 
 def fake_module(monkeypatch, name: str, **functions) -> None:

@@ -1,20 +1,12 @@
 """French interface: our catalogue (compiled from resources/i18n/*.ts at build time) and Qt's own."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.i18n import i18n_dir, install_translators, resolve_language
+from app.ui.i18n import install_translators, resolve_language
 from test_ui_main_window import make_window
 
 
-@pytest.fixture
-def french(qapp):
-    if not (i18n_dir() / "draftcompare_fr.qm").exists():
-        pytest.fail("resources/i18n/draftcompare_fr.qm missing: `make i18n` compiles it (make test does)")
-    assert install_translators(qapp, "fr") == "fr"
-    yield
-    install_translators(qapp, "en")
 
 
 def test_menus_are_translated(qtbot, tmp_path, french):

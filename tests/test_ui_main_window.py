@@ -33,6 +33,11 @@ def make_window(qtbot, tmp_path, size=(1200, 700)) -> MainWindow:
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     yield window
+    stop_tasks(window)
+
+
+def stop_tasks(window) -> None:
+    """After a test: cancel the window's running task and wait for the worker threads to finish."""
     if window.watcher is not None:
         window.watcher.task.cancel()
     QThreadPool.globalInstance().waitForDone(10_000)

@@ -5,7 +5,7 @@ samples and the seed pair, or are built by hand where findings are needed.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -15,7 +15,7 @@ from app.core.model import (
 )
 from app.ui.application import sample_pair
 from app.ui.open_dialog import OpenPairDialog
-from test_ui_main_window import TIMEOUT, make_window, open_and_wait, press
+from test_ui_main_window import TIMEOUT, make_window, open_and_wait, press, stop_tasks
 from test_ui_support import compare_texts, long_texts
 
 import pytest
@@ -25,9 +25,7 @@ import pytest
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, size=(1100, 520))
     yield window
-    if window.watcher is not None:
-        window.watcher.task.cancel()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    stop_tasks(window)
 
 
 def anchors(window):

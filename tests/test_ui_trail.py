@@ -14,10 +14,9 @@ from app.core.messages import trail_history
 from app.core.trail import Event
 from app.ui import exports
 from app.ui.history_panel import ALL, CHANGED_SINCE, NEW_SINCE, redline
-from app.ui.i18n import i18n_dir, install_translators
 from app.ui.trail_open import TrailDialog, natural_order
 from negotiation import CORPUS
-from test_ui_main_window import TIMEOUT, make_window, message_box
+from test_ui_main_window import TIMEOUT, make_window, message_box, stop_tasks
 from trail_gen import trails, write
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpora/un-ga80")
@@ -33,9 +32,7 @@ def versions(tmp_path):
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path, size=(1360, 820))
     yield window
-    if window.watcher is not None:
-        window.watcher.task.cancel()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    stop_tasks(window)
 
 
 def open_trail(qtbot, window, paths, names=NAMES):
@@ -296,13 +293,6 @@ def test_a_version_that_cannot_be_read_is_said_in_one_line(qtbot, window, versio
     assert box is not None and box.text() == "gone.txt: no such file"
 
 
-@pytest.fixture
-def french(qapp):
-    if not (i18n_dir() / "draftcompare_fr.qm").exists():
-        pytest.fail("resources/i18n/draftcompare_fr.qm missing: `make i18n` compiles it (make test does)")
-    assert install_translators(qapp, "fr") == "fr"
-    yield
-    install_translators(qapp, "en")
 
 
 def test_the_french_window_speaks_of_the_trail_in_french(qtbot, tmp_path, versions, french):
