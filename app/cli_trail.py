@@ -50,12 +50,13 @@ def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
         folder = Path(args[0])
         files = [f for f in folder.iterdir() if f.is_file() and is_document(f)]
         paths = sorted(files, key=lambda f: (f.stat().st_mtime, f.name)) if by_date else natural_order(files)
-        where = f"{folder}: "
+        where = "folder"
     else:
         paths, where = [Path(a) for a in args], ""
     if not MIN_VERSIONS <= len(paths) <= MAX_VERSIONS:
         raise InputError(str(args[0]) if where else "trail",
-                         f"{where}a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {len(paths)}")
+                         f"a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {len(paths)}"
+                         + (" documents in this folder" if where else ""))
     return paths
 
 
@@ -95,6 +96,8 @@ def cmd_trail(ns: argparse.Namespace, options, say: Callable[..., None], progres
     names = [n.strip() for n in ns.names.split(",")] if ns.names else [p.name for p in paths]
     if len(names) != len(paths):
         raise InputError("--names", f"{len(names)} names for {len(paths)} versions")
+    if ns.between and not (1 <= ns.between[0] < ns.between[1] <= len(paths)):
+        raise InputError("--between", f"expected two versions 1 \u2264 I < J \u2264 {len(paths)}")
     docs = []
     for n, path in enumerate(paths):
         if progress is not None:
@@ -122,9 +125,7 @@ def _write(ns: argparse.Namespace, trail: Trail, say: Callable[..., None]) -> No
         from app.io.export_cumulative import export_cumulative
         say(f"{'cumulative:':16} {export_cumulative(trail, ns.cumulative)}")
     if ns.tracked:
-        first, last = ns.between or (1, len(trail.versions))
-        if not (1 <= first < last <= len(trail.versions)):
-            raise InputError("--between", f"expected two versions 1 \u2264 I < J \u2264 {len(trail.versions)}")
+        first, last = ns.between or (1, len(trail.versions))      # checked before the work (cmd_trail)
         from app.core.compare import compare_documents
         from app.io.export_tracked import default_author, export_tracked
         c = (trail.comparisons[first - 1] if last == first + 1 else
@@ -136,9 +137,19 @@ def _write(ns: argparse.Namespace, trail: Trail, say: Callable[..., None]) -> No
 
 
 def check_names(ns: argparse.Namespace) -> None:
-    """Refuse, before any work, an output that is one of the versions (never replace an input)."""
-    outputs = [p for p in (ns.json, ns.sheet, ns.cumulative, ns.tracked) if p]
+    """Refuse, before any work, an output that is one of the versions (never replace an input) or that
+    another output of the same call also names (one would replace the other), and --between without
+    --tracked. Raises ExportError or InputError (one line)."""
+    outputs = [(flag, p) for flag, p in (("--json", ns.json), ("--sheet", ns.sheet),
+                                         ("--cumulative", ns.cumulative), ("--tracked", ns.tracked)) if p]
     inputs = {os.path.realpath(v) for v in ns.versions}
-    for out in outputs:
-        if os.path.realpath(out) in inputs:
+    seen: dict[str, str] = {}
+    for flag, out in outputs:
+        real = os.path.realpath(out)
+        if real in inputs:
             raise ExportError(out, "is one of the versions; choose another name")
+        if real in seen:
+            raise ExportError(out, f"given to both {seen[real]} and {flag}; one would replace the other")
+        seen[real] = flag
+    if ns.between and not ns.tracked:
+        raise InputError("--between", "chooses the versions of --tracked; give --tracked OUT.docx too")

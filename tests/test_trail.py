@@ -1,6 +1,7 @@
 """Issue #19: a negotiation trail of 5 versions built from real resolution text with known lineage."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,24 @@ def test_the_trail_sheet_has_a_row_per_paragraph_with_its_labels_and_history(tmp
     assert code == 0, err
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_the_trail_command_refuses_one_name_for_two_outputs_and_dates_each_round(tmp_path, capsys):
+    import os
+    import zipfile
+    generated = trails(1, first_seed=13)[0]
+    paths = write(generated, tmp_path)
+    for k, path in enumerate(paths):                 # each version saved on its own day
+        os.utime(path, (1_700_000_000 + k * 86_400, 1_700_000_000 + k * 86_400))
+    same = tmp_path / "same.out"
+    code, out, err = _run_cli(["trail", *map(str, paths), "--sheet", str(same), "--cumulative", str(same)], capsys)
+    assert code == 2 and "one would replace the other" in err and not same.exists() and out == ""
+    code, out, err = _run_cli(["trail", *map(str, paths), "--between", "1", "3"], capsys)
+    assert code == 2 and "--tracked" in err and out == ""
+    cumulative = tmp_path / "c.docx"
+    code, _, err = _run_cli(["trail", *map(str, paths), "--cumulative", str(cumulative)], capsys)
+    assert code == 0, err
+    xml = zipfile.ZipFile(cumulative).read("word/document.xml").decode("utf-8")
+    dates = set(re.findall(r'w:date="(\d{4}-\d\d-\d\d)', xml))
+    assert len(dates) == len(paths) - 1                  # one date per round: the version's file date
+    assert b'w:lang w:val="en-GB"' in zipfile.ZipFile(cumulative).read("word/styles.xml")

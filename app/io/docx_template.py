@@ -18,6 +18,7 @@ import logging
 import io
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -48,11 +49,63 @@ def check_page_size(page_size: str) -> None:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}")
 
 
-def blank_document(page_size: str = "A4"):
-    """A new python-docx Document on a portrait ``page_size`` page ("A4" or "Letter"; margins kept),
-    for the Word exports that have no adopted .docx to start from. Raises ValueError for another size."""
-    check_page_size(page_size)
+def new_document(language: str = "", title: str = ""):
+    """A new python-docx Document that says the truth about itself: the text's language as the
+    proofing language of every run (``language``: an ISO 639-1 code of the six UN languages; "" or
+    "und" keeps the default), and document properties of this export (created now, no "python-docx"
+    author, comment or 2013 date from python-docx's template). The page is the caller's."""
     document = docx.Document()
+    props = document.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.author = props.last_modified_by = props.comments = props.keywords = props.subject = ""
+    props.title = title
+    props.created = props.modified = now
+    props.revision = 1
+    set_language(document, language)
+    return document
+
+
+# Proofing languages (w:lang) for the six official languages; UN English is British (Oxford) spelling.
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA", "zh": "zh-CN"}
+
+
+def set_language(document, language: str) -> None:
+    """Declare ``language`` (ISO 639-1) as the proofing language of the document's text (w:docDefaults
+    w:rPrDefault/w:rPr/w:lang: w:val, and w:bidi for Arabic, w:eastAsia for Chinese); unknown codes
+    leave the document as it is."""
+    tag = LANGUAGE_TAGS.get(language)
+    if tag is None:
+        return
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    if language == "ar":
+        lang.set(qn("w:bidi"), tag)
+    elif language == "zh":
+        lang.set(qn("w:eastAsia"), tag)
+
+
+def blank_document(page_size: str = "A4", language: str = ""):
+    """A new Document (``new_document``) on a portrait ``page_size`` page ("A4" or "Letter"; margins
+    kept), for the Word exports that have no adopted .docx to start from. Raises ValueError for another
+    size."""
+    check_page_size(page_size)
+    document = new_document(language)
     for section in document.sections:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PAGE_SIZES[page_size]

@@ -120,7 +120,7 @@ def comments_by_paragraph(c: Comparison, notes: Mapping[int, str], language: str
 
 def _laid_out(c: Comparison, page_size: str = "A4"):
     """The adopted text in a new ``page_size`` document with Draft Compare's styles: (document, index -> w:p)."""
-    document = blank_document(page_size)
+    document = blank_document(page_size, c.adopted.language)
     add_styles(document)
     elements: dict[int, object] = {}
     for p in c.adopted.paragraphs:

@@ -20,13 +20,13 @@ paragraph mark between them, so rejecting it loses that break (``_split_insertio
 from __future__ import annotations
 
 import itertools
+import logging
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
-import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
@@ -36,8 +36,11 @@ from app.core.trail import Trail
 from app.io.atomic import atomic_write, check_target, review_files_of
 from app.io.bidi import mark_right_to_left
 from app.io.docx_package import drop_styles_with_effects, enable_track_changes
+from app.io.docx_template import new_document
 from app.io.docx_styles import add_styles, style_paragraph
 from app.io.revisions_xml import Revisions, make_run
+
+log = logging.getLogger(__name__)
 
 A4 = (Mm(210), Mm(297))
 
@@ -64,10 +67,11 @@ class _Round(Revisions):
         return str(next(self.counter))
 
 
-def build_cumulative(union: Union, dates: Sequence[datetime], names: Sequence[str] | None = None):
+def build_cumulative(union: Union, dates: Sequence[datetime], names: Sequence[str] | None = None,
+                     language: str = ""):
     """The cumulative document of ``union`` as a python-docx Document. ``dates``: one per version (the
     first is not used: nothing is revised by the first version); ``names``: the authors (default:
-    ``authors(union.names)``). Raises ValueError when ``dates`` or ``names`` do not have one entry per
+    ``authors(union.names)``); ``language``: the text's (ISO 639-1), its proofing language. Raises ValueError when ``dates`` or ``names`` do not have one entry per
     version."""
     if len(dates) != union.versions:
         raise ValueError(f"{len(dates)} dates for {union.versions} versions")
@@ -76,7 +80,7 @@ def build_cumulative(union: Union, dates: Sequence[datetime], names: Sequence[st
         raise ValueError(f"{len(names)} authors for {union.versions} versions")
     counter = itertools.count(1)
     rounds = [_Round(name, date, counter=counter) for name, date in zip(names, dates)]
-    document = docx.Document()
+    document = new_document(language)
     add_styles(document)
     section = document.sections[0]
     section.page_width, section.page_height = A4
@@ -113,8 +117,8 @@ def export_cumulative(trail: Trail, out_path: str | Path, *, dates: Sequence[dat
                       names: Sequence[str] | None = None) -> Path:
     """Write the cumulative tracked-change .docx of ``trail`` to ``out_path`` and return its path.
 
-    ``dates``: one datetime per version, the date of its round's revisions (default: the time of the
-    comparison that led to it); ``names``: the revision authors (default: ``authors(trail.names)``).
+    ``dates``: one datetime per version, the date of its round's revisions (default: each version's
+    file date, its last modification; the comparison's time for a version not read from a file); ``names``: the revision authors (default: ``authors(trail.names)``).
     Written through the safe-output routine (``app.io.atomic``): never over one of the versions or the
     review files beside them. Raises ExportError when the target cannot be written, ValueError when
     ``dates`` or ``names`` do not have one entry per version."""
@@ -123,14 +127,23 @@ def export_cumulative(trail: Trail, out_path: str | Path, *, dates: Sequence[dat
     check_target(out_path, **guard)                          # a refused name fails before the work
     if dates is None:
         dates = _default_dates(trail)
-    document = build_cumulative(build_union(trail), dates, names)
+    document = build_cumulative(build_union(trail), dates, names, trail.versions[-1].language)
     return atomic_write(out_path, lambda fh: document.save(fh), **guard)
 
 
 def _default_dates(trail: Trail) -> list[datetime]:
+    """Each version's date: its file's last modification (UTC), so Word's reviewer and date filters
+    tell the rounds apart; the comparison's time when there is no file to ask."""
     now = datetime.now(timezone.utc)
     times = [c.compared_at or now for c in trail.comparisons]
-    return [times[0]] + times
+    out = []
+    for version, fallback in zip(trail.versions, [times[0]] + times):
+        try:
+            out.append(datetime.fromtimestamp(Path(version.path).stat().st_mtime, timezone.utc).replace(microsecond=0))
+        except (OSError, ValueError) as exc:          # no file (a test's Document) or one gone since
+            log.info("no file date for %s (%s): the comparison's time is used", version.path, exc)
+            out.append(fallback)
+    return out
 
 
 def _content(segments: Sequence[Segment], rounds: list[_Round]) -> list:

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
-import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -24,6 +23,7 @@ from app.core.model import Comparison
 from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects
+from app.io.docx_template import new_document
 from app.io.revisions_xml import make_run
 from app.io.xml_text import docx_text
 from app.io.sheet_rows import GAP, finding_line, sheet_rows, summary
@@ -108,7 +108,7 @@ def _page_footer(paragraph, language: str) -> None:
 def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
                      notes: Mapping[int, str] | None = None, language: str = "en"):
     """The sheet as a python-docx Document, its words in ``language``; returns (document, row count)."""
-    document = docx.Document()
+    document = new_document(language, title=term("sheet.title", language))
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(9)
     normal.paragraph_format.space_after = Pt(0)

@@ -48,7 +48,7 @@ def build_document(comparison: Comparison, *, author: str, date: datetime, page_
         def apply_style(p, style: Style) -> None:
             styler.apply(p, style.paragraph, style.counterpart, rev)
     else:
-        document = blank_document(page_size)
+        document = blank_document(page_size, comparison.adopted.language)
         add_styles(document)
 
         def apply_style(p, style: Style) -> None:
