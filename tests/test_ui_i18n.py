@@ -15,6 +15,8 @@ def test_menus_are_translated(qtbot, tmp_path, french):
     assert titles == ["&Fichier", "É&dition", "&Affichage", "&Aide"]
     assert window.act_next.text() == "Modification &suivante" and window.act_next.shortcut().toString() == "F8"
     assert window.side_tabs.tabText(2) == "Notes"
+    from widgets.compare_view import _header
+    assert _header(window.view.draft_header.text(), "/x/L.12.docx") == "Projet\u202f: L.12.docx"   # French colon
     window.close()
 
 

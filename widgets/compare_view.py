@@ -324,13 +324,16 @@ class CompareView(QWidget):
 
 
 def _header(title: str, doc: Document | str | None, version: str = "") -> str:
+    """A pane's head, "Draft: rev.1 (L.12.docx) · fr · resolution 61/37", worded through the catalogue
+    (French puts a space before the colon)."""
+    def head(name: str) -> str:
+        return QCoreApplication.translate("CompareView", "{title}: {name}").format(title=title, name=name)
     if doc is None or doc == "":
-        none = QCoreApplication.translate("CompareView", "(none)")
-        return f"{title}: {none}"
+        return head(QCoreApplication.translate("CompareView", "(none)"))
     if isinstance(doc, Document):
         language = f" · {doc.language}" if doc.language and doc.language != "und" else ""
         number = (" · " + QCoreApplication.translate("CompareView", "resolution {number}").format(
             number=doc.resolution_number)) if doc.resolution_number else ""
         name = f"{version} ({doc.name})" if version and version != doc.name else doc.name
-        return f"{title}: {name}{language}{number}"
-    return f"{title}: {str(doc).replace(chr(92), '/').rsplit('/', 1)[-1]}"
+        return head(f"{name}{language}{number}")
+    return head(str(doc).replace(chr(92), '/').rsplit('/', 1)[-1])

@@ -387,8 +387,10 @@ _HISTORY = {
            "dropped": "dropped in {v}", "reintroduced": "reintroduced in {v}", "now": "{event} (now {label})",
            "renumbered": "renumbered {label} in {v}", "since": "unchanged since {v}", "join": "; ",
            "title": "Negotiation trail", "head.text": "Text ({v})", "head.history": "History",
-           "dropped.head": "Dropped along the way", "dropped.text": "Text (last in {v})",
-           "versions": "{n} versions: {names}", "absent": "—"},
+           "dropped.head": "Dropped along the way", "dropped.text": "Text (as it last stood)",
+           "versions": "{n} versions: {names}", "absent": "—",
+           "legend": ("In each version: added underlined on blue, changed in bold on yellow, moved in italics "
+                      "on lilac, dropped struck through on orange, absent \u2014.")},
     "fr": {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
            "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
            "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
@@ -396,8 +398,10 @@ _HISTORY = {
            "now": "{event} (désormais {label})", "renumbered": "renuméroté {label} dans {v}",
            "since": "inchangé depuis {v}", "join": "\u202f; ",
            "title": "Historique de la négociation", "head.text": "Texte ({v})", "head.history": "Historique",
-           "dropped.head": "Paragraphes supprimés en cours de route", "dropped.text": "Texte (dernier état\u202f: {v})",
-           "versions": "{n} versions\u202f: {names}", "absent": "\u2014"},
+           "dropped.head": "Paragraphes supprimés en cours de route", "dropped.text": "Texte (dans son dernier état)",
+           "versions": "{n} versions\u202f: {names}", "absent": "\u2014",
+           "legend": ("Dans chaque version\u202f: ajouté souligné sur fond bleu, modifié en gras sur fond jaune, "
+                      "déplacé en italique sur fond mauve, supprimé barré sur fond orange, absent \u2014.")},
 }
 
 

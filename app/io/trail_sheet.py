@@ -84,7 +84,8 @@ def trail_sheet_html(trail: Trail, *, language: str = "en", body_only: bool = Tr
     names = ", ".join(trail.names)
     out = [f"<html><head><meta charset='utf-8'><style>{CSS}</style></head><body>",
            f"<h1>{html.escape(trail_term('title', language))}</h1>",
-           f"<p class='meta'>{html.escape(trail_term('versions', language, n=len(trail.names), names=names))}</p>",
+           f"<p class='meta'>{html.escape(trail_term('versions', language, n=len(trail.names), names=names))}<br/>"
+           f"{html.escape(trail_term('legend', language))}</p>",
            '<table class="trail" width="100%" border="1" cellspacing="0" cellpadding="3">',
            _head(trail, trail_term("head.text", language, v=trail.names[-1]), language)]
     out += [_row(t, trail, language, n % 2 == 1) for n, t in enumerate(final)]
@@ -92,7 +93,7 @@ def trail_sheet_html(trail: Trail, *, language: str = "en", body_only: bool = Tr
     if dropped:
         out += [f"<h2>{html.escape(trail_term('dropped.head', language))}</h2>",
                 '<table class="trail" width="100%" border="1" cellspacing="0" cellpadding="3">',
-                _head(trail, trail_term("dropped.text", language, v="\u2026"), language)]
+                _head(trail, trail_term("dropped.text", language), language)]
         out += [_row(t, trail, language, n % 2 == 1) for n, t in enumerate(dropped)]
         out.append("</table>")
     out.append("</body></html>")

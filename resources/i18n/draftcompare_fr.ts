@@ -154,12 +154,17 @@
         <translation>Adopté</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="328"/>
+        <location filename="../../widgets/compare_view.py" line="330"/>
+        <source>{title}: {name}</source>
+        <translation>{title} : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compare_view.py" line="332"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../../widgets/compare_view.py" line="332"/>
+        <location filename="../../widgets/compare_view.py" line="335"/>
         <source>resolution {number}</source>
         <translation>résolution {number}</translation>
     </message>

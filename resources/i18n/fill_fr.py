@@ -18,6 +18,8 @@ FR = {
     'Journal technique : {path}',
     'No log file is being written (its folder: {folder})':
     'Aucun journal technique n’est écrit (son dossier : {folder})',
+    '{title}: {name}':
+    '{title} : {name}',
     'Where the notes are kept':
     'Où les notes sont conservées',
     'Save review &as…':
