@@ -368,3 +368,22 @@ def test_structure_counts_skips_bis_and_notes():
         ("bis", Severity.INFO, "Draft PP1bis became preamble paragraph 2 of the adopted text"),
         ("footnote", Severity.MEDIUM, "Footnotes: 1 in the draft, 0 in the adopted text (only in the draft: A/HRC/61/76.)"),
     }
+
+
+@pytest.mark.parametrize("label", ["PP2", "PP4", "PP7", "PP10", "PP19", "OP5", "OP12"])
+def test_a_paragraph_missing_from_the_french_draft_is_the_only_one_inserted(label):
+    """Found by a fresh-user trial: with PP7 gone, "la responsabilité première des États" (primary, not
+    first) counted as a number 1 and left the draft's PP6 unpaired beside it."""
+    from dataclasses import replace
+    from app.core.compare import compare_documents
+    from app.io.pipeline import load_document
+    from conftest import SEEDS
+    draft, adopted = load_document(SEEDS / "draft_fr.txt"), load_document(SEEDS / "adopted_en.txt")
+    gone = next(p for p in draft.paragraphs if p.display_label in (label, label[2:]) and p.kind.is_body)
+    counterpart = next(q.adopted for q in compare_documents(draft, adopted).pairs if gone.index in q.draft)
+    kept = tuple(replace(p, index=n) for n, p in enumerate(p for p in draft.paragraphs if p is not gone))
+    c = compare_documents(draft.with_paragraphs(kept), adopted)
+    body = {"preamble", "operative"}
+    deleted = [p for p in c.pairs if p.kind.value == "deleted" and c.draft.paragraphs[p.draft[0]].kind.value in body]
+    inserted = [p for p in c.pairs if p.kind.value == "inserted" and adopted.paragraphs[p.adopted[0]].kind.value in body]
+    assert not deleted and [p.adopted for p in inserted] == [counterpart]

@@ -53,7 +53,9 @@ def sections(paragraphs: Sequence[Paragraph]) -> dict[str, list[int]]:
 
 
 _ZH = re.compile(f"[{ZH_NUMERAL}]+")
-_FIRST = re.compile(r"\b(?:premier|première|primero|primera|first)\b", re.IGNORECASE)
+# "Article premier", "Artículo primero": the first article, numbered in words. Only after the word for
+# article: "la responsabilité première des États" (primary responsibility) holds no number.
+_FIRST = re.compile(r"\b(?:article|artículo)\s+(?:premier|primero)\b", re.IGNORECASE)
 
 
 def _numbers(text: str) -> frozenset[str]:
