@@ -73,7 +73,9 @@ def test_a_french_draft_trail_ending_in_the_english_adopted_text_pairs_across_la
     assert len(trail.threads) == len(pairs)
     kinds = {p.kind.value for p in pairs}
     events = {t.stages[1].event.value for t in trail.threads if t.stages[1].present}
-    assert events <= {"unchanged", "changed", "moved", "split", "merged", "added"} and "changed" in kinds
+    assert "changed" in kinds and "translated" in events and "changed" not in events   # no word claim across languages
+    assert events <= {"translated", "moved", "split", "merged", "added"}
+    assert not any(t.changed_since(0) for t in trail.threads if t.stages[1].event.value == "translated")
 
 
 def test_a_trail_has_two_to_ten_versions():

@@ -385,6 +385,7 @@ _HISTORY = {
            "added.plain": "added in {v}", "changed": "changed in {v}", "moved": "moved in {v}",
            "moved.edited": "moved and changed in {v}", "split": "split in {v}", "merged": "merged in {v}",
            "dropped": "dropped in {v}", "reintroduced": "reintroduced in {v}", "now": "{event} (now {label})",
+           "translated": "translated in {v}",
            "renumbered": "renumbered {label} in {v}", "since": "unchanged since {v}", "join": "; ",
            "title": "Negotiation trail", "head.text": "Text ({v})", "head.history": "History",
            "dropped.head": "Dropped along the way", "dropped.text": "Text (as it last stood)",
@@ -394,7 +395,7 @@ _HISTORY = {
     "fr": {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
            "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
            "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
-           "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}",
+           "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}", "translated": "traduit dans {v}",
            "now": "{event} (désormais {label})", "renumbered": "renuméroté {label} dans {v}",
            "since": "inchangé depuis {v}", "join": "\u202f; ",
            "title": "Historique de la négociation", "head.text": "Texte ({v})", "head.history": "Historique",
@@ -403,6 +404,11 @@ _HISTORY = {
            "legend": ("Dans chaque version\u202f: ajouté souligné sur fond bleu, modifié en gras sur fond jaune, "
                       "déplacé en italique sur fond mauve, supprimé barré sur fond orange, absent \u2014.")},
 }
+
+
+def _unbracket(text: str) -> str:
+    """"((b))" -> "(b)": a template's brackets around a label that brings its own."""
+    return re.sub(r"\(\((\w{1,6})\)\)", r"(\1)", text)
 
 
 def trail_term(key: str, language: str = "en", **values: Any) -> str:
@@ -431,14 +437,14 @@ def trail_history(thread, names, language: str = "en") -> str:
             continue
         if event in ("original", "added"):
             key = event if stage.label else f"{event}.plain"
-            parts.append(words[key].format(v=v, label=stage.label))
+            parts.append(_unbracket(words[key].format(v=v, label=stage.label)))
         elif event == "dropped":
             parts.append(words["dropped"].format(v=v))
         else:
             key = "moved.edited" if event == "moved" and stage.edited else event
             text = words[key].format(v=v)
             if stage.label and label and stage.label != label:
-                text = words["now"].format(event=text, label=stage.label)
+                text = _unbracket(words["now"].format(event=text, label=stage.label))
             parts.append(text)
         label = stage.label or label
         last_event = stage.version

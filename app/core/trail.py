@@ -40,11 +40,12 @@ class Event(str, Enum):
     MERGED = "merged"              # several paragraphs became one
     DROPPED = "dropped"            # was in the version before, not in this one
     REINTRODUCED = "reintroduced"  # dropped in an earlier round, back in this one
+    TRANSLATED = "translated"      # paired across languages (a round that changes the language)
     ABSENT = "absent"              # not in this version (and not dropped in it)
 
 
 PRESENT = frozenset({Event.ORIGINAL, Event.ADDED, Event.UNCHANGED, Event.CHANGED, Event.MOVED, Event.SPLIT,
-                     Event.MERGED, Event.REINTRODUCED})
+                     Event.MERGED, Event.REINTRODUCED, Event.TRANSLATED})
 _BY_KIND = {PairKind.EQUAL: Event.UNCHANGED, PairKind.CHANGED: Event.CHANGED, PairKind.MOVED: Event.MOVED,
             PairKind.SPLIT: Event.SPLIT, PairKind.MERGED: Event.MERGED, PairKind.INSERTED: Event.ADDED}
 
@@ -91,8 +92,9 @@ class Thread:
         return tuple(s.label for s in self.stages)
 
     def changed_since(self, version: int) -> bool:
-        """Did anything happen to it after ``version`` (0-based): words, place, split, merge, added, dropped?"""
-        return any(s.event not in (Event.UNCHANGED, Event.ABSENT) for s in self.stages[version + 1:])
+        """Did anything happen to it after ``version`` (0-based): words, place, split, merge, added, dropped
+        (a translation is not a change)?"""
+        return any(s.event not in (Event.UNCHANGED, Event.ABSENT, Event.TRANSLATED) for s in self.stages[version + 1:])
 
     def new_since(self, version: int) -> bool:
         """Is it absent from ``version`` and present in the last version ("new against last year's")?"""
@@ -254,6 +256,8 @@ def _thread(nodes: list[tuple[int, int]], versions, comparisons, carried) -> Thr
         comparison, n = carried[(k, paras[0])]
         pair = comparisons[comparison].pairs[n]
         event = _BY_KIND.get(pair.kind, Event.CHANGED)
+        if event is Event.CHANGED and comparisons[comparison].cross_language:
+            event = Event.TRANSLATED             # its words cannot be compared: no "changed" claimed
         if event is Event.ADDED and seen:
             event = Event.REINTRODUCED
         edited = pair.kind is not PairKind.EQUAL and any(op.op.value != "equal" for op in pair.ops)

@@ -39,6 +39,7 @@ EVENT_TITLES = {
     Event.MERGED: QT_TRANSLATE_NOOP("HistoryPanel", "merged"),
     Event.DROPPED: QT_TRANSLATE_NOOP("HistoryPanel", "dropped"),
     Event.REINTRODUCED: QT_TRANSLATE_NOOP("HistoryPanel", "reintroduced"),
+    Event.TRANSLATED: QT_TRANSLATE_NOOP("HistoryPanel", "translated"),
     Event.ABSENT: QT_TRANSLATE_NOOP("HistoryPanel", "not in this version"),
 }
 MOVED_EDITED = QT_TRANSLATE_NOOP("HistoryPanel", "moved and changed")

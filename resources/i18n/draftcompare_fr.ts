@@ -557,66 +557,71 @@
     </message>
     <message>
         <location filename="../../app/ui/history_panel.py" line="42"/>
+        <source>translated</source>
+        <translation>traduit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_panel.py" line="43"/>
         <source>not in this version</source>
         <translation>absent de cette version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="44"/>
+        <location filename="../../app/ui/history_panel.py" line="45"/>
         <source>moved and changed</source>
         <translation>déplacé et modifié</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="150"/>
+        <location filename="../../app/ui/history_panel.py" line="151"/>
         <source>Which paragraphs to list</source>
         <translation>Paragraphes à afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="151"/>
+        <location filename="../../app/ui/history_panel.py" line="152"/>
         <source>&amp;Show:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="158"/>
+        <location filename="../../app/ui/history_panel.py" line="159"/>
         <source>Paragraph</source>
         <translation>Paragraphe</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="158"/>
+        <location filename="../../app/ui/history_panel.py" line="159"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="161"/>
+        <location filename="../../app/ui/history_panel.py" line="162"/>
         <source>Paragraphs of the negotiation trail</source>
         <translation>Paragraphes de l’historique de la négociation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="167"/>
+        <location filename="../../app/ui/history_panel.py" line="168"/>
         <source>The paragraph in every version</source>
         <translation>Le paragraphe dans chaque version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="168"/>
+        <location filename="../../app/ui/history_panel.py" line="169"/>
         <source>Choose a paragraph to see it in every version</source>
         <translation>Choisissez un paragraphe pour le voir dans chaque version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="202"/>
+        <location filename="../../app/ui/history_panel.py" line="203"/>
         <source>All paragraphs</source>
         <translation>Tous les paragraphes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="204"/>
+        <location filename="../../app/ui/history_panel.py" line="205"/>
         <source>Changed since {version}</source>
         <translation>Modifiés depuis {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="205"/>
+        <location filename="../../app/ui/history_panel.py" line="206"/>
         <source>New against {version}</source>
         <translation>Nouveaux par rapport à {version}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="286"/>
+        <location filename="../../app/ui/history_panel.py" line="287"/>
         <source>{n} of {m} paragraphs</source>
         <translation>{n} paragraphes sur {m}</translation>
     </message>

@@ -254,7 +254,7 @@ FR = {
     "Nothing to export: open a negotiation trail first":
     "Rien à exporter : ouvrez d’abord un historique de la négociation",
     "first version": "première version", "added": "ajouté", "unchanged": "inchangé", "dropped": "supprimé",
-    "reintroduced": "réintroduit", "not in this version": "absent de cette version",
+    "reintroduced": "réintroduit", "translated": "traduit", "not in this version": "absent de cette version",
     "moved and changed": "déplacé et modifié", "Which paragraphs to list": "Paragraphes à afficher",
     "&Show:": "&Afficher :", "Paragraph": "Paragraphe", "History": "Historique",
     "Paragraphs of the negotiation trail": "Paragraphes de l’historique de la négociation",
