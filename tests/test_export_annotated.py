@@ -140,7 +140,7 @@ def test_french_comments_are_french(seed_draft, seed_adopted, tmp_path):
 def test_french_comments_on_the_same_language_sample(sample, tmp_path):
     text = "\n".join(_comments(export_annotated(sample, tmp_path / "annote.docx", language="fr")))
     assert "Déplacé depuis PP5 du projet" in text and "Scindé" in text
-    assert "désormais paragraphe 5 du préambule" in text and "désormais paragraphe 4 du dispositif" in text
+    assert "désormais alinéa 5 du préambule" in text and "désormais paragraphe 4 du dispositif" in text
     assert "Supprimé du projet (ligne 1)" in text
     assert "Moved from" not in text and "Split:" not in text and "line 1" not in text
 

@@ -6,7 +6,8 @@ language: ``describe(finding, "fr")``. The fixed words the deliverables need (co
 severity names, "Page n of m", the counts line ...) come from ``term(key, language)``.
 
 French follows UN French-language editing: "projet" for the draft, "texte adopté", "relecture",
-"exportation", "paragraphe du préambule" / "du dispositif", and a narrow no-break space (U+202F) before
+"exportation", "alinéa du préambule" / "paragraphe du dispositif" (the UN's French for preambular and
+operative paragraphs), and a narrow no-break space (U+202F) before
 ``: ; ! ?`` and inside « » (set once, on the templates, never on the quoted text of the documents).
 An unknown language gives English. Values in right-to-left script are set apart from the sentence
 around them with Unicode isolates (UAX #9), in every language.
@@ -101,7 +102,7 @@ _TERMS_FR = {
     "severity.high": "élevée", "severity.medium": "moyenne", "severity.low": "faible",
     "severity.info": "information",
     "paragraph_n": "paragraphe {n}", "unlabelled": "sans étiquette",
-    "now.preamble": "paragraphe {number} du préambule", "now.operative": "paragraphe {number} du dispositif",
+    "now.preamble": "alinéa {number} du préambule", "now.operative": "paragraphe {number} du dispositif",
     "moved": "Déplacé depuis {here} du projet ({where})",
     "moved.after": "se trouve désormais après {label} du projet",
     "moved.first": "se trouve désormais en tête",
@@ -218,10 +219,12 @@ _VALUE_FR = {"symbol": ("cote", True), "resolution": ("numéro de résolution", 
              "number": ("nombre", False), "year": ("année", True)}
 _SECTION_EN = {"preamble": "preambular", "operative": "operative", "annex": "annex"}
 _SECTION_FR = {"preamble": "du préambule", "operative": "du dispositif", "annex": "de l’annexe"}
+# What a paragraph of each part is called in UN French: the preamble has "alinéas", the rest "paragraphes".
+_UNITS_FR = {"preamble": "alinéas"}
 _ADVERB_FR = {"also": "également", "further": "en outre", "again": "de nouveau"}
 # Where a bis paragraph landed, by the kind of the adopted paragraph ("le paragraphe 16 du préambule").
 _WHERE_FR = {
-    "preamble": "le paragraphe {n} du préambule", "operative": "le paragraphe {n} du dispositif",
+    "preamble": "l’alinéa {n} du préambule", "operative": "le paragraphe {n} du dispositif",
     "annex": "le paragraphe {n} de l’annexe", "subparagraph": "l’alinéa {n}", "footnote": "la note {n}",
     "header": "la ligne {n} de l’en-tête", "title": "la ligne {n} du titre",
     "intro": "la ligne {n} de la formule d’introduction", "footer": "la ligne {n} de la partie finale",
@@ -286,7 +289,8 @@ def _count(f, p, lang):
     section = p.get("section", "")
     n_a, n_b = p.get("draft_count", f.draft_value), p.get("adopted_count", f.adopted_value)
     if lang == "fr":
-        return (f"Paragraphes {_SECTION_FR.get(section, section)}{NNBSP}: {n_a} dans le projet, "
+        return (f"{_UNITS_FR.get(section, 'paragraphes').capitalize()} {_SECTION_FR.get(section, section)}{NNBSP}: "
+                f"{n_a} dans le projet, "
                 f"{n_b} dans le texte adopté")
     return f"{_SECTION_EN.get(section, section).capitalize()} paragraphs: {n_a} in the draft, {n_b} in the adopted text"
 
@@ -295,7 +299,8 @@ def _label_skip(f, p, lang):
     section = p.get("section", "")
     prev, nxt, missing = p.get("previous", ""), p.get("next", ""), p.get("missing", "")
     if lang == "fr":
-        return (f"Projet{NNBSP}: la numérotation des paragraphes {_SECTION_FR.get(section, section)} passe de "
+        return (f"Projet{NNBSP}: la numérotation des {_UNITS_FR.get(section, 'paragraphes')} "
+                f"{_SECTION_FR.get(section, section)} passe de "
                 f"{prev} à {nxt} (il manque {missing})")
     return f"Draft {_SECTION_EN.get(section, section)} labels skip from {prev} to {nxt} (no {missing})"
 
@@ -303,7 +308,7 @@ def _label_skip(f, p, lang):
 def _label_duplicate(f, p, lang):
     section, number = p.get("section", ""), p.get("number", f.draft_value)
     if lang == "fr":
-        return (f"Projet{NNBSP}: le numéro {number} figure deux fois parmi les paragraphes "
+        return (f"Projet{NNBSP}: le numéro {number} figure deux fois parmi les {_UNITS_FR.get(section, 'paragraphes')} "
                 f"{_SECTION_FR.get(section, section)}")
     return f"Draft {_SECTION_EN.get(section, section)} label {number} is used twice"
 
@@ -333,14 +338,15 @@ def _language(f, p, lang):
 def _bis(f, p, lang):
     label, landing = p.get("label", f.draft_value), p.get("landing", "none")
     if lang == "fr":
+        the = "L’alinéa" if str(label).upper().startswith("PP") else "Le paragraphe"     # preambular: alinéa
         if landing == "paragraph":
             where = _WHERE_FR.get(p.get("kind", "other"), _WHERE_FR["other"]).format(n=p.get("number", ""))
-            return f"Le paragraphe {label} du projet est devenu {where} du texte adopté"
+            return f"{the} {label} du projet est devenu {where} du texte adopté"
         if landing == "label":
-            return f"Le paragraphe {label} du projet est devenu {p.get('target', '')} dans le texte adopté"
+            return f"{the} {label} du projet est devenu {p.get('target', '')} dans le texte adopté"
         if landing == "pair":
-            return f"Le paragraphe {label} du projet a son pendant dans le texte adopté"
-        return f"Le paragraphe {label} du projet ne figure pas dans le texte adopté"
+            return f"{the} {label} du projet a son pendant dans le texte adopté"
+        return f"{the} {label} du projet ne figure pas dans le texte adopté"
     if landing == "paragraph":
         return f"Draft {label} became {p.get('kind', 'other')} paragraph {p.get('number', '')} of the adopted text"
     if landing == "label":
