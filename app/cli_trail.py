@@ -61,25 +61,31 @@ def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
 
 
 def summary(trail: Trail, *, every: bool = False, language: str = "en") -> str:
-    """What the trail prints: versions, rounds, then histories (changed paragraphs, or ``every`` one)."""
-    from app.core.messages import trail_history
-    lines = [f"trail: {len(trail.versions)} versions"]
+    """What the trail prints, in ``language``: versions, rounds, then histories (changed paragraphs, or
+    ``every`` one), then the paragraphs dropped along the way."""
+    from app.core.messages import trail_history, trail_term
+
+    def say(key: str, **values) -> str:
+        return trail_term(key, language, **values)
+
+    lines = [say("cli.versions", n=len(trail.versions))]
     for k, (name, doc) in enumerate(zip(trail.names, trail.versions)):
-        lines.append(f"  {k + 1:>2}  {name:<16} {doc.path}  [{doc.language}, {len(doc.paragraphs)} paragraphs]")
-    lines.append("rounds:")
+        lines.append(f"  {k + 1:>2}  {name:<16} {doc.path}  [{doc.language}, {say('cli.version', n=len(doc.paragraphs))}]")
+    lines.append(say("cli.rounds"))
     for k, c in enumerate(trail.comparisons):
         s = c.stats
-        lines.append(f"  {trail.names[k]} \u2192 {trail.names[k + 1]}: {s.changed} changed, {s.inserted} inserted, "
-                     f"{s.deleted} deleted, {s.moved} moved, {s.split + s.merged} split/merged"
-                     + ("  (cross-language)" if c.cross_language else ""))
+        counts = say("cli.round", changed=s.changed, inserted=s.inserted, deleted=s.deleted, moved=s.moved,
+                     split=s.split + s.merged)
+        lines.append("  " + say("cli.step", a=trail.names[k], b=trail.names[k + 1], counts=counts)
+                     + (f"  {say('cli.cross')}" if c.cross_language else ""))
     shown = [t for t in trail.final_threads() if every or t.changed_since(0)]
-    lines.append(f"history ({len(shown)} of {len(trail.final_threads())} paragraphs of {trail.names[-1]}):")
+    lines.append(say("cli.history", n=len(shown), m=len(trail.final_threads()), v=trail.names[-1]))
     for t in shown:
         label = t.stages[-1].label or f"\u00b6{t.stages[-1].paragraphs[0] + 1}"
         lines.append(f"  {label:<8} {trail_history(t, trail.names, language)}")
     dropped = trail.dropped_threads()
     if dropped:
-        lines.append(f"dropped along the way ({len(dropped)}):")
+        lines.append(say("cli.dropped", n=len(dropped)))
         for t in dropped:
             last = next(s for s in reversed(t.stages) if s.present)
             label = last.label or f"\u00b6{last.paragraphs[0] + 1}"
