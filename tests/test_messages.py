@@ -162,9 +162,9 @@ def test_terms_of_the_deliverables():
                                                                                      "Texte adopté"]
     assert term("file.draft", "fr", name="x.txt") == f"Projet{NNBSP}: x.txt"
     assert term("page", "fr", n=2, m=9) == "Page 2 sur 9" and term("page", "en", n=2, m=9) == "Page 2 of 9"
-    assert term("collapsed", "fr", n=1).count("paragraphe inchangé") == 1
-    assert "paragraphes inchangés" in term("collapsed", "fr", n=3)
-    assert "unchanged paragraphs" in term("collapsed", "en", n=0)
+    assert term("gap", "fr", n=1, span="PP6").count("paragraphe inchangé") == 1
+    assert "paragraphes inchangés" in term("gap", "fr", n=3, span="PP6–PP8")
+    assert "unchanged paragraphs" in term("gap", "en", n=0, span="")
     assert severity_name(Severity.HIGH, "fr") == "élevée" and severity_name("info", "en") == "info"
     assert place_name("table 2, row 3, cell 1", "fr") == "tableau 2, ligne 3, cellule 1"
     assert place_name("line 4", "en") == "line 4"

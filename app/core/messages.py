@@ -56,7 +56,6 @@ _TERMS_EN = {
     "page": "Page {n} of {m}",
     "missing.draft": "(not in the draft)", "missing.adopted": "(not in the adopted text)",
     "line.finding": "{SEVERITY}: {text}", "line.note": "Note: {note}",
-    "collapsed": ("\u2026 {n} unchanged paragraph \u2026", "\u2026 {n} unchanged paragraphs \u2026"),
     "gap": ("\u22ef {n} unchanged paragraph ({span})", "\u22ef {n} unchanged paragraphs ({span})"),
     "whole_document": "Whole document:",
     "kind.equal": "equal", "kind.changed": "changed", "kind.inserted": "inserted", "kind.deleted": "deleted",
@@ -94,7 +93,6 @@ _TERMS_FR = {
     "page": "Page {n} sur {m}",
     "missing.draft": "(absent du projet)", "missing.adopted": "(absent du texte adopté)",
     "line.finding": "{SEVERITY} \u2014 {text}", "line.note": "Note : {note}",
-    "collapsed": ("\u2026 {n} paragraphe inchangé \u2026", "\u2026 {n} paragraphes inchangés \u2026"),
     "gap": ("\u22ef {n} paragraphe inchangé ({span})", "\u22ef {n} paragraphes inchangés ({span})"),
     "whole_document": "Ensemble du document :",
     "kind.equal": "identique", "kind.changed": "modifié", "kind.inserted": "inséré", "kind.deleted": "supprimé",
@@ -178,35 +176,6 @@ def place_name(source: str, language: str = "en") -> str:
         return source
     words = dict(_PLACES_FR)
     return _PLACE_WORDS.sub(lambda m: words[m.group(1)], source)
-
-
-def counts_line(stats, mode: str, language: str = "en") -> str:
-    """The counts under the sheet's title: paragraphs by kind, words (same language), findings, mode."""
-    s, lang = stats, language_of(language)
-    cross = mode == "cross-language"
-    if lang == "en":
-        parts = [f"{s.changed} changed", f"{s.inserted} inserted", f"{s.deleted} deleted", f"{s.moved} moved"]
-        if s.split or s.merged:
-            parts.append(f"{s.split + s.merged} split/merged")
-        text = ", ".join(parts) + " paragraphs"
-        if not cross:
-            text += f"; {s.words_deleted} words deleted, {s.words_inserted} inserted"
-        return text + f"; {s.findings} findings; {mode}"
-
-    def fr(n: int, word: str) -> str:
-        return f"{n} {word}{'s' if _plural(n, 'fr') else ''}"
-
-    parts = [fr(s.changed, "modifié"), fr(s.inserted, "inséré"), fr(s.deleted, "supprimé"),
-             fr(s.moved, "déplacé")]
-    if s.split or s.merged:
-        n = s.split + s.merged
-        parts.append(f"{n} scindé{'s' if _plural(n, 'fr') else ''}/fusionné{'s' if _plural(n, 'fr') else ''}")
-    text = "Paragraphes : " + ", ".join(parts)
-    if not cross:
-        text += f" ; mots : {fr(s.words_deleted, 'supprimé')}, {fr(s.words_inserted, 'inséré')}"
-    text += f" ; {fr(s.findings, 'constat')} ; "
-    text += "comparaison bilingue" if cross else "comparaison dans la même langue"
-    return french_spacing(text)
 
 
 # -- finding sentences --------------------------------------------------------------------------------
