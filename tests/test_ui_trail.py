@@ -9,11 +9,11 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from app.core.marks import Mark
+from app.core.marks import Mark, inline_marks
 from app.core.messages import trail_history
 from app.core.trail import Event
 from app.ui import exports
-from app.ui.history_panel import ALL, CHANGED_SINCE, NEW_SINCE, redline
+from app.ui.history_panel import ALL, CHANGED_SINCE, NEW_SINCE
 from app.ui.trail_open import TrailDialog, natural_order
 from negotiation import CORPUS
 from test_ui_main_window import TIMEOUT, make_window, message_box, stop_tasks
@@ -128,7 +128,7 @@ def test_the_history_tab_shows_the_bis_paragraph_in_every_version(qtbot, window,
     assert any(frag.charFormat().fontStrikeOut() for frag in _fragments(doc))
     assert any(frag.charFormat().fontUnderline() for frag in _fragments(doc))
     changed = trail.comparisons[1].pairs[thread.stages[2].pair]
-    marks = redline(trail.comparisons[1], thread.stages[2].pair)
+    marks = inline_marks(trail.comparisons[1], thread.stages[2].pair)
     assert any(m is Mark.DELETED for _, m in marks) and any(m is Mark.INSERTED for _, m in marks)
     assert "".join(t for t, m in marks if m is not Mark.DELETED) == "\n".join(
         trail.versions[2].paragraphs[i].body for i in changed.adopted)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import Flag
 from typing import Sequence
 
+from app.core.compare import compared_text
 from app.core.model import Comparison, Document, Finding, Kind, Op, PairKind, ParaPair
 
 SIDES = {"a": "a", "draft": "a", "b": "b", "adopted": "b"}
@@ -105,6 +106,24 @@ def _op_segments(pair: ParaPair, side: str, compared: str) -> list[tuple[str, in
     return [(t, m) for t, m in out if t]
 
 
+def inline_marks(comparison: Comparison, pair: ParaPair | int) -> list[tuple[str, Mark]] | None:
+    """A pair's word changes inline, in reading order: (text, Mark.EQUAL / DELETED / INSERTED), equal
+    words as the adopted text has them; None when the pair is one-sided or its ops do not rebuild both
+    sides' compared texts (``compare.compared_text``; across languages there are no ops)."""
+    if isinstance(pair, int):
+        pair = comparison.pairs[pair]
+    if not pair.ops or not pair.draft or not pair.adopted:
+        return None
+    options = comparison.options
+    if ("".join(op.a for op in pair.ops if op.op is not Op.INSERT) != compared_text(comparison.draft, pair.draft, options)
+            or "".join(op.b for op in pair.ops if op.op is not Op.DELETE)
+            != compared_text(comparison.adopted, pair.adopted, options)):
+        return None
+    out = [(op.a, Mark.DELETED) if op.op is Op.DELETE else (op.b, Mark.INSERTED if op.op is Op.INSERT else Mark.EQUAL)
+           for op in pair.ops]
+    return [(text, mark) for text, mark in out if text]
+
+
 def side_marks(comparison: Comparison, pair: ParaPair | int, side: str, *, labels: bool = True,
                indexes: Sequence[int] | None = None) -> list[MarkedParagraph]:
     """The paragraphs of one side of a pair as marked spans.
@@ -124,8 +143,7 @@ def side_marks(comparison: Comparison, pair: ParaPair | int, side: str, *, label
         return []
     paras = [doc.paragraphs[i] for i in own]
     hide = comparison.options.ignore_labels
-    compared = "\n".join(p.body if hide else p.text for p in paras)
-    segments = _op_segments(pair, side, compared)
+    segments = _op_segments(pair, side, compared_text(doc, own, comparison.options))
     moved = Mark.MOVED if pair.kind is PairKind.MOVED else Mark.EQUAL
     # Layers per paragraph, in offsets of Paragraph.text: (start, end, Mark flags as an int, finding or None).
     layers: list[list[tuple[int, int, int, Finding | None]]] = [[] for _ in paras]

@@ -17,9 +17,8 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from app.core.marks import Mark, side_marks
+from app.core.marks import Mark, inline_marks, side_marks
 from app.core.messages import trail_history
-from app.core.model import Comparison, Op
 from app.core.trail import Event, Stage, Thread, Trail
 from app.ui.i18n import interface_language
 from widgets.palette import DEFAULT, DiffPalette
@@ -74,38 +73,6 @@ def last_place(trail: Trail, thread: Thread) -> str:
     return stage_place(trail, last)
 
 
-def redline(comparison: Comparison, pair_index: int) -> list[tuple[str, Mark]] | None:
-    """One pair's word changes inline, in reading order: (text, Mark.EQUAL / DELETED / INSERTED).
-    The texts compared are those of app.core.marks (bodies when the comparison ignores labels, the
-    paragraphs of a split or merge joined by newlines); None when the pair has no ops that rebuild
-    both sides (across languages)."""
-    pair = comparison.pairs[pair_index]
-    if not pair.ops or not pair.draft or not pair.adopted:
-        return None
-    hide = comparison.options.ignore_labels
-
-    def joined(doc, indexes) -> str:
-        return "\n".join(doc.paragraphs[i].body if hide else doc.paragraphs[i].text for i in indexes)
-
-    out: list[tuple[str, Mark]] = []
-    a_parts, b_parts = [], []
-    for op in pair.ops:
-        if op.op is Op.DELETE:
-            out.append((op.a, Mark.DELETED))
-            a_parts.append(op.a)
-        elif op.op is Op.INSERT:
-            out.append((op.b, Mark.INSERTED))
-            b_parts.append(op.b)
-        else:
-            out.append((op.b, Mark.EQUAL))
-            a_parts.append(op.a)
-            b_parts.append(op.b)
-    if "".join(a_parts) != joined(comparison.draft, pair.draft) or \
-            "".join(b_parts) != joined(comparison.adopted, pair.adopted):
-        return None
-    return [(text, mark) for text, mark in out if text]
-
-
 def stage_segments(trail: Trail, thread: Thread, stage: Stage) -> list[tuple[str, Mark]]:
     """A stage's text as marked segments: the round's word changes for a paragraph that was there
     before, the whole text inserted for one added, the text it had struck through for one dropped,
@@ -126,7 +93,7 @@ def stage_segments(trail: Trail, thread: Thread, stage: Stage) -> list[tuple[str
     for n in pairs:
         if out:
             out.append(("\n", Mark.EQUAL))
-        marked = redline(comparison, n)
+        marked = inline_marks(comparison, n)
         if marked is None:          # across languages: the text as the adopted pane shows it
             marked = [(s.text, s.mark & (Mark.DELETED | Mark.INSERTED))
                       for m in side_marks(comparison, n, "b", labels=False) for s in m.spans]
