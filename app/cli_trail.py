@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from app.core.trail import MAX_VERSIONS, MIN_VERSIONS, Trail, TrailError, build_trail
+from app.core.trail import Trail, TrailError, build_trail, check_shape
 from app.io.documents import is_document, natural_order
 from app.io.errors import ExportError, InputError
 
@@ -53,10 +53,11 @@ def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
         where = "folder"
     else:
         paths, where = [Path(a) for a in args], ""
-    if not MIN_VERSIONS <= len(paths) <= MAX_VERSIONS:
+    try:
+        check_shape(len(paths))
+    except TrailError as exc:
         raise InputError(str(args[0]) if where else "trail",
-                         f"a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {len(paths)}"
-                         + (" documents in this folder" if where else ""))
+                         str(exc) + (" documents in this folder" if where else "")) from None
     return paths
 
 
@@ -100,8 +101,10 @@ def cmd_trail(ns: argparse.Namespace, options, say: Callable[..., None], progres
     check_names(ns)
     paths = version_paths(ns.versions, ns.by_date)
     names = [n.strip() for n in ns.names.split(",")] if ns.names else [p.name for p in paths]
-    if len(names) != len(paths):
-        raise InputError("--names", f"{len(names)} names for {len(paths)} versions")
+    try:
+        check_shape(len(paths), len(names))
+    except TrailError as exc:
+        raise InputError("--names", str(exc)) from None
     if ns.between and not (1 <= ns.between[0] < ns.between[1] <= len(paths)):
         raise InputError("--between", f"expected two versions 1 \u2264 I < J \u2264 {len(paths)}")
     docs = []

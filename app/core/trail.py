@@ -134,6 +134,16 @@ class TrailError(ValueError):
     """A trail that cannot be built: fewer than 2 or more than 10 versions, or names that do not fit."""
 
 
+def check_shape(versions: int, names: int | None = None) -> None:
+    """Refuse, before any work, what cannot make a trail: fewer than ``MIN_VERSIONS`` or more than
+    ``MAX_VERSIONS`` versions, or a number of names that is not the number of versions. Raises
+    TrailError (one sentence)."""
+    if not MIN_VERSIONS <= versions <= MAX_VERSIONS:
+        raise TrailError(f"a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {versions}")
+    if names is not None and names != versions:
+        raise TrailError(f"{names} names for {versions} versions")
+
+
 def build_trail(versions: Sequence[Document], names: Sequence[str] | None = None,
                 options: CompareOptions = CompareOptions(), *,
                 progress: Callable[[int, int], None] | None = None,
@@ -144,11 +154,8 @@ def build_trail(versions: Sequence[Document], names: Sequence[str] | None = None
     file names). ``progress(done, total)`` is called after each comparison. Raises TrailError for a
     wrong count, and compare.Cancelled when ``is_cancelled()`` turns True."""
     n = len(versions)
-    if not MIN_VERSIONS <= n <= MAX_VERSIONS:
-        raise TrailError(f"a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {n}")
+    check_shape(n, None if names is None else len(names))
     names = tuple(names) if names is not None else tuple(v.name for v in versions)
-    if len(names) != n:
-        raise TrailError(f"{len(names)} names for {n} versions")
     comparisons = []
     for k in range(n - 1):
         comparisons.append(compare_documents(versions[k], versions[k + 1], options, is_cancelled=is_cancelled))

@@ -20,7 +20,7 @@ from app.cli_trail import version_paths
 from app.io.documents import natural_order
 from app.core.compare import Cancelled
 from app.core.model import CompareOptions
-from app.core.trail import MAX_VERSIONS, MIN_VERSIONS, TrailError
+from app.core.trail import MAX_VERSIONS, MIN_VERSIONS, TrailError, check_shape
 from app.io.errors import DraftCompareError, InputError
 from app.ui.open_dialog import FILE_FILTER
 
@@ -35,10 +35,10 @@ COMPARING = QT_TRANSLATE_NOOP("Progress", "Comparing versions")
 def check_versions(paths: Sequence[str | Path], names: Sequence[str] | None = None) -> None:
     """Refuse, in one line, what cannot make a trail: a wrong count, a file that is not there, or a
     name list that does not fit. Raises InputError (file, reason)."""
-    if not MIN_VERSIONS <= len(paths) <= MAX_VERSIONS:
-        raise InputError("trail", f"a trail has {MIN_VERSIONS} to {MAX_VERSIONS} versions, not {len(paths)}")
-    if names is not None and len(names) != len(paths):
-        raise InputError("trail", f"{len(names)} names for {len(paths)} versions")
+    try:
+        check_shape(len(paths), None if names is None else len(names))
+    except TrailError as exc:
+        raise InputError("trail", str(exc)) from None
     for path in paths:
         if not Path(path).is_file():
             raise InputError(str(path), "no such file")
