@@ -259,17 +259,8 @@ def _warn(c: Comparison) -> None:
 def _check_outputs(ns: argparse.Namespace, outputs: list[tuple[str, str | None]]) -> None:
     """Refuse, before any work, an output named twice or one the safe-output routine would refuse
     (an input document, the review file or its journal, a folder, a name ending in '/' ...)."""
-    from app.io.atomic import check_target, display_path, duplicate_outputs, export_guard
-    from app.io.errors import ExportError
-    twice = duplicate_outputs(outputs)
-    if twice:
-        path, first, second = twice
-        raise ExportError(display_path(path), f"given as two outputs ({first} and {second}); "
-                                              "give each output its own file name")
-    guard = export_guard(ns.draft, ns.adopted, getattr(ns, "review", None))
-    for _option, path in outputs:
-        if path:
-            check_target(path, **guard)
+    from app.io.atomic import check_outputs, export_guard
+    check_outputs(outputs, **export_guard(ns.draft, ns.adopted, getattr(ns, "review", None)))
 
 
 def cmd_compare(ns: argparse.Namespace) -> int:

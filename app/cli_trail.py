@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from pathlib import Path
 from typing import Callable
 
 from app.core.trail import Trail, TrailError, build_trail, check_shape
+from app.io.atomic import check_outputs, review_files_of
 from app.io.documents import is_document, natural_order
-from app.io.errors import ExportError, InputError
+from app.io.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,11 @@ def cmd_trail(ns: argparse.Namespace, options, say: Callable[..., None], progres
     """Run ``draftcompare trail``; returns the exit code (0). Raises DraftCompareError (one line for the
     user) for unreadable versions, a wrong count or unwritable outputs."""
     from app.io.pipeline import load_document
-    check_names(ns)
     paths = version_paths(ns.versions, ns.by_date)
+    check_outputs([("--json", ns.json), ("--sheet", ns.sheet), ("--cumulative", ns.cumulative),
+                   ("--tracked", ns.tracked)], inputs=paths, protect=review_files_of(*paths))
+    if ns.between and not ns.tracked:
+        raise InputError("--between", "chooses the versions of --tracked; give --tracked OUT.docx too")
     names = [n.strip() for n in ns.names.split(",")] if ns.names else [p.name for p in paths]
     try:
         check_shape(len(paths), len(names))
@@ -143,22 +146,3 @@ def _write(ns: argparse.Namespace, trail: Trail, say: Callable[..., None]) -> No
     if ns.sheet:
         from app.ui.trail_print import export_trail_pdf     # Qt only for the PDF
         say(f"{'trail sheet:':16} {export_trail_pdf(trail, ns.sheet, language=ns.language)}")
-
-
-def check_names(ns: argparse.Namespace) -> None:
-    """Refuse, before any work, an output that is one of the versions (never replace an input) or that
-    another output of the same call also names (one would replace the other), and --between without
-    --tracked. Raises ExportError or InputError (one line)."""
-    outputs = [(flag, p) for flag, p in (("--json", ns.json), ("--sheet", ns.sheet),
-                                         ("--cumulative", ns.cumulative), ("--tracked", ns.tracked)) if p]
-    inputs = {os.path.realpath(v) for v in ns.versions}
-    seen: dict[str, str] = {}
-    for flag, out in outputs:
-        real = os.path.realpath(out)
-        if real in inputs:
-            raise ExportError(out, "is one of the versions; choose another name")
-        if real in seen:
-            raise ExportError(out, f"given to both {seen[real]} and {flag}; one would replace the other")
-        seen[real] = flag
-    if ns.between and not ns.tracked:
-        raise InputError("--between", "chooses the versions of --tracked; give --tracked OUT.docx too")

@@ -432,3 +432,19 @@ def duplicate_outputs(outputs: Sequence[tuple[str, str | os.PathLike | None]]) -
                 return other, other_option, option
         seen.append((option, p))
     return None
+
+
+def check_outputs(outputs: Sequence[tuple[str, str | os.PathLike | None]], *, inputs: Iterable = (),
+                  protect: Iterable = ()) -> None:
+    """Refuse, before any work, the outputs of one command (``(option, path)`` pairs; None: not asked):
+    a file named by two options (one would replace the other), or one ``check_target`` refuses (an
+    input, a protected review file, a folder ...). Raises ExportError naming the file."""
+    twice = duplicate_outputs(outputs)
+    if twice:
+        path, first, second = twice
+        raise ExportError(display_path(path), f"given as two outputs ({first} and {second}); "
+                                              "give each output its own file name")
+    inputs, protect = tuple(inputs), tuple(protect)
+    for _option, path in outputs:
+        if path:
+            check_target(path, inputs=inputs, protect=protect)
