@@ -20,13 +20,15 @@ from app.core.model import Comparison
 from app.io.bidi import is_right_to_left
 from app.io.sheet_rows import GAP, Row, finding_line, sheet_rows, summary
 
-CSS = """
+BASE_CSS = """
 body { font-family: 'DejaVu Serif', 'Times New Roman', serif; font-size: 9pt; }
 h1 { font-size: 13pt; margin: 0; }
 p.meta { font-size: 8.5pt; color: #333; margin: 2px 0 6px 0; }
-table.sheet { border-collapse: collapse; }
 th { background-color: #e8e8e8; font-size: 9pt; text-align: left; padding: 3px; }
 td { padding: 3px; vertical-align: top; }
+"""        # the page of every sheet (this one and the trail sheet)
+CSS = BASE_CSS + """
+table.sheet { border-collapse: collapse; }
 td.label { color: #333; }   /* same size as the texts: a row that crosses a page break breaks at the same line in every cell */
 span.mov { background-color: #f3e4ee; }
 span.del { background-color: #fbd3ad; text-decoration: line-through; }
@@ -61,13 +63,17 @@ def _paragraphs(paragraphs: tuple[MarkedParagraph, ...]) -> str:
     return "<br/>".join("".join(span_html(s.text, s.mark) for s in p.spans) for p in paragraphs)
 
 
-def _directed(paragraphs: tuple[MarkedParagraph, ...]) -> str:
-    """A cell's text, right to left and right-aligned when it is Arabic (or Hebrew): Qt guesses the
-    direction of each block from its first letter, which a label or a figure can make wrong."""
-    body = _paragraphs(paragraphs)
-    if body and is_right_to_left("".join(p.text for p in paragraphs)):
+def directed(body: str, text: str) -> str:
+    """A cell's HTML ``body`` (showing ``text``), right to left and right-aligned when the text is
+    Arabic (or Hebrew): Qt guesses the direction of each block from its first letter, which a label or
+    a figure can make wrong."""
+    if body and is_right_to_left(text):
         return f'<div dir="rtl" align="right">{body}</div>'
     return body
+
+
+def _directed(paragraphs: tuple[MarkedParagraph, ...]) -> str:
+    return directed(_paragraphs(paragraphs), "".join(p.text for p in paragraphs))
 
 
 def _row(row: Row, shade: bool, language: str = "en") -> str:

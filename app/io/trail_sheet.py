@@ -8,20 +8,16 @@ in italics, dropped struck through, absent "—". Words come from app.core.messa
 from __future__ import annotations
 
 import html
-import re
 
 from app.core.messages import trail_history, trail_term
 from app.core.trail import Event, Thread, Trail
-from app.io.bidi import is_right_to_left
+from app.core.marks import Mark
+from app.io.sheet_html import BASE_CSS, directed, span_html
 
-CSS = """
-body { font-family: 'DejaVu Serif', 'Times New Roman', serif; font-size: 9pt; }
-h1 { font-size: 13pt; margin: 0; }
+CSS = BASE_CSS + """
 h2 { font-size: 11pt; margin: 8px 0 2px 0; }
-p.meta { font-size: 8.5pt; color: #333; margin: 2px 0 6px 0; }
 table.trail { border-collapse: collapse; }
-th { background-color: #e8e8e8; font-size: 8.5pt; text-align: left; padding: 3px; }
-td { padding: 3px; vertical-align: top; }
+th { font-size: 8.5pt; }
 td.v { font-size: 8pt; white-space: nowrap; }
 td.added { background-color: #c6dcf5; text-decoration: underline; }
 td.reintroduced { background-color: #c6dcf5; text-decoration: underline; }
@@ -38,8 +34,7 @@ _CLASS = {Event.ADDED: "added", Event.REINTRODUCED: "reintroduced", Event.CHANGE
 
 
 def _text(text: str) -> str:
-    body = re.sub("[\n\v\u2028]", "<br/>", html.escape(text)).replace("\t", " ")
-    return f'<div dir="rtl" align="right">{body}</div>' if body and is_right_to_left(text) else body
+    return directed(span_html(text, Mark.EQUAL), text)
 
 
 def _label_cells(thread: Thread, trail: Trail, language: str) -> str:
