@@ -128,6 +128,45 @@ _TERMS_FR = {
 }
 
 
+# A paragraph's history along a negotiation trail and the trail sheet's words (keys "trail.<key>").
+_TRAIL_EN = {"original": "in {v} as {label}", "original.plain": "in {v}", "added": "added in {v} as {label}",
+             "added.plain": "added in {v}", "changed": "changed in {v}", "moved": "moved in {v}",
+             "moved.edited": "moved and changed in {v}", "split": "split in {v}", "merged": "merged in {v}",
+             "dropped": "dropped in {v}", "reintroduced": "reintroduced in {v}", "now": "{event} (now {label})",
+             "translated": "translated in {v}",
+             "cli.versions": "trail: {n} versions", "cli.version": "{n} paragraphs", "cli.rounds": "rounds:",
+             "cli.round": ("{changed} changed, {inserted} inserted, {deleted} deleted, {moved} moved, "
+                           "{split} split/merged"),
+             "cli.cross": "(cross-language)", "cli.history": "history ({n} of {m} paragraphs of {v}):",
+             "cli.step": "{a} \u2192 {b}: {counts}",
+             "cli.dropped": "dropped along the way ({n}):",
+             "renumbered": "renumbered {label} in {v}", "since": "unchanged since {v}", "join": "; ",
+             "title": "Negotiation trail", "head.text": "Text ({v})", "head.history": "History",
+             "dropped.head": "Dropped along the way", "dropped.text": "Text (as it last stood)",
+             "versions": "{n} versions: {names}", "absent": "—",
+             "legend": ("In each version: added underlined on blue, changed in bold on yellow, moved in italics "
+                        "on lilac, dropped struck through on orange, absent \u2014.")}
+_TRAIL_FR = {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
+             "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
+             "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
+             "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}", "translated": "traduit dans {v}",
+             "cli.versions": "historique\u202f: {n} versions", "cli.version": "{n} paragraphes",
+             "cli.rounds": "étapes\u202f:", "cli.step": "{a} \u2192 {b}\u202f: {counts}",
+             "cli.round": ("{changed} modifié(s), {inserted} inséré(s), {deleted} supprimé(s), {moved} déplacé(s), "
+                           "{split} scindé(s)/fusionné(s)"),
+             "cli.cross": "(bilingue)", "cli.history": "historique ({n} des {m} paragraphes de {v})\u202f:",
+             "cli.dropped": "supprimés en cours de route ({n})\u202f:",
+             "now": "{event} (désormais {label})", "renumbered": "renuméroté {label} dans {v}",
+             "since": "inchangé depuis {v}", "join": "\u202f; ",
+             "title": "Historique de la négociation", "head.text": "Texte ({v})", "head.history": "Historique",
+             "dropped.head": "Paragraphes supprimés en cours de route", "dropped.text": "Texte (dans son dernier état)",
+             "versions": "{n} versions\u202f: {names}", "absent": "\u2014",
+             "legend": ("Dans chaque version\u202f: ajouté souligné sur fond bleu, modifié en gras sur fond jaune, "
+                        "déplacé en italique sur fond mauve, supprimé barré sur fond orange, absent \u2014.")}
+_TERMS_EN.update({f"trail.{k}": v for k, v in _TRAIL_EN.items()})
+_TERMS_FR.update({f"trail.{k}": v for k, v in _TRAIL_FR.items()})
+
+
 def _spaced(table: dict) -> dict:
     return {k: (tuple(french_spacing(t) for t in v) if isinstance(v, tuple) else french_spacing(v))
             for k, v in table.items()}
@@ -355,42 +394,6 @@ def describe(finding, language: str = "en") -> str:
 
 # -- a paragraph's history along a negotiation trail (app.core.trail) ---------------------------------
 
-_HISTORY = {
-    "en": {"original": "in {v} as {label}", "original.plain": "in {v}", "added": "added in {v} as {label}",
-           "added.plain": "added in {v}", "changed": "changed in {v}", "moved": "moved in {v}",
-           "moved.edited": "moved and changed in {v}", "split": "split in {v}", "merged": "merged in {v}",
-           "dropped": "dropped in {v}", "reintroduced": "reintroduced in {v}", "now": "{event} (now {label})",
-           "translated": "translated in {v}",
-           "cli.versions": "trail: {n} versions", "cli.version": "{n} paragraphs", "cli.rounds": "rounds:",
-           "cli.round": ("{changed} changed, {inserted} inserted, {deleted} deleted, {moved} moved, "
-                         "{split} split/merged"),
-           "cli.cross": "(cross-language)", "cli.history": "history ({n} of {m} paragraphs of {v}):",
-           "cli.step": "{a} \u2192 {b}: {counts}",
-           "cli.dropped": "dropped along the way ({n}):",
-           "renumbered": "renumbered {label} in {v}", "since": "unchanged since {v}", "join": "; ",
-           "title": "Negotiation trail", "head.text": "Text ({v})", "head.history": "History",
-           "dropped.head": "Dropped along the way", "dropped.text": "Text (as it last stood)",
-           "versions": "{n} versions: {names}", "absent": "—",
-           "legend": ("In each version: added underlined on blue, changed in bold on yellow, moved in italics "
-                      "on lilac, dropped struck through on orange, absent \u2014.")},
-    "fr": {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
-           "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
-           "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
-           "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}", "translated": "traduit dans {v}",
-           "cli.versions": "historique\u202f: {n} versions", "cli.version": "{n} paragraphes",
-           "cli.rounds": "étapes\u202f:", "cli.step": "{a} \u2192 {b}\u202f: {counts}",
-           "cli.round": ("{changed} modifié(s), {inserted} inséré(s), {deleted} supprimé(s), {moved} déplacé(s), "
-                         "{split} scindé(s)/fusionné(s)"),
-           "cli.cross": "(bilingue)", "cli.history": "historique ({n} des {m} paragraphes de {v})\u202f:",
-           "cli.dropped": "supprimés en cours de route ({n})\u202f:",
-           "now": "{event} (désormais {label})", "renumbered": "renuméroté {label} dans {v}",
-           "since": "inchangé depuis {v}", "join": "\u202f; ",
-           "title": "Historique de la négociation", "head.text": "Texte ({v})", "head.history": "Historique",
-           "dropped.head": "Paragraphes supprimés en cours de route", "dropped.text": "Texte (dans son dernier état)",
-           "versions": "{n} versions\u202f: {names}", "absent": "\u2014",
-           "legend": ("Dans chaque version\u202f: ajouté souligné sur fond bleu, modifié en gras sur fond jaune, "
-                      "déplacé en italique sur fond mauve, supprimé barré sur fond orange, absent \u2014.")},
-}
 
 
 def _unbracket(text: str) -> str:
@@ -399,9 +402,9 @@ def _unbracket(text: str) -> str:
 
 
 def trail_term(key: str, language: str = "en", **values: Any) -> str:
-    """A fixed word of the trail sheet and history ("title", "head.history" ...), formatted with
-    ``values``; a key this module does not know raises KeyError."""
-    return _HISTORY[language_of(language)][key].format(**values)
+    """A word of the trail sheet, history or summary ("title", "head.history" ...): ``term("trail." +
+    key)``; a key this module does not know raises KeyError."""
+    return term(f"trail.{key}", language, **values)
 
 
 def trail_history(thread, names, language: str = "en") -> str:
@@ -409,7 +412,9 @@ def trail_history(thread, names, language: str = "en") -> str:
     PP5); moved in L.12; unchanged since L.12". ``thread``: an app.core.trail.Thread (its stages'
     event, label, version, edited); ``names``: the version names. Version names and labels are the
     documents' own and are not translated."""
-    words = _HISTORY[language_of(language)]
+    def words(key: str, **values: Any) -> str:
+        return trail_term(key, language, **values)
+
     parts: list[str] = []
     label, last_event = "", 0
     for stage in thread.stages:
@@ -418,23 +423,23 @@ def trail_history(thread, names, language: str = "en") -> str:
             continue
         if event == "unchanged":
             if stage.label and label and stage.label != label:
-                parts.append(words["renumbered"].format(label=stage.label, v=v))
+                parts.append(words("renumbered", label=stage.label, v=v))
                 last_event = stage.version
             label = stage.label or label
             continue
         if event in ("original", "added"):
             key = event if stage.label else f"{event}.plain"
-            parts.append(_unbracket(words[key].format(v=v, label=stage.label)))
+            parts.append(_unbracket(words(key, v=v, label=stage.label)))
         elif event == "dropped":
-            parts.append(words["dropped"].format(v=v))
+            parts.append(words("dropped", v=v))
         else:
             key = "moved.edited" if event == "moved" and stage.edited else event
-            text = words[key].format(v=v)
+            text = words(key, v=v)
             if stage.label and label and stage.label != label:
-                text = _unbracket(words["now"].format(event=text, label=stage.label))
+                text = _unbracket(words("now", event=text, label=stage.label))
             parts.append(text)
         label = stage.label or label
         last_event = stage.version
     if thread.stages[-1].present and last_event < len(thread.stages) - 1:
-        parts.append(words["since"].format(v=names[last_event]))
-    return words["join"].join(parts)
+        parts.append(words("since", v=names[last_event]))
+    return words("join").join(parts)
