@@ -166,3 +166,14 @@ def test_the_trail_command_refuses_one_name_for_two_outputs_and_dates_each_round
     dates = set(re.findall(r'w:date="(\d{4}-\d\d-\d\d)', xml))
     assert len(dates) == len(paths) - 1                  # one date per round: the version's file date
     assert b'w:lang w:val="en-GB"' in zipfile.ZipFile(cumulative).read("word/styles.xml")
+
+
+def test_a_french_history_brackets_a_label_once():
+    """Found by the fresh-user trial: a sub-paragraph "(b)" read « dans projet zéro ((b)) »."""
+    from app.core.messages import trail_history
+    from app.core.trail import Stage, Thread
+    for label, shown in (("(b)", "(b)"), ("PP4bis", "(PP4bis)")):
+        thread = Thread((Stage(0, (3,), Event.ORIGINAL, label), Stage(1, (3,), Event.CHANGED, label, 2, True)))
+        french = trail_history(thread, ["projet zéro", "rév.1"], "fr")
+        assert french.startswith(f"dans projet zéro {shown}") and "((" not in french
+        assert trail_history(thread, ["zero draft", "rev.1"], "en").startswith(f"in zero draft as {label}")

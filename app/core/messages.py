@@ -146,7 +146,7 @@ _TRAIL_EN = {"original": "in {v} as {label}", "original.plain": "in {v}", "added
              "versions": "{n} versions: {names}", "absent": "—",
              "legend": ("In each version: added underlined on blue, changed in bold on yellow, moved in italics "
                         "on lilac, dropped struck through on orange, absent \u2014.")}
-_TRAIL_FR = {"original": "dans {v} ({label})", "original.plain": "dans {v}", "added": "ajouté dans {v} ({label})",
+_TRAIL_FR = {"original": "dans {v} {bracketed}", "original.plain": "dans {v}", "added": "ajouté dans {v} {bracketed}",
              "added.plain": "ajouté dans {v}", "changed": "modifié dans {v}", "moved": "déplacé dans {v}",
              "moved.edited": "déplacé et modifié dans {v}", "split": "scindé dans {v}", "merged": "fusionné dans {v}",
              "dropped": "supprimé dans {v}", "reintroduced": "réintroduit dans {v}", "translated": "traduit dans {v}",
@@ -396,15 +396,15 @@ def describe(finding, language: str = "en") -> str:
 
 
 
-def _unbracket(text: str) -> str:
-    """"((b))" -> "(b)": a template's brackets around a label that brings its own."""
-    return re.sub(r"\(\((\w{1,6})\)\)", r"(\1)", text)
-
-
 def trail_term(key: str, language: str = "en", **values: Any) -> str:
     """A word of the trail sheet, history or summary ("title", "head.history" ...): ``term("trail." +
     key)``; a key this module does not know raises KeyError."""
     return term(f"trail.{key}", language, **values)
+
+
+def _bracketed(label: str) -> str:
+    """A label in brackets, once: "PP4bis" -> "(PP4bis)", "(b)" stays "(b)"."""
+    return label if label.startswith("(") else f"({label})"
 
 
 def trail_history(thread, names, language: str = "en") -> str:
@@ -429,14 +429,14 @@ def trail_history(thread, names, language: str = "en") -> str:
             continue
         if event in ("original", "added"):
             key = event if stage.label else f"{event}.plain"
-            parts.append(_unbracket(words(key, v=v, label=stage.label)))
+            parts.append(words(key, v=v, label=stage.label, bracketed=_bracketed(stage.label)))
         elif event == "dropped":
             parts.append(words("dropped", v=v))
         else:
             key = "moved.edited" if event == "moved" and stage.edited else event
             text = words(key, v=v)
             if stage.label and label and stage.label != label:
-                text = _unbracket(words("now", event=text, label=stage.label))
+                text = words("now", event=text, label=stage.label)
             parts.append(text)
         label = stage.label or label
         last_event = stage.version
