@@ -194,3 +194,19 @@ def test_export_in_french_on_a4_with_the_cross_language_warning(tmp_path):
     assert "Date différente" in text and "Different date" not in text      # the findings are French too
     english = run("export", DRAFT, ADOPTED, "--tracked", str(tmp_path / "e.docx"))
     assert english.returncode == 0 and english.stderr.strip() == ""     # same language: no warning
+
+
+def test_every_word_export_declares_the_texts_language_and_its_own_properties(tmp_path):
+    """Found by the fresh-user trial: Word exports said en-US and "python-docx", created 2013."""
+    import zipfile
+    from conftest import SEEDS
+    out = {k: tmp_path / f"{k}.docx" for k in ("tracked", "annotated", "sheet")}
+    r = run("export", str(SEEDS / "draft_fr.txt"), str(SEEDS / "adopted_en.txt"), "--tracked", str(out["tracked"]),
+            "--annotated", str(out["annotated"]), "--sheet-docx", str(out["sheet"]), "--language", "fr")
+    assert r.returncode == 0, r.stderr
+    expected = {"tracked": "en-GB", "annotated": "en-GB", "sheet": "fr-FR"}   # the adopted text's; the sheet's words
+    for kind, path in out.items():
+        z = zipfile.ZipFile(path)
+        assert f'w:lang w:val="{expected[kind]}"'.encode() in z.read("word/styles.xml"), kind
+        core = z.read("docProps/core.xml").decode("utf-8")
+        assert "python-docx" not in core and "2013-" not in core, kind

@@ -177,3 +177,13 @@ def test_a_french_history_brackets_a_label_once():
         french = trail_history(thread, ["projet zéro", "rév.1"], "fr")
         assert french.startswith(f"dans projet zéro {shown}") and "((" not in french
         assert trail_history(thread, ["zero draft", "rev.1"], "en").startswith(f"in zero draft as {label}")
+
+
+def test_the_trail_summary_follows_the_language(tmp_path, capsys):
+    paths = list(map(str, write(trails(1, first_seed=7)[0], tmp_path)))
+    code, french, err = _run_cli(["trail", *paths, "--language", "fr"], capsys)
+    assert code == 0, err
+    assert "étapes\u202f:" in french and "supprimés en cours de route" in french and "ajouté dans" in french
+    assert not any(word in french for word in ("rounds:", " changed,", "dropped along the way", "added in"))
+    code, english, _ = _run_cli(["trail", *paths], capsys)
+    assert "rounds:" in english and "étapes" not in english
