@@ -138,10 +138,8 @@ def _write(ns: argparse.Namespace, trail: Trail, say: Callable[..., None]) -> No
         say(f"{'cumulative:':16} {export_cumulative(trail, ns.cumulative)}")
     if ns.tracked:
         first, last = ns.between or (1, len(trail.versions))      # checked before the work (cmd_trail)
-        from app.core.compare import compare_documents
         from app.io.export_tracked import default_author, export_tracked
-        c = (trail.comparisons[first - 1] if last == first + 1 else
-             compare_documents(trail.versions[first - 1], trail.versions[last - 1], trail.comparisons[0].options))
+        c = trail.compare(first - 1, last - 1)
         say(f"{'tracked changes:':16} {export_tracked(c, ns.tracked, author=default_author())}")
     if ns.sheet:
         from app.ui.trail_print import export_trail_pdf     # Qt only for the PDF

@@ -116,6 +116,16 @@ class Trail:
     def dropped_threads(self) -> tuple[Thread, ...]:
         return tuple(t for t in self.threads if not t.stages[-1].present)
 
+    def compare(self, first: int, second: int, *,
+                is_cancelled: Callable[[], bool] | None = None) -> Comparison:
+        """Versions ``first`` (as the draft) and ``second`` (0-based) compared with the trail's options:
+        the trail's own comparison for consecutive versions, else a new one (it takes as long as any
+        comparison; compare.Cancelled when ``is_cancelled()`` turns True)."""
+        if second == first + 1:
+            return self.comparisons[first]
+        return compare_documents(self.versions[first], self.versions[second], self.comparisons[0].options,
+                                 is_cancelled=is_cancelled)
+
     def is_body(self, thread: Thread) -> bool:
         """Whether a thread is a paragraph of the resolution's body or its notes, not of the header
         block, title, footer or running heads (what the trail sheet and the History tab list)."""

@@ -34,10 +34,8 @@ def pair_work(trail: Trail, first: int, second: int):
     """What the task runner runs for two versions that are not consecutive: compare them with the
     trail's options."""
     def work(progress, is_cancelled) -> Comparison:
-        from app.core.compare import compare_documents
         progress("Aligning paragraphs", 0.3)
-        return compare_documents(trail.versions[first], trail.versions[second], trail.comparisons[0].options,
-                                 is_cancelled=is_cancelled)
+        return trail.compare(first, second, is_cancelled=is_cancelled)
     return work
 
 
