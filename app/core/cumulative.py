@@ -20,10 +20,10 @@ deletion and insertion, exact under accept and reject.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 from dataclasses import dataclass, field, replace
 
+from app.core.align import longest_increasing
 from app.core.model import CompareOptions, Comparison, Op, PairKind, Paragraph, Run
 from app.core.trail import Trail
 from app.core.worddiff import diff_words
@@ -258,27 +258,7 @@ def _continued(comparison: Comparison) -> dict[int, int]:
         return {}
     candidates = sorted((p.adopted[0], p.draft[0]) for p in comparison.pairs
                         if p.kind in _CONTINUING and len(p.draft) == 1 and len(p.adopted) == 1)
-    return dict(_increasing(candidates))
-
-
-def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of (a, d) pairs (sorted by a, a distinct) whose d increase too."""
-    tails: list[int] = []                     # d of the last element of the best chain of each length
-    tail_at: list[int] = []
-    back: list[int] = [-1] * len(pairs)
-    for n, (_, d) in enumerate(pairs):
-        at = bisect.bisect_left(tails, d)
-        if at == len(tails):
-            tails.append(d)
-            tail_at.append(n)
-        else:
-            tails[at], tail_at[at] = d, n
-        back[n] = tail_at[at - 1] if at else -1
-    chain, n = [], tail_at[-1] if tail_at else -1
-    while n >= 0:
-        chain.append(pairs[n])
-        n = back[n]
-    return chain[::-1]
+    return dict(longest_increasing(candidates))
 
 
 def _kill(inst: _Inst, r: int) -> None:
