@@ -331,34 +331,39 @@ def benchmark(count: int = 200, first_seed: int = 0, kinds_per_negotiation: int 
     return out
 
 
-def labelled_texts(neg: Negotiation) -> tuple[list[str], list[str]]:
-    """The two texts as printed: the adopted text numbered ("1.", "(a)"), preambular paragraphs plain;
-    the draft labelled "PP3."/"OP4." (a draft-only paragraph as "OP4bis.") or numbered the same way."""
-    def number(bodies: list[str], roles: list[str], labelled: bool, extra: set[int]) -> list[str]:
-        out, pp, op, sub = [], 0, 0, 0
-        for k, (text, role) in enumerate(zip(bodies, roles)):
-            if role == "sub":
-                sub += 1
-                body = text[4:] if text.startswith("(a) ") else text
-                out.append(f"({chr(96 + min(sub, 26))}) {body}")
+def printed_labels(bodies: list[str], roles: list[str], labelled: bool, extra: set[int]) -> list[str]:
+    """Paragraphs as printed: labelled "PP3."/"OP4." (the ones in ``extra`` as "OP4bis.") when
+    ``labelled``, else numbered like an adopted text ("1.", preambular paragraphs plain); lettered
+    lists "(a)" either way."""
+    out, pp, op, sub = [], 0, 0, 0
+    for k, (text, role) in enumerate(zip(bodies, roles)):
+        if role == "sub":
+            sub += 1
+            body = text[4:] if text.startswith("(a) ") else text
+            out.append(f"({chr(96 + min(sub, 26))}) {body}")
+            continue
+        sub = 0
+        if role == "pp":
+            if k in extra and labelled and pp:
+                out.append(f"PP{pp}bis. {text}")
                 continue
-            sub = 0
-            if role == "pp":
-                if k in extra and labelled and pp:
-                    out.append(f"PP{pp}bis. {text}")
-                    continue
-                pp += 1
-                out.append(f"PP{pp}. {text}" if labelled else text)
-            else:
-                if k in extra and labelled and op:
-                    out.append(f"OP{op}bis. {text}")
-                    continue
-                op += 1
-                out.append(f"OP{op}. {text}" if labelled else f"{op}. {text}")
-        return out
+            pp += 1
+            out.append(f"PP{pp}. {text}" if labelled else text)
+        else:
+            if k in extra and labelled and op:
+                out.append(f"OP{op}bis. {text}")
+                continue
+            op += 1
+            out.append(f"OP{op}. {text}" if labelled else f"{op}. {text}")
+    return out
+
+
+def labelled_texts(neg: Negotiation) -> tuple[list[str], list[str]]:
+    """The two texts as printed (``printed_labels``): the adopted text numbered, the draft labelled (a
+    draft-only paragraph as bis) or numbered the same way."""
     draft_only = {i for lk in neg.links if not lk.adopted for i in lk.draft}
-    return (number(neg.draft, neg.draft_roles, neg.labelled, draft_only),
-            number(neg.adopted, neg.adopted_roles, False, set()))
+    return (printed_labels(neg.draft, neg.draft_roles, neg.labelled, draft_only),
+            printed_labels(neg.adopted, neg.adopted_roles, False, set()))
 
 
 INTRO = "The General Assembly,"

@@ -13,11 +13,10 @@ operative paragraphs are renumbered from round to round.
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiation import INTRO, _Maker, corpus_paragraphs
+from negotiation import INTRO, _Maker, corpus_paragraphs, printed_labels
 
 
 @dataclass
@@ -104,26 +103,13 @@ def trails(count: int, first_seed: int = 0, n_versions: int = 5) -> list[Generat
 
 
 def printed(trail: GeneratedTrail, version: int) -> list[str]:
-    """A version as printed: labelled PP1./OP1. (new paragraphs as bis) before the last version, the
-    last numbered 1., 2. with its preambular paragraphs plain."""
+    """A version as printed (negotiation.printed_labels): labelled PP1./OP1. (new paragraphs as bis)
+    before the last version, the last numbered 1., 2. with its preambular paragraphs plain."""
     last = version == len(trail.versions) - 1
     before = {i for i, _, _ in trail.versions[version - 1]} if version else set()
-    out, pp, op = [], 0, 0
-    for i, role, text in trail.versions[version]:
-        new = version and i not in before and not last
-        if role == "pp":
-            if new and pp:
-                out.append(f"PP{pp}bis. {text}")
-                continue
-            pp += 1
-            out.append(text if last else f"PP{pp}. {text}")
-        else:
-            if new and op:
-                out.append(f"OP{op}bis. {text}")
-                continue
-            op += 1
-            out.append(f"{op}. {text}" if last else f"OP{op}. {text}")
-    return out
+    rows = trail.versions[version]
+    new = {k for k, (i, _, _) in enumerate(rows) if version and i not in before}
+    return printed_labels([t for _, _, t in rows], [r for _, r, _ in rows], not last, new)
 
 
 def write(trail: GeneratedTrail, folder: Path) -> list[Path]:
