@@ -138,9 +138,12 @@ def _write(ns: argparse.Namespace, trail: Trail, say: Callable[..., None]) -> No
         say(f"{'cumulative:':16} {export_cumulative(trail, ns.cumulative)}")
     if ns.tracked:
         first, last = ns.between or (1, len(trail.versions))      # checked before the work (cmd_trail)
-        from app.io.export_tracked import default_author, export_tracked
-        c = trail.compare(first - 1, last - 1)
-        say(f"{'tracked changes:':16} {export_tracked(c, ns.tracked, author=default_author())}")
+        from app.cli import EXPORT_LABELS, write_exports      # the export command's own writer
+        warnings: list[str] = []
+        write_exports(trail.compare(first - 1, last - 1), {"tracked": ns.tracked}, language=ns.language,
+                      warnings=warnings, written=lambda kind, path: say(f"{EXPORT_LABELS[kind] + ':':16} {path}"))
+        for line in warnings:
+            say(f"draftcompare: {line}", err=True)
     if ns.sheet:
         from app.ui.trail_print import export_trail_pdf     # Qt only for the PDF
         say(f"{'trail sheet:':16} {export_trail_pdf(trail, ns.sheet, language=ns.language)}")

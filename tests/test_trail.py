@@ -187,3 +187,12 @@ def test_the_trail_summary_follows_the_language(tmp_path, capsys):
     assert not any(word in french for word in ("rounds:", " changed,", "dropped along the way", "added in"))
     code, english, _ = _run_cli(["trail", *paths], capsys)
     assert "rounds:" in english and "étapes" not in english
+
+
+def test_the_trails_tracked_export_is_the_export_commands_own(tmp_path, capsys):
+    """--tracked goes through the export command's writer: a pair in two languages gets its warning."""
+    out = tmp_path / "t.docx"
+    code, printed, err = _run_cli(["trail", str(SEEDS / "draft_fr.txt"), str(SEEDS / "adopted_en.txt"),
+                                   "--tracked", str(out), "--language", "fr"], capsys)
+    assert code == 0 and out.exists() and "tracked changes:" in printed
+    assert "langues différentes" in err and len(err.strip().splitlines()) == 1
