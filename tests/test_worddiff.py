@@ -194,3 +194,45 @@ def test_strict_spaces_reports_a_space_changed(draft, adopted):
     assert all(op.op is Op.EQUAL for op in diff_words(draft, adopted, CompareOptions()))
     ops = diff_words(draft, adopted, CompareOptions(conflate_spaces=False))
     assert [op.op for op in ops if op.op is not Op.EQUAL] == [Op.DELETE, Op.INSERT]
+
+
+# -- the one-match-a-unit cut of the default options against the token-by-token cut -----------------------
+
+from pathlib import Path  # noqa: E402
+
+from app.core.tokenize import uses_clusters  # noqa: E402
+from app.core.worddiff import _spaced_units, _token_units  # noqa: E402
+
+_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+_PIECES = ["l’homme", "qu'il", "d’", "States'", "`", "co–operation", "10 000", "3,5", "1.5", "«", "»", " ", "  ",
+           "\u00a0", "\u202f", "\u2028", "\n", "\t", "-", "_x", "ـ", "كتب", "Ég", "ÉTATS", "soft\u00adhyphen",
+           "zero\u200bwidth", "\u2011", "(a)", "²", "Мир", "и", "“", "”", ".", ",", "word", "A/RES/80/1"]
+
+
+def _default_options():
+    for case in (False, True):
+        for quotes in (False, True):
+            yield CompareOptions(ignore_case=case, conflate_quotes=quotes)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_one_match_a_unit_cuts_as_the_tokens_do(pieces):
+    text = "".join(pieces)
+    if uses_clusters(text):
+        return
+    for options in _default_options():
+        assert _spaced_units(text, options) == _token_units(text, options)
+
+
+def test_one_match_a_unit_cuts_real_paragraphs_as_the_tokens_do():
+    files = sorted((_CORPORA / "un-ga80" / "clean").glob("*.md"))[:4] + sorted((_CORPORA / "udhr").glob("*.html"))
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checked = 0
+    for line in lines:
+        if uses_clusters(line):
+            continue
+        checked += 1
+        for options in _default_options():
+            assert _spaced_units(line, options) == _token_units(line, options), line
+    assert checked > 1000

@@ -8,6 +8,7 @@ of a split or merged pair. French elisions (l’, d’, qu’ ...) are their own
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -22,14 +23,14 @@ _HIDDEN = "\u00ad\u200b\u2060\ufeff"
 INVISIBLE = re.compile(f"[{_HIDDEN}]")
 _NUMBER = (rf"\d{{1,3}}(?:[ \u00a0\u202f][{_HIDDEN}]*\d{{3}}(?!\d))+(?:,\d{{1,3}}(?!\d))?"     # 10 000 (UN style)
            rf"|\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*(?:\.\d+|,\d{{1,3}}(?!\d))?")         # 3,000  1.5  1,5
-_TOKEN_RE = re.compile(
+# Every token but spaces (a token never starts with a space: spaces are a token of their own).
+TOKEN_PATTERN = (
     r"\n"                                                           # paragraph break
     rf"|{_NUMBER}"                                                  # a number, its spaces included
-    r"|[^\S\n]+"                                                    # spaces, tabs, no-break spaces
     rf"|[^\W\d_][\w{_HIDDEN}]*(?:[-\u2010\u2011’'][\w{_HIDDEN}]+)*"  # word, capacity-building, l’homme
-    r"|\w+|.",                                                      # anything else, one mark at a time
-    re.DOTALL,
+    r"|\w+|."                                                       # anything else, one mark at a time
 )
+_TOKEN_RE = re.compile(r"[^\S\n]+|" + TOKEN_PATTERN, re.DOTALL)     # spaces, tabs, no-break spaces first
 # Text holding what ``re`` cannot cut right: combining marks, zero-width joiners and variation
 # selectors, emoji, Chinese and Japanese. Such text goes through the ``regex`` module (Unicode
 # properties and grapheme clusters): a Chinese or Japanese character is a word of its own (those
@@ -60,31 +61,43 @@ _DASH_MAP = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−"
 Token = tuple[str, str]   # (text, kind): plain tuples, the tokenizer is on the hot path
 
 
+def uses_clusters(text: str) -> bool:
+    """Whether ``text`` holds what only the ``regex`` pattern cuts right (combining marks, emoji, CJK):
+    ``tokenize`` cuts it with that pattern, and ``TOKEN_PATTERN`` does not apply."""
+    return _SPECIAL.search(text) is not None
+
+
+def token_kind(tok: str) -> str:
+    """The kind of one token (never empty) as ``tokenize`` gives it: WORD, NUMBER, PUNCT, SPACE, BREAK."""
+    first = tok[0]
+    if first.isalpha():
+        return WORD
+    if first.isdigit():
+        return NUMBER
+    if first == "\n":
+        return BREAK
+    if first.isspace():
+        return SPACE
+    return WORD if tok.isalnum() else PUNCT
+
+
 @lru_cache(maxsize=1 << 14)
 def tokenize(text: str) -> tuple[Token, ...]:
+    """``text`` cut into (token, kind) pairs; the tokens joined give ``text`` back. French elisions
+    (l’, qu’) are a WORD of their own."""
     out: list[Token] = []
     append = out.append
     for tok in (_CLUSTER_RE if _SPECIAL.search(text) else _TOKEN_RE).findall(text):
-        first = tok[0]
-        if first.isalpha():
-            if "’" in tok or "'" in tok:
-                cut = _elision_end(tok)
-                if cut:
-                    append((tok[:cut], WORD))
-                    tok = tok[cut:]
-            append((tok, WORD))
-        elif first.isdigit():
-            append((tok, NUMBER))
-        elif first == "\n":
-            append((tok, BREAK))
-        elif first.isspace():
-            append((tok, SPACE))
-        else:
-            append((tok, WORD if tok.isalnum() else PUNCT))
+        if tok[0].isalpha() and ("’" in tok or "'" in tok):
+            cut = elision_end(tok)
+            if cut:
+                append((tok[:cut], WORD))
+                tok = tok[cut:]
+        append((tok, token_kind(tok)))
     return tuple(out)
 
 
-def _elision_end(word: str) -> int:
+def elision_end(word: str) -> int:
     """Length of a French elided article/pronoun at the start of ``word`` (l’, qu’ ...), else 0."""
     for quote in "’'":
         k = word.find(quote)
@@ -111,6 +124,7 @@ _MATCH_CLUSTER_RE = regex.compile(rf"\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*|{_CJK
 
 def match_words(text: str) -> list[str]:
     """Folded words and numbers of a text: the material paragraph alignment works on."""
-    if not text.isascii():
-        text = INVISIBLE.sub("", text)
+    if text.isascii():          # ASCII folds to lower case (a match holds no backtick); one call for all
+        return list(map(sys.intern, _MATCH_RE.findall(text.lower())))   # one string per distinct word
+    text = INVISIBLE.sub("", text)
     return [fold(w) for w in (_MATCH_CLUSTER_RE if _SPECIAL.search(text) else _MATCH_RE).findall(text)]

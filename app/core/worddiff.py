@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover - pure Python fallback
 
 from app.core.language import ARABIC_MARKS
 from app.core.model import CompareOptions, DiffOp, Op
-from app.core.tokenize import INVISIBLE, NUMBER, PUNCT, SPACE, WORD, conflate_quotes, tokenize
+from app.core.tokenize import (INVISIBLE, NUMBER, PUNCT, SPACE, TOKEN_PATTERN, WORD, conflate_quotes,
+                               elision_end, token_kind, tokenize, uses_clusters)
 
 _DMP_OP = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 
@@ -47,6 +48,13 @@ _GROUP_SPACES = re.compile("[\u00a0\u202f]")
 def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
     """Cut ``text`` into units; return (unit texts, unit keys). Leading insignificant tokens form a unit
     of their own with an empty key so that they compare equal to any leading spacing."""
+    if options.conflate_spaces and not options.ignore_punctuation and not uses_clusters(text):
+        return _spaced_units(text, options)
+    return _token_units(text, options)
+
+
+def _token_units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
+    """``units`` for any options and any text, token by token (``tokenize``)."""
     texts: list[str] = []
     keys: list[str] = []
     spaces_count = not options.conflate_spaces
@@ -79,6 +87,40 @@ def units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
     return texts, keys
 
 
+# One unit of the default options (spaces conflated, punctuation counted) in one match: a token of
+# app.core.tokenize (never spaces) and the spaces after it. ``tokenize`` would cut the same tokens.
+_UNIT_RE = re.compile(rf"({TOKEN_PATTERN})([^\S\n]*)", re.DOTALL)
+_LEADING_SPACES = re.compile(r"[^\S\n]+")
+
+
+def _spaced_units(text: str, options: CompareOptions) -> tuple[list[str], list[str]]:
+    """``units`` for spaces conflated and punctuation counted, on text ``tokenize`` cuts with ``re``:
+    the same units, one regular-expression match each instead of a step per token."""
+    texts: list[str] = []
+    keys: list[str] = []
+    lead = _LEADING_SPACES.match(text)
+    if lead:
+        texts.append(lead.group())
+        keys.append("")
+    quotes, case = options.conflate_quotes, options.ignore_case
+    for token, spaces in _UNIT_RE.findall(text, lead.end() if lead else 0):
+        if token.isascii() and "'" not in token and token != "`":       # nothing to fold but the case
+            texts.append(token + spaces)
+            keys.append(token.casefold() if case else token)
+            continue
+        cut = elision_end(token) if token[0].isalpha() else 0
+        parts = (token[:cut], token[cut:]) if cut else (token,)
+        for n, part in enumerate(parts):
+            key = conflate_quotes(part) if quotes else part
+            if case:
+                key = key.casefold()
+            if not key.isascii():
+                key = _normal_key(key, token_kind(part), False)
+            texts.append(part + spaces if n == len(parts) - 1 else part)
+            keys.append(key)
+    return texts, keys
+
+
 class CharMap:
     """Unit key -> one private character, shared by both sides of a diff."""
 
@@ -86,17 +128,13 @@ class CharMap:
         self._codes: dict[str, str] = {}
 
     def encode(self, keys: list[str]) -> str:
-        chars = []
-        for key in keys:
-            ch = self._codes.get(key)
-            if ch is None:
-                n = len(self._codes) + 0x100
-                if n >= 0xD800:  # skip the surrogate block
-                    n += 0x800
-                ch = chr(n)
-                self._codes[key] = ch
-            chars.append(ch)
-        return "".join(chars)
+        """One character per key, the same for equal keys (new keys numbered in order of appearance)."""
+        codes = self._codes
+        for key in dict.fromkeys(keys):
+            if key not in codes:
+                n = len(codes) + 0x100
+                codes[key] = chr(n + 0x800 if n >= 0xD800 else n)    # skip the surrogate block
+        return "".join([codes[key] for key in keys])
 
 
 def _dmp() -> diff_match_patch:
