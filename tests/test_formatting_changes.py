@@ -62,3 +62,56 @@ def test_the_tracked_file_records_the_formatting_change_unless_ignored(tmp_path)
     assert not quiet.pairs[0].formatting_changed
     xml = zipfile.ZipFile(export_tracked(quiet, tmp_path / "q.docx", author="R")).read("word/document.xml").decode()
     assert "<w:rPrChange " not in xml
+
+
+# -- the run-length formatting (compare.compared_formats) against the character-by-character reading ------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from app.core.compare import compared_formats  # noqa: E402
+
+_FLAGS = st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans())
+
+
+def _per_character(doc: Document, indexes, ignore_labels: bool) -> list[tuple]:
+    """Each character's flags, as the reader's runs give them: plain past the runs and at the joins."""
+    out: list[tuple] = []
+    for n, i in enumerate(indexes):
+        p = doc.paragraphs[i]
+        if n:
+            out.append((False,) * 4)
+        flags = [(r.bold, r.italic, r.underline, r.superscript) for r in p.runs for _ in r.text]
+        flags += [(False,) * 4] * (len(p.text) - len(flags))
+        out += flags[len(p.prefix):] if ignore_labels else flags
+    return out
+
+
+@st.composite
+def _paragraphs(draw):
+    paras = []
+    for index in range(draw(st.integers(1, 3))):
+        runs = tuple(Run(draw(st.text("ab ", min_size=0, max_size=5)), *draw(_FLAGS))
+                     for _ in range(draw(st.integers(0, 4))))
+        text = "".join(r.text for r in runs) + draw(st.text("c", max_size=3))
+        prefix = text[:draw(st.integers(0, len(text)))]
+        paras.append(Paragraph(index, text, prefix=prefix, runs=runs))
+    return Document(path="x.docx", paragraphs=tuple(paras))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_paragraphs(), st.booleans(), st.data())
+def test_run_length_formatting_reads_as_the_characters_do(doc, ignore_labels, data):
+    indexes = list(range(len(doc.paragraphs)))
+    chars = _per_character(doc, indexes, ignore_labels)
+    fmt = compared_formats(doc, indexes, CompareOptions(ignore_labels=ignore_labels))
+    assert fmt.length == len(chars)
+    start = data.draw(st.integers(0, len(chars)))
+    n = data.draw(st.integers(0, len(chars) - start))
+    expected = [(1, f) for f in chars[start:start + n]]
+    merged: list[tuple[int, tuple]] = []
+    for length, flag in expected:                      # the same stretch, merged as segments() gives it
+        if merged and merged[-1][1] == flag:
+            merged[-1] = (merged[-1][0] + length, flag)
+        else:
+            merged.append((length, flag))
+    assert fmt.segments(start, n) == merged

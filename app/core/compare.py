@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from app.core.align import Match, align_same_language
 from app.core.align_cross import align_cross_language
@@ -98,29 +99,78 @@ def _pair(match: Match, draft: Document, adopted: Document, options: CompareOpti
                     formatting)
 
 
-def compared_formats(doc: Document, indexes: Sequence[int], options: CompareOptions) -> list[tuple]:
-    """Per character of ``compared_text``: (bold, italic, underline, superscript), as the reader knew
-    it (plain where the source has no formatting, e.g. a .txt)."""
-    out: list[tuple] = []
+class Formats(NamedTuple):
+    """The formatting of a compared text, run-length encoded: ``flags[k]`` (bold, italic, underline,
+    superscript) holds from character ``starts[k]`` up to ``starts[k + 1]`` (the last up to ``length``);
+    neighbouring segments always differ, so two equal stretches of text are formatted alike exactly
+    when their segments (``segments``) are equal."""
+
+    starts: list[int]
+    flags: list[tuple]
+    length: int
+
+    def segments(self, start: int, n: int) -> list[tuple[int, tuple]]:
+        """(length, flags) of characters ``start`` .. ``start + n`` (fewer past the end), merged."""
+        out: list[tuple[int, tuple]] = []
+        end = min(start + n, self.length)
+        k = bisect_right(self.starts, start) - 1
+        pos = start
+        while pos < end:
+            stop = min(end, self.starts[k + 1] if k + 1 < len(self.starts) else self.length)
+            out.append((stop - pos, self.flags[k]))
+            pos, k = stop, k + 1
+        return out
+
+
+def compared_formats(doc: Document, indexes: Sequence[int], options: CompareOptions) -> Formats:
+    """The formatting of each character of ``compared_text`` (app.core.model.Run flags, as the reader
+    knew them; plain where the source has no formatting, e.g. a .txt, and at the joins), run-length
+    encoded. Costs one step per run, not per character."""
+    starts: list[int] = []
+    flags: list[tuple] = []
+    pos = 0
     for n, i in enumerate(indexes):
         p = doc.paragraphs[i]
+        spans = [(len(r.text), (r.bold, r.italic, r.underline, r.superscript)) for r in p.runs]
+        spans.append((len(p.text) - sum(length for length, _ in spans), _PLAIN))
+        spans = _skip(spans, len(p.prefix) if options.ignore_labels else 0)
         if n:
-            out.append(_PLAIN)
-        flags = [(r.bold, r.italic, r.underline, r.superscript) for r in p.runs for _ in r.text]
-        flags += [_PLAIN] * (len(p.text) - len(flags))
-        out += flags[len(p.prefix):] if options.ignore_labels else flags
+            spans.insert(0, (1, _PLAIN))                     # the "\n" joining the paragraphs
+        for length, flag in spans:
+            if length <= 0:
+                continue
+            if not flags or flags[-1] != flag:
+                starts.append(pos)
+                flags.append(flag)
+            pos += length
+    return Formats(starts, flags, pos)
+
+
+def _skip(spans: list[tuple[int, tuple]], n: int) -> list[tuple[int, tuple]]:
+    """``spans`` (length, flags) without their first ``n`` characters."""
+    out = []
+    for length, flag in spans:
+        if length <= 0:
+            continue
+        if n >= length:
+            n -= length
+            continue
+        out.append((length - n, flag))
+        n = 0
     return out
 
 
 _PLAIN = (False, False, False, False)
 
 
-def formatting_differs(ops: Sequence[DiffOp], a_fmt: list[tuple], b_fmt: list[tuple]) -> bool:
+def formatting_differs(ops: Sequence[DiffOp], a_fmt: Formats, b_fmt: Formats) -> bool:
     """Whether words equal on both sides (EQUAL ops of equal text) are formatted differently."""
+    if len(a_fmt.flags) == 1 and a_fmt.flags == b_fmt.flags:     # one formatting throughout, the same
+        return False
     ia = ib = 0
     for op in ops:
         if op.op is Op.EQUAL:
-            if op.a == op.b and a_fmt[ia:ia + len(op.a)] != b_fmt[ib:ib + len(op.b)]:
+            if op.a == op.b and a_fmt.segments(ia, len(op.a)) != b_fmt.segments(ib, len(op.b)):
                 return True
             ia, ib = ia + len(op.a), ib + len(op.b)
         elif op.op is Op.DELETE:
