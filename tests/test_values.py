@@ -146,3 +146,34 @@ def test_figures_of_the_six_languages():
     assert vals("二〇二五年") == [("year", "2025")]
     assert vals("大会第80/1号决议") == [("resolution", "80/1")]
     assert vals("人人生而自由，在尊严和权利上一律平等") == []          # "一律" is "equally", not "one"
+
+
+# -- the ASCII pre-check (values.may_hold_values) never skips a text the scanner finds a value in --------
+
+from pathlib import Path  # noqa: E402
+
+from app.core.values import _ascii_openers, _scan, may_hold_values  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "un-ga80"
+
+_ASCII_PIECES = ["one", "One", "ONE", "twenty", "twenty-one", "first", "Second", "May", "may", "MAY", "June",
+                 "june", "decembre", "trois", "years", "States", "per", "cent", "A", "RES", "/", "S-", "ES",
+                 "HRC", "1", "64th", "2026", "%", "(", ")", " ", "-", ",", ".", "the", "session", "Assembly",
+                 "alone", "someone", "forty", "quatre", "vingt", "un", "une", "an", "ans", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_PIECES), max_size=10), st.sampled_from(["", "en", "fr", "es"]))
+def test_a_text_said_to_hold_no_value_holds_none(pieces, lang):
+    text = "".join(pieces)
+    if not may_hold_values(text):
+        assert _scan(text, lang) == ()
+
+
+def test_the_pre_check_skips_plain_words_and_keeps_every_value_of_real_text():
+    assert not may_hold_values("Calls upon all States to respect the rights of everyone;")
+    assert may_hold_values("Decides to hold the meeting in June;") and "june" in _ascii_openers()
+    lines = [line for f in sorted((CORPUS / "clean").glob("*.md")) for line in
+             f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    skipped = [line for line in lines if not may_hold_values(line)]
+    assert skipped and all(_scan(line, "en") == () for line in skipped)

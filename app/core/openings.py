@@ -41,6 +41,10 @@ _CJK = re.compile("[\u3400-\u9fff]")
 _CJK_STOP = re.compile("[，,；;：:。]")
 _CLASS = {a: k for k, v in ADVERBS.items() for a in v}
 _MULTI = {tuple(a.split()): a for a in _CLASS if " " in a}
+# The multi-word adverbs by their first word, in _MULTI's order: a word is looked up once, not against all.
+_MULTI_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _phrase in _MULTI.items():
+    _MULTI_BY_FIRST.setdefault(_words[0], []).append((_words, _phrase))
 # Manner words between the verb and its object: skipped when looking for the verb, never a stop.
 INTENSIFIERS = frozenset(
     "strongly firmly deeply gravely seriously greatly warmly fermement vivement énergiquement profondément "
@@ -95,7 +99,7 @@ def parse(body: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
     head, found = "", set()
     i = 0
     while i < len(words):
-        phrase = next((_MULTI[k] for k in _MULTI if tuple(words[i:i + len(k)]) == k), None)
+        phrase = next((p for k, p in _MULTI_BY_FIRST.get(words[i], ()) if tuple(words[i:i + len(k)]) == k), None)
         if phrase:
             found.add(_CLASS[phrase])
             i += len(phrase.split())

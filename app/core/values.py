@@ -209,9 +209,38 @@ def mask_markers(text: str) -> str:
     return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
+_ASCII_VALUE_MARKS = re.compile(r"[\d/]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _ascii_openers() -> frozenset[str]:
+    """The first letter run, in lower case, of every value written in words (month names, number
+    words): an ASCII text holding none of them, nor a digit or a slash, holds no value."""
+    card, ords = _word_tables()
+    words = set(MONTHS) | set(card) | set(ords)
+    return frozenset(m.group() for w in words for m in [_LETTER_RUN.match(w.lower())] if m)
+
+
+def may_hold_values(text: str) -> bool:
+    """False only when ``text`` surely holds no value: ASCII with no digit, no slash and no word that
+    opens a month name or a number word. Every alternative of the scanner needs one of these in ASCII
+    text (symbols and resolution numbers a slash or a digit, the rest a digit or such a word; the
+    Chinese, Arabic and Russian ones are not ASCII), so skipping the scan changes nothing; other text
+    is always scanned."""
+    if not text.isascii() or _ASCII_VALUE_MARKS.search(text):
+        return True
+    return not _ascii_openers().isdisjoint(_LETTER_RUN.findall(text.lower()))
+
+
 @lru_cache(maxsize=8192)
 def extract_values(text: str, lang: str = "") -> tuple[Value, ...]:
     """All values of ``text`` in order; spans index ``text``."""
+    return _scan(text, lang) if may_hold_values(text) else ()
+
+
+def _scan(text: str, lang: str) -> tuple[Value, ...]:
+    """``extract_values`` by the scanner itself."""
     scan = mask_markers(text).translate(DIGITS)
     card, ords = _word_tables()
     found: list[Value] = []
