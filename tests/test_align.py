@@ -206,3 +206,11 @@ def test_a_short_paragraph_rewritten_in_place_beats_a_far_paragraph_that_opens_t
     kinds = _kinds(draft, adopted)
     assert kinds[((2,), (2,))] is PairKind.CHANGED
     assert kinds[((len(draft) - 1,), ())] is PairKind.DELETED
+
+
+def test_ascii_words_fold_in_one_call_as_word_by_word():
+    """match_words lower-cases an ASCII text once; word by word (fold) gives the same words."""
+    from app.core.tokenize import _MATCH_RE, fold, match_words
+    text = "Calls UPON States' co-operation, 10,000 and 1.5 `quoted' O'Neil -- A/RES/80/1 İ"[:-2]
+    assert text.isascii()
+    assert match_words(text) == [fold(w) for w in _MATCH_RE.findall(text)]

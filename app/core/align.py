@@ -1,7 +1,7 @@
 """Same-language paragraph alignment.
 
-1. Every paragraph becomes a set of folded word 3-grams ("shingles"); its word multiset is made when
-   needed.
+1. Every paragraph becomes a set of folded word 3-grams ("shingles"), each packed in one int; its
+   word multiset is made when needed.
 2. Candidates come from an inverted index over the adopted shingles (common shingles are skipped), so
    the cost grows with the text, not with the square of the paragraph count.
 3. Mutual best matches are anchors (ties go to the nearer relative position); the longest increasing
@@ -21,8 +21,9 @@ generated negotiations of tests/negotiation.py (issue #15; README, "Alignment qu
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Sequence
 
 from app.core.model import PairKind
@@ -47,16 +48,51 @@ class Match:
     similarity: float
 
 
-def shingles(text: str) -> frozenset:
-    """Set of folded word 3-grams of a text (the whole word tuple when it has fewer than 3 words)."""
-    return word_shingles(match_words(text))
+def word_numbers(sides: Sequence[Sequence[list[str]]]) -> tuple[list[list[list[int]]], int]:
+    """Each word of every paragraph of each side as a number (1, 2, ... by first appearance, one
+    numbering for all sides), and the bits the largest number needs: [side][paragraph][word] -> int."""
+    vocabulary: dict[str, int] = {}
+    number = vocabulary.setdefault
+    out = [[[number(w, len(vocabulary) + 1) for w in words] for words in side] for side in sides]
+    return out, max(1, len(vocabulary).bit_length())
 
 
-def word_shingles(words: Sequence[str]) -> frozenset:
-    """Set of word 3-grams of a word list (``match_words``)."""
-    if len(words) < 3:
-        return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(zip(words, words[1:], words[2:]))
+def packed_shingles(ids: Sequence[int], bits: int) -> tuple[int, ...]:
+    """The distinct word 3-grams of a paragraph (word numbers from ``word_numbers``), each packed in
+    one int: (x, y, z) is x << 2·bits | y << bits | z, so equal 3-grams are equal ints and different
+    ones differ. A paragraph of one or two words is one "3-gram" of its words (packed the same way,
+    smaller than any real 3-gram as word numbers start at 1); no words, none."""
+    if len(ids) < 3:
+        packed = 0
+        for i in ids:
+            packed = (packed << bits) | i
+        return (packed,) if ids else ()
+    twice = 2 * bits
+    return tuple({(x << twice) | (y << bits) | z for x, y, z in zip(ids, ids[1:], ids[2:])})
+
+
+class _Shingles:
+    """The 3-grams of every paragraph of one side: compact tuples of packed ints (``grams``, what the
+    inverted index and candidate counts read) and, made on first use, frozensets for dice and
+    containment (only paragraphs left to pair in gaps, moves and splits need one). A frozenset per
+    paragraph of 20,000 took 2 kB each; a tuple takes a fifth of it."""
+
+    def __init__(self, grams: list[tuple[int, ...]]) -> None:
+        self.grams = grams
+        self._sets: dict[int, frozenset] = {}
+
+    def __len__(self) -> int:
+        return len(self.grams)
+
+    def __getitem__(self, k: int) -> frozenset:
+        found = self._sets.get(k)
+        if found is None:
+            found = self._sets[k] = frozenset(self.grams[k])
+        return found
+
+    def size(self, k: int) -> int:
+        """How many distinct 3-grams paragraph ``k`` has (``len(self[k])``, without making the set)."""
+        return len(self.grams[k])
 
 
 def dice(a: frozenset, b: frozenset) -> float:
@@ -84,36 +120,50 @@ class _Bags:
         return bag
 
 
+_FOUND = (-1).__ne__          # a paragraph number, not the -1 of "not in the index"
+
+
 class _Index:
-    """Inverted index of adopted shingles, for candidate lookup."""
+    """Inverted index of adopted 3-grams (``_Shingles.grams``), for candidate lookup: a 3-gram of one
+    paragraph maps to that paragraph's number, one of several to their list; those of more than
+    ``COMMON_SHINGLE`` paragraphs are left out."""
 
-    def __init__(self, sets: Sequence[frozenset]) -> None:
-        postings: dict = defaultdict(list)
-        for j, s in enumerate(sets):
-            for sh in s:
-                postings[sh].append(j)
-        self._postings = {k: v for k, v in postings.items() if len(v) <= COMMON_SHINGLE}
+    def __init__(self, grams: Sequence[tuple[int, ...]]) -> None:
+        single: dict[int, int] = {}
+        several: dict[int, list[int]] = {}
+        for j, mine in enumerate(grams):
+            for g in mine:
+                first = single.pop(g, None)
+                if first is not None:
+                    several[g] = [first, j]
+                elif g in several:
+                    several[g].append(j)
+                else:
+                    single[g] = j
+        self._single = single
+        self._several = {g: v for g, v in several.items() if len(v) <= COMMON_SHINGLE}
 
-    def candidates(self, s: frozenset) -> Counter:
-        counts: Counter = Counter()
-        for sh in s:
-            hits = self._postings.get(sh)
-            if hits:
-                counts.update(hits)
-        return counts
+    def candidates(self, grams: tuple[int, ...]) -> Counter:
+        """Adopted paragraph -> number of the 3-grams ``grams`` it shares (rare ones only), counted in
+        one pass (the order of the counts is of no consequence: ties are settled by position)."""
+        return Counter(chain(filter(_FOUND, map(self._single.get, grams, repeat(-1))),
+                             chain.from_iterable(filter(None, map(self._several.get, grams)))))
 
 
-def _best_matches(a_sets, b_sets, index: _Index) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+def _best_matches(a_sets: _Shingles, b_sets: _Shingles,
+                  index: _Index) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
     """Each paragraph's most similar paragraph of the other side, as {index: (other index, dice)}.
-    Of equally similar ones (repeated paragraphs), the one nearest the same relative position wins."""
+    Of equally similar ones (repeated paragraphs), the one nearest the same relative position wins,
+    and of two as near, the first."""
     na, nb = max(1, len(a_sets)), max(1, len(b_sets))
     best_a: dict[int, tuple[int, float]] = {}
     best_b: dict[int, tuple[int, float]] = {}
-    for i, s in enumerate(a_sets):
+    for i, s in enumerate(a_sets.grams):
         for j, shared in index.candidates(s).items():
-            score = 2 * shared / (len(s) + len(b_sets[j]))
+            score = 2 * shared / (len(s) + b_sets.size(j))
             old = best_a.get(i)
-            if old is None or score > old[1] or (score == old[1] and abs(j * na - i * nb) < abs(old[0] * na - i * nb)):
+            if old is None or score > old[1] or (score == old[1] and (abs(j * na - i * nb), j) <
+                                                 (abs(old[0] * na - i * nb), old[0])):
                 best_a[i] = (j, score)
             old = best_b.get(j)
             if old is None or score > old[1] or (score == old[1] and abs(i * nb - j * na) < abs(old[0] * nb - j * na)):
@@ -191,11 +241,13 @@ def align_same_language(draft_texts: Sequence[str], adopted_texts: Sequence[str]
     split, merge, move, insertion and deletion; every index of both sides is in exactly one Match."""
     a_words = [match_words(t) for t in draft_texts]
     b_words = [match_words(t) for t in adopted_texts]
-    a_sets = [word_shingles(w) for w in a_words]
-    b_sets = [word_shingles(w) for w in b_words]
+    (a_ids, b_ids), bits = word_numbers((a_words, b_words))
+    a_sets = _Shingles([packed_shingles(ids, bits) for ids in a_ids])
+    b_sets = _Shingles([packed_shingles(ids, bits) for ids in b_ids])
+    del a_ids, b_ids
     a_bags, b_bags = _Bags(a_words), _Bags(b_words)
     na, nb = len(a_sets), len(b_sets)
-    index = _Index(b_sets)
+    index = _Index(b_sets.grams)
     best_a, best_b = _best_matches(a_sets, b_sets, index)
 
     # Anchors: mutual best matches that are similar enough. Exact duplicates resolve in order.
@@ -389,9 +441,9 @@ def _moves(sides: tuple, taken_a: set[int], taken_b: set[int], index: _Index, *,
     for i in range(len(a_sets)):
         if i in taken_a:
             continue
-        for j, shared in index.candidates(a_sets[i]).items():
+        for j, shared in index.candidates(a_sets.grams[i]).items():
             if j in free_b:
-                s = 2 * shared / (len(a_sets[i]) + len(b_sets[j]))
+                s = 2 * shared / (a_sets.size(i) + b_sets.size(j))
                 if s >= MOVE_THRESHOLD:
                     scored.append((2 * s, i, j, s))
                 elif by_words:
