@@ -134,3 +134,19 @@ def test_a_word_list_that_starts_at_1000_is_still_the_operative_part():
     numbered = tuple(replace(p, numbering=f"{1000 + k - 2}.") if k >= 2 else p for k, p in enumerate(paras))
     d = recognise(Document("x.docx", numbered))
     assert [p.label for p in d.of_kind(Kind.OPERATIVE)] == ["1000", "1001"]
+
+
+def test_evolve_is_replace():
+    """Paragraph.evolve gives what dataclasses.replace gives, and refuses what it refuses."""
+    from dataclasses import replace as dc_replace
+
+    import pytest as _pytest
+
+    from app.core.model import Kind, Paragraph, Run
+    p = Paragraph(3, "PP2. Recalling", runs=(Run("PP2. Recalling"),), source="line 4")
+    changes = dict(kind=Kind.PREAMBLE, prefix="PP2. ", label="PP2", number=2, ordinal=2)
+    assert p.evolve(**changes) == dc_replace(p, **changes) and p.kind is Kind.OTHER
+    with _pytest.raises(ValueError):
+        p.evolve(prefix="OP1. ")
+    with _pytest.raises(TypeError):
+        p.evolve(colour="red")

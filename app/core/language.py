@@ -21,6 +21,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
                     "recordando pide sobre entre".split()),
     "de": frozenset("der die das und zu den von mit für auf ist nicht ein eine dem des sich".split()),
 }
+_STOPWORD_LANGS = frozenset().union(*STOPWORDS.values())    # a word of any of them
+_ASCII_LETTERS = re.compile("[A-Za-z]+")                   # what an ASCII text counts as letters
 SCRIPTS = (            # (language, first code point, last code point), from the Unicode block charts
     ("ar", 0x0600, 0x06FF), ("ar", 0x0750, 0x077F), ("ar", 0x08A0, 0x08FF), ("ar", 0xFB50, 0xFDFF),
     ("ar", 0xFE70, 0xFEFF),
@@ -53,21 +55,25 @@ def detect(texts: Iterable[str], sample_chars: int = 40000) -> Detection:
     letters = 0
     seen = 0
     for text in texts:
-        for ch in text:
-            if ch.isalpha():
-                letters += 1
-                code = ord(ch)
-                if code >= 0x0400:
-                    for lang, lo, hi in SCRIPTS:
-                        if lo <= code <= hi:
-                            scripts[lang] += 1
-                            break
+        if text.isascii():                          # no script to count: letters in one call
+            letters += len(text) - len(_ASCII_LETTERS.sub("", text))
+        else:
+            for ch in text:
+                if ch.isalpha():
+                    letters += 1
+                    code = ord(ch)
+                    if code >= 0x0400:
+                        for lang, lo, hi in SCRIPTS:
+                            if lo <= code <= hi:
+                                scripts[lang] += 1
+                                break
         for word in _WORDS.findall(text.lower()):
             word = word.replace("’", "'")
             base = word.split("'", 1)[-1] if "'" in word else word
-            for lang, stop in STOPWORDS.items():
-                if word in stop or base in stop:
-                    words[lang] += 1
+            if word in _STOPWORD_LANGS or base in _STOPWORD_LANGS:     # else no language counts it
+                for lang, stop in STOPWORDS.items():
+                    if word in stop or base in stop:
+                        words[lang] += 1
         seen += len(text)
         if seen > sample_chars:
             break

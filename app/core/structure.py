@@ -10,7 +10,6 @@ that the comparable body never contains them. Labels are hints: the section swee
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from app.core.language import detect
 from app.core.model import Document, Kind, Paragraph
@@ -70,7 +69,7 @@ SUPERSCRIPT = str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2
 
 
 def _labelled(p: Paragraph, kind: Kind, match: re.Match, label: str, number: int | None, suffix: str) -> Paragraph:
-    return replace(p, kind=kind, prefix=p.text[:match.end()], label=label, number=number, suffix=suffix.lower())
+    return p.evolve(kind=kind, prefix=p.text[:match.end()], label=label, number=number, suffix=suffix.lower())
 
 
 def parse_label(p: Paragraph) -> Paragraph:
@@ -98,11 +97,11 @@ def _numbered(p: Paragraph) -> Paragraph:
     m = DRAWN_NUMBER.match(p.numbering + " x") if p.numbering else None
     if m:
         suf = (m.group("suf") or "").lower()
-        return replace(p, kind=Kind.OPERATIVE, label=f"{int(m.group('num'))}{suf}", number=int(m.group("num")),
+        return p.evolve(kind=Kind.OPERATIVE, label=f"{int(m.group('num'))}{suf}", number=int(m.group("num")),
                        suffix=suf)
     m = SUB_LABEL.match(p.numbering + " x") if p.numbering else None
     if m:
-        return replace(p, kind=Kind.SUBPARAGRAPH, label=f"({m.group('x')})")
+        return p.evolve(kind=Kind.SUBPARAGRAPH, label=f"({m.group('x')})")
     return p
 
 
@@ -128,12 +127,12 @@ def recognise(doc: Document) -> Document:
     body_start = 0
     resolution = ""
     if intro_at is not None:
-        paras[intro_at] = replace(paras[intro_at], kind=Kind.INTRO)
+        paras[intro_at] = paras[intro_at].evolve(kind=Kind.INTRO)
         title_at = _title_index(paras, intro_at)
         for i in range(intro_at):
             if paras[i].kind is Kind.FOOTNOTE:
                 continue
-            paras[i] = replace(paras[i], kind=Kind.HEADER)
+            paras[i] = paras[i].evolve(kind=Kind.HEADER)
         if title_at is not None:
             paras[title_at], resolution = _as_title(paras[title_at])
         body_start = intro_at + 1
@@ -167,18 +166,18 @@ def _title_index(paras: list[Paragraph], intro_at: int) -> int | None:
 def _as_title(p: Paragraph) -> tuple[Paragraph, str]:
     m = TITLE_NUMBER.match(p.text)
     if m:
-        return replace(p, kind=Kind.TITLE, prefix=p.text[:m.end()]), m.group("res")
+        return p.evolve(kind=Kind.TITLE, prefix=p.text[:m.end()]), m.group("res")
     m = TITLE_PLACEHOLDER.match(p.text)
     if m:
-        return replace(p, kind=Kind.TITLE, prefix=p.text[:m.end()]), ""
-    return replace(p, kind=Kind.TITLE), ""
+        return p.evolve(kind=Kind.TITLE, prefix=p.text[:m.end()]), ""
+    return p.evolve(kind=Kind.TITLE), ""
 
 
 def _leading_header(paras: list[Paragraph]) -> int:
     """Without an intro line: short header-like lines before the first labelled paragraph."""
     n = 0
     while n < len(paras) and n < 20 and HEADER_HINT.match(paras[n].text) and not parse_label(paras[n]).label:
-        paras[n] = replace(paras[n], kind=Kind.HEADER)
+        paras[n] = paras[n].evolve(kind=Kind.HEADER)
         n += 1
     return n
 
@@ -194,33 +193,33 @@ def _sweep_body(paras: list[Paragraph], start: int) -> None:
         m = _is_footnote(p)
         if m:
             mark = m.group("mark").translate(SUPERSCRIPT).strip("[]")
-            paras[i] = replace(p, kind=Kind.FOOTNOTE, prefix=p.text[:m.end()], label=mark)
+            paras[i] = p.evolve(kind=Kind.FOOTNOTE, prefix=p.text[:m.end()], label=mark)
             continue
         labelled = parse_label(p)
         refs = tuple(r.translate(SUPERSCRIPT) for r in FOOTNOTE_REF.findall(labelled.body[-40:]))
         if refs:
-            labelled = replace(labelled, footnote_refs=refs)
+            labelled = labelled.evolve(footnote_refs=refs)
         if section is Kind.ANNEX or ((ended or section is Kind.OPERATIVE) and ANNEX.match(p.text)):
             section = Kind.ANNEX      # an annex's paragraphs keep their labels and are counted apart
-            paras[i] = replace(labelled, kind=Kind.ANNEX) if labelled.kind is not Kind.SUBPARAGRAPH else labelled
+            paras[i] = labelled.evolve(kind=Kind.ANNEX) if labelled.kind is not Kind.SUBPARAGRAPH else labelled
             continue
         if ended or (not labelled.label and (MEETING.match(p.text) or (
                 section is Kind.OPERATIVE and FOOTER_HINT.match(p.text)))):
-            paras[i] = replace(p, kind=Kind.FOOTER)
+            paras[i] = p.evolve(kind=Kind.FOOTER)
             ended = True
             continue
         if labelled.kind is Kind.SUBPARAGRAPH:
-            paras[i] = labelled if section is not Kind.OTHER else replace(labelled, kind=Kind.OTHER)
+            paras[i] = labelled if section is not Kind.OTHER else labelled.evolve(kind=Kind.OTHER)
             continue
         if labelled.kind is Kind.OPERATIVE:
             section = Kind.OPERATIVE
         elif labelled.kind is Kind.PREAMBLE:
             if section is Kind.OPERATIVE:
-                labelled = replace(labelled, kind=Kind.OPERATIVE)
+                labelled = labelled.evolve(kind=Kind.OPERATIVE)
             else:
                 section = Kind.PREAMBLE
         else:
-            labelled = replace(labelled, kind=section)
+            labelled = labelled.evolve(kind=section)
         paras[i] = labelled
         if section is Kind.OPERATIVE and labelled.label and labelled.text.rstrip().endswith((".", "。")):
             ended = _last_operative(paras, i)
@@ -245,6 +244,6 @@ def _ordinals(paras: list[Paragraph]) -> list[Paragraph]:
             counts[Kind.SUBPARAGRAPH] = 0
         if p.kind in counts:
             counts[p.kind] += 1
-            p = replace(p, ordinal=counts[p.kind])
+            p = p.evolve(ordinal=counts[p.kind])
         out.append(p)
     return out

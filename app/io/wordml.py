@@ -17,7 +17,19 @@ M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 def local_name(el) -> str:
     """Local name for WordprocessingML elements, "m:x" for math, "" for anything else."""
     tag = el.tag
-    if not isinstance(tag, str) or not tag.startswith("{"):
+    name = _LOCAL_NAMES.get(tag) if isinstance(tag, str) else ""
+    if name is None:
+        name = _local_name(tag)
+        if len(_LOCAL_NAMES) < 4096:               # bounded: a hostile file may invent any number of tags
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}      # tag -> local name: a document uses a few dozen tags, thousands of times
+
+
+def _local_name(tag: str) -> str:
+    if not tag.startswith("{"):
         return ""
     ns, _, name = tag[1:].partition("}")
     if ns in W_NS:
@@ -249,6 +261,7 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, tuple[int | None, _Level | None]]]] = {}
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
+        self._resets: dict[tuple[str, int], tuple[int, ...]] = {}   # (numId, ilvl) -> deeper levels it restarts
         if root is None:
             return
         for el in root:
@@ -279,6 +292,13 @@ class Numbering:
             return ov[1]
         return self.abstract.get(abs_id, {}).get(ilvl)
 
+    def _restarted(self, num_id: str, ilvl: int):
+        """The deeper levels a new item at ``ilvl`` starts afresh (all, unless w:lvlRestart says otherwise)."""
+        for deeper in range(ilvl + 1, 9):
+            d = self._level(num_id, deeper)
+            if d is None or d.restart is None or (d.restart != 0 and ilvl + 1 <= d.restart):
+                yield deeper
+
     def label(self, num_id: str | None, ilvl: int) -> str:
         if not num_id or num_id == "0" or num_id not in self.nums or not 0 <= ilvl <= 8:
             return ""
@@ -294,10 +314,11 @@ class Numbering:
                 if start is not None and 0 <= lv <= 8:
                     state[lv] = start - 1
         state[ilvl] = level.start if state[ilvl] is None else min(state[ilvl] + 1, MAX_COUNTER)
-        for deeper in range(ilvl + 1, 9):
-            d = self._level(num_id, deeper)
-            if d is None or d.restart is None or (d.restart != 0 and ilvl + 1 <= d.restart):
-                state[deeper] = None
+        resets = self._resets.get((num_id, ilvl))
+        if resets is None:
+            resets = self._resets[(num_id, ilvl)] = tuple(self._restarted(num_id, ilvl))
+        for deeper in resets:
+            state[deeper] = None
         if level.fmt == "bullet":
             text = level.text
             return "•" if not text or any(0xF000 <= ord(c) <= 0xF0FF for c in text) else text
