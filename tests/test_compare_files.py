@@ -1,6 +1,8 @@
 """End to end through the pipeline: the seed pair (French draft vs English adopted) and the sample pair."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.core.model import Kind, PairKind
@@ -87,3 +89,19 @@ def test_sample_pair_finds_the_bis_the_move_and_the_split():
     assert by_label["PP4bis"].label_changed   # became the 5th preambular paragraph
     ops = {(op.op.value, (op.a or op.b).strip()) for op in by_label["OP5"].ops if op.op.value != "equal"}
     assert ("delete", "two years") in ops and ("insert", "one year") in ops
+
+
+def test_compact_json_written_piece_by_piece_is_the_one_text(tmp_path):
+    """write_json streams the compact JSON (memory stays flat at 20,000 paragraphs); the file holds
+    exactly what one json.dumps of the whole data gives, non-ASCII text and the final newline included."""
+    import json
+
+    from app.io.json_export import comparison_to_dict, dumps, write_json
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    for draft, adopted in ((shared / "seeds" / "draft_fr.txt", shared / "seeds" / "adopted_en.txt"),
+                           (shared / "corpora" / "udhr" / "arb.html", shared / "corpora" / "udhr" / "eng.html")):
+        c = compare_files(draft, adopted)
+        out = write_json(c, tmp_path / "c.json")
+        text = out.read_text(encoding="utf-8")
+        assert text == dumps(comparison_to_dict(c)) + "\n"
+        assert len(json.loads(text)["pairs"]) == len(c.pairs) > 10

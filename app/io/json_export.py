@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from itertools import chain
+from typing import Any, Iterator
 
 from app.core.model import CompareOptions, Comparison, Document, Finding, ParaPair
 from app.core.options import options_to_dict
-from app.io.atomic import atomic_write_text, export_guard
+from app.io.atomic import atomic_write, atomic_write_text, display_text, export_guard
 
 SCHEMA = "draftcompare.comparison"
 VERSION = 1
 
 
-def _document(doc: Document) -> dict[str, Any]:
+def _document(doc: Document, sequence=list) -> dict[str, Any]:
+    """A document's object of the schema; its paragraphs made by ``sequence`` from a generator."""
     return {
         "path": doc.path,
         "format": doc.format,
@@ -34,14 +36,14 @@ def _document(doc: Document) -> dict[str, Any]:
         "tracked_view": doc.tracked_view,
         "warnings": list(doc.warnings),
         "metadata": dict(doc.metadata),
-        "paragraphs": [
+        "paragraphs": sequence(
             {
                 "index": p.index, "kind": p.kind.value, "label": p.label, "display_label": p.display_label,
                 "number": p.number, "suffix": p.suffix, "ordinal": p.ordinal, "prefix": p.prefix,
                 "text": p.text, "source": p.source, "numbering": p.numbering,
             }
             for p in doc.paragraphs
-        ],
+        ),
     }
 
 
@@ -94,18 +96,54 @@ def statistics(c: Comparison) -> dict[str, int]:
 
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
     """The whole comparison as plain data in the schema of docs/json-schema.md (JSON-serialisable)."""
+    return _data(c, list)
+
+
+def _data(c: Comparison, sequence) -> dict[str, Any]:
+    """The schema's object, its long arrays (paragraphs, pairs) made by ``sequence`` from a generator:
+    ``list`` for plain data, ``_Items`` to write them item by item."""
     return {
         "schema": SCHEMA,
         "version": VERSION,
         "mode": c.mode,
         "compared_at": c.compared_at.isoformat() if c.compared_at else None,
         "options": options_dict(c.options),
-        "draft": _document(c.draft),
-        "adopted": _document(c.adopted),
-        "pairs": [_pair(n, p, c) for n, p in enumerate(c.pairs)],
+        "draft": _document(c.draft, sequence),
+        "adopted": _document(c.adopted, sequence),
+        "pairs": sequence(_pair(n, p, c) for n, p in enumerate(c.pairs)),
         "findings": [_finding(f) for f in c.findings],
         "statistics": statistics(c),
     }
+
+
+class _Items:
+    """A long JSON array (a document's paragraphs, the pairs) made and written one item at a time, so
+    that neither the whole data nor the whole text is ever held (a 20,000-paragraph comparison's JSON
+    is 44 MB of text)."""
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        self.items = items
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact_chunks(value: Any) -> Iterator[str]:
+    """The compact JSON text of ``value`` in pieces, the same text ``dumps(value)`` gives: objects and
+    ``_Items`` arrays are opened here, everything else is one piece from the C encoder."""
+    if isinstance(value, dict):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _COMPACT.encode(key) + ":"
+            yield from _compact_chunks(item)
+        yield "}"
+    elif isinstance(value, _Items):
+        yield "["
+        for n, item in enumerate(value.items):
+            yield ("," if n else "") + _COMPACT.encode(item)
+        yield "]"
+    else:
+        yield _COMPACT.encode(value)
 
 
 def dumps(data: Any, *, pretty: bool = False) -> str:
@@ -121,6 +159,22 @@ def write_json(c: Comparison, path: str | Path, *, review: str | Path | None = N
     """Write the JSON through the safe-output routine (``app.io.atomic``): never over an input, the
     review file (beside the adopted text, or ``review``) or its journal. Bytes of a file name that are
     not UTF-8 are written as U+FFFD, so the file is always valid UTF-8. Compact unless ``pretty``; one
-    final newline. Returns the path as given; raises ExportError (file and reason) when it cannot write."""
-    text = dumps(comparison_to_dict(c), pretty=pretty)
-    return atomic_write_text(path, text + "\n", **export_guard(c.draft.path, c.adopted.path, review))
+    final newline. Compact text is written piece by piece (``_compact_chunks``: the same bytes as
+    ``dumps``), so memory stays flat however long the comparison. Returns the path as given; raises
+    ExportError (file and reason) when it cannot write."""
+    guard = export_guard(c.draft.path, c.adopted.path, review)
+    if pretty:
+        return atomic_write_text(path, dumps(comparison_to_dict(c), pretty=True) + "\n", **guard)
+
+    def write(fh) -> None:
+        batch: list[str] = []
+        size = 0
+        for chunk in chain(_compact_chunks(_data(c, _Items)), ("\n",)):
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 16:
+                fh.write(display_text("".join(batch)).encode("utf-8"))
+                batch, size = [], 0
+        fh.write(display_text("".join(batch)).encode("utf-8"))
+
+    return atomic_write(path, write, **guard)
