@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from app.core.trail import Trail, TrailError, build_trail, check_shape
 from app.io.atomic import check_outputs, review_files_of
 from app.io.documents import is_document, natural_order
 from app.io.errors import InputError
+
+if TYPE_CHECKING:                      # the engine of trails loads only when a trail is asked for
+    from app.core.trail import Trail
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ def add_parser(sub, option_args: Callable[[argparse.ArgumentParser], None]) -> N
 def version_paths(args: list[str], by_date: bool = False) -> list[Path]:
     """The version files: ``args`` as given, or the documents of the one folder given, in natural name
     order (L.2 before L.12) or by modification time. Raises InputError for a wrong count."""
+    from app.core.trail import TrailError, check_shape
     if len(args) == 1 and Path(args[0]).is_dir():
         folder = Path(args[0])
         files = [f for f in folder.iterdir() if f.is_file() and is_document(f)]
@@ -97,6 +100,7 @@ def summary(trail: Trail, *, every: bool = False, language: str = "en") -> str:
 def cmd_trail(ns: argparse.Namespace, options, say: Callable[..., None], progress=None) -> int:
     """Run ``draftcompare trail``; returns the exit code (0). Raises DraftCompareError (one line for the
     user) for unreadable versions, a wrong count or unwritable outputs."""
+    from app.core.trail import TrailError, build_trail, check_shape
     from app.io.pipeline import load_document
     paths = version_paths(ns.versions, ns.by_date)
     check_outputs([("--json", ns.json), ("--sheet", ns.sheet), ("--cumulative", ns.cumulative),

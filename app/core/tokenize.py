@@ -12,7 +12,6 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-import regex
 
 WORD, NUMBER, PUNCT, SPACE, BREAK = "word", "number", "punct", "space", "break"
 
@@ -43,11 +42,22 @@ _SPECIAL = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u06
 _CJK_SET = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 _W = r"[[\w\p{M}]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
 _L = r"[[^\W\d_]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
-_CLUSTER_RE = regex.compile(
-    rf"\n|{_NUMBER}|[^\S\n]+"
-    rf"|{_CJK_SET}\p{{M}}*|{_L}(?:{_W}|[{_HIDDEN}])*(?:[-\u2010\u2011’'](?:{_W}|[{_HIDDEN}])+)*|\X",
-    regex.DOTALL | regex.VERSION1,
-)
+
+
+@lru_cache(maxsize=1)
+def _cluster_patterns():
+    """(token pattern, match-word pattern) of the ``regex`` module, compiled on first use: only text
+    that ``uses_clusters`` needs them, and importing and compiling them costs a plain comparison time."""
+    import regex
+    tokens = regex.compile(
+        rf"\n|{_NUMBER}|[^\S\n]+"
+        rf"|{_CJK_SET}\p{{M}}*|{_L}(?:{_W}|[{_HIDDEN}])*(?:[-\u2010\u2011’'](?:{_W}|[{_HIDDEN}])+)*|\X",
+        regex.DOTALL | regex.VERSION1,
+    )
+    words = regex.compile(rf"\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*|{_CJK_SET}|{_L}{_W}*(?:[-’']{_W}+)*",
+                          regex.VERSION1)
+    return tokens, words
+
 _ELISIONS = frozenset(("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"))
 
 # Typographic variants that a reader does not consider a change when "conflate quotes" is on.
@@ -87,7 +97,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     (l’, qu’) are a WORD of their own."""
     out: list[Token] = []
     append = out.append
-    for tok in (_CLUSTER_RE if _SPECIAL.search(text) else _TOKEN_RE).findall(text):
+    for tok in (_cluster_patterns()[0] if _SPECIAL.search(text) else _TOKEN_RE).findall(text):
         if tok[0].isalpha() and ("’" in tok or "'" in tok):
             cut = elision_end(tok)
             if cut:
@@ -118,8 +128,6 @@ def fold(word: str) -> str:
 
 
 _MATCH_RE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d{3}(?!\d))*|[^\W\d_]\w*(?:[-’']\w+)*")
-_MATCH_CLUSTER_RE = regex.compile(rf"\d+(?:[.,\u00a0\u202f]\d{{3}}(?!\d))*|{_CJK_SET}|{_L}{_W}*(?:[-’']{_W}+)*",
-                                  regex.VERSION1)
 
 
 def match_words(text: str) -> list[str]:
@@ -127,4 +135,4 @@ def match_words(text: str) -> list[str]:
     if text.isascii():          # ASCII folds to lower case (a match holds no backtick); one call for all
         return list(map(sys.intern, _MATCH_RE.findall(text.lower())))   # one string per distinct word
     text = INVISIBLE.sub("", text)
-    return [fold(w) for w in (_MATCH_CLUSTER_RE if _SPECIAL.search(text) else _MATCH_RE).findall(text)]
+    return [fold(w) for w in (_cluster_patterns()[1] if _SPECIAL.search(text) else _MATCH_RE).findall(text)]
