@@ -1,4 +1,4 @@
-"""Comparison sheet: HTML content, PDF pages with "Page n of m" in A4/Letter landscape, Word table."""
+"""Comparison sheet: the grid of HTML cells, PDF pages with "Page n of m" in A4/Letter landscape, Word table."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ from app.core.model import PairKind
 from app.io.errors import ExportError
 from app.io.export_sheet_docx import export_sheet_docx
 from app.io.pipeline import compare_files
-from app.io.sheet_html import sheet_html
+from app.io.sheet_html import GREY, sheet_grid
 from app.io.sheet_rows import GAP, sheet_rows
 from conftest import SAMPLES
 
@@ -25,6 +25,12 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="popp
 @pytest.fixture(scope="module")
 def sample():
     return compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt")
+
+
+def sheet_html(comparison, **options) -> str:
+    """Everything the sheet's grid says as one string: its style, its head and every cell's HTML."""
+    grid = sheet_grid(comparison, **options)
+    return "\n".join([grid.css, grid.head] + [cell.html for row in (grid.header,) + grid.rows for cell in row.cells])
 
 
 def html_spans(html: str) -> list[tuple[set[str], str]]:
@@ -106,11 +112,17 @@ def test_moved_and_missing_paragraphs_are_marked(sample):
     html = sheet_html(sample)
     assert "Moved from draft PP5 (now after draft PP6)" in html
     # an inserted paragraph: the draft cell is greyed and says so; a deleted one: the adopted cell
-    assert '<td width="45%" bgcolor="#e4e4e4"><i style="color:#777">(not in the draft)</i></td>' in html
-    assert '<td width="45%" bgcolor="#e4e4e4"><i style="color:#777">(not in the adopted text)</i></td>' in html
+    grid = sheet_grid(sample)
+    greyed = [(n, cell.html) for row in grid.rows for n, cell in enumerate(row.cells) if cell.fill == GREY]
+    inserted = sum(p.kind is PairKind.INSERTED for p in sample.pairs)
+    deleted = sum(p.kind is PairKind.DELETED for p in sample.pairs)
+    assert greyed.count((1, '<i style="color:#777">(not in the draft)</i>')) == inserted
+    assert greyed.count((2, '<i style="color:#777">(not in the adopted text)</i>')) == deleted
+    assert len(greyed) == inserted + deleted
     assert "\u22ef" not in html                     # nothing collapsed by default
-    collapsed = sheet_html(sample, collapse_equal=True)
-    assert "unchanged paragraph" in collapsed and collapsed.count("<tr") < html.count("<tr")
+    collapsed = sheet_grid(sample, collapse_equal=True)
+    assert any(r.cells[0].css == "gap" and "unchanged paragraph" in r.cells[0].html for r in collapsed.rows)
+    assert len(collapsed.rows) < len(grid.rows)
 
 
 def test_cross_language_sheet_shows_both_texts_and_findings_without_word_highlights(seed_draft, seed_adopted):
@@ -130,7 +142,7 @@ def test_cross_language_sheet_shows_both_texts_and_findings_without_word_highlig
 def test_unknown_page_size_is_refused_before_writing(sample, tmp_path, qapp):
     from app.ui.sheet_print import export_sheet_pdf
     with pytest.raises(ValueError):
-        sheet_html(sample, page_size="A3")
+        sheet_grid(sample, page_size="A3")
     with pytest.raises(ValueError):
         export_sheet_pdf(sample, tmp_path / "s.pdf", page_size="A3")
     assert list(tmp_path.iterdir()) == []
@@ -169,8 +181,9 @@ def test_french_sheet_html_has_french_heads_kinds_and_findings(seed_draft, seed_
     from app.core.messages import NNBSP
     c = compare_files(seed_draft, seed_adopted)
     html = sheet_html(c, language="fr", notes={0: "À vérifier"})
-    assert "<th>Étiquette</th><th>Projet</th><th>Texte adopté</th>" in html
-    assert "<th>Label</th>" not in html and "Comparison sheet" not in html and "Tableau comparatif" in html
+    heads = [cell.html for cell in sheet_grid(c, language="fr").header.cells]
+    assert heads == ["Étiquette", "Projet", "Texte adopté"]
+    assert "Label" not in heads and "Comparison sheet" not in html and "Tableau comparatif" in html
     assert f"Projet{NNBSP}: <b>draft_fr.txt</b>" in html and f"Texte adopté{NNBSP}: <b>adopted_en.txt</b>" in html
     assert "<i>inséré</i>" in html and "(absent du projet)" in html and "<i>inserted</i>" not in html
     assert "comparaison bilingue" in html and "cross-language" not in html
@@ -182,8 +195,9 @@ def test_french_sheet_html_has_french_heads_kinds_and_findings(seed_draft, seed_
 def test_english_sheet_is_the_default_and_unchanged(seed_draft, seed_adopted):
     c = compare_files(seed_draft, seed_adopted)
     html = sheet_html(c)
-    assert html == sheet_html(c, language="en") == sheet_html(c, language="de")
-    assert "<th>Label</th><th>Draft</th><th>Adopted</th>" in html and "Draft: <b>draft_fr.txt</b>" in html
+    assert sheet_grid(c) == sheet_grid(c, language="en") == sheet_grid(c, language="de")
+    assert [cell.html for cell in sheet_grid(c).header.cells] == ["Label", "Draft", "Adopted"]
+    assert "Draft: <b>draft_fr.txt</b>" in html
     assert all(f.message in html.replace("&#x27;", "'") for f in c.findings)
 
 
@@ -286,8 +300,9 @@ def test_changed_only_sheet_has_one_row_per_change_and_gap_rows(seed, tmp_path):
     for gap in gaps:       # "⋯ 3 unchanged paragraphs (PP6–PP8)": how many, and where
         assert gap.gap.startswith(f"\u22ef {len(gap.pairs)} unchanged paragraph")
     assert "\u22ef 3 unchanged paragraphs (PP6\u2013PP8)" in [g.gap for g in gaps]
-    html = sheet_html(seed, collapse_equal=True)
-    assert html.count('<td class="gap" colspan="3">') == len(gaps)
+    grid = sheet_grid(seed, collapse_equal=True)
+    assert [r.cells[0].html for r in grid.rows if r.cells[0].css == "gap"] == [g.gap for g in gaps]
+    assert all(r.cells[0].span == 3 for r in grid.rows if r.cells[0].css == "gap")
     body = etree.fromstring(zipfile.ZipFile(export_sheet_docx(seed, tmp_path / "s.docx", collapse_equal=True))
                             .read("word/document.xml"))
     texts = ["".join(tc.itertext()) for tc in body.iter(W + "tc")]
@@ -433,3 +448,151 @@ def test_window_tracked_export_of_a_cross_language_pair_shows_the_warning(qtbot,
     assert tracked_warning(seed) in window.statusBar().currentMessage()
     assert _page_size(tmp_path / "tracked.docx") == (11906, 16838)
     window.close()
+
+
+# -- long sheets (issue #18): every page numbered, every word once, rows taller than a page split ------
+
+def _pdf_pages(path) -> list[str]:
+    """The text of each page of a PDF (pdftotext, ligatures undone)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text).split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def long_pair(tmp_path_factory):
+    """1,200 one-word paragraphs, every tenth replaced in the adopted text (a deleted and an inserted
+    paragraph each): 1,320 rows, some 40 pages."""
+    folder = tmp_path_factory.mktemp("long")
+    words = [f"word{i}" for i in range(1200)]
+    (folder / "draft.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (folder / "adopted.txt").write_text("\n".join(f"changed{i}" if i % 10 == 0 else w for i, w in enumerate(words))
+                                        + "\n", encoding="utf-8")
+    return compare_files(folder / "draft.txt", folder / "adopted.txt")
+
+
+def _expected_words(n: int) -> dict[str, int]:
+    expected = {f"word{i}": 1 if i % 10 == 0 else 2 for i in range(n)}
+    expected.update({f"changed{i}": 1 for i in range(0, n, 10)})
+    return expected
+
+
+@needs_poppler
+def test_long_pdf_sheet_numbers_every_page_and_shows_every_paragraph_once(long_pair, tmp_path, qapp):
+    from collections import Counter
+    from app.ui.sheet_print import export_sheet_pdf
+    pages = _pdf_pages(export_sheet_pdf(long_pair, tmp_path / "long.pdf"))
+    assert len(pages) > 30
+    for n, page in enumerate(pages, 1):      # "Page n of m", the file names and the column heads on each
+        assert f"Page {n} of {len(pages)}" in page and "draft.txt" in page
+        assert re.search(r"^Label$", page, re.M) and re.search(r"^Adopted$", page, re.M)
+    found = Counter(re.findall(r"\b(?:word|changed)\d+\b", "\n".join(pages)))
+    assert found == _expected_words(1200)    # each paragraph's text once: none lost, none painted twice
+    assert "Comparison sheet" in pages[0] and "Comparison sheet" not in pages[1]
+
+
+def test_long_word_sheet_has_every_paragraph_in_its_table(long_pair, tmp_path):
+    from collections import Counter
+    body = etree.fromstring(zipfile.ZipFile(export_sheet_docx(long_pair, tmp_path / "long.docx"))
+                            .read("word/document.xml"))
+    rows = list(body.iter(W + "tr"))
+    assert len(rows) == 1 + len(sheet_rows(long_pair)) and rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    cells = Counter("".join(tc.itertext()) for row in rows[1:] for tc in row.iter(W + "tc"))
+    assert {text: n for text, n in cells.items() if re.fullmatch(r"(?:word|changed)\d+", text)} == _expected_words(1200)
+    widths = [[int(tc.find(f"{W}tcPr/{W}tcW").get(W + "w")) for tc in row.iter(W + "tc")] for row in rows]
+    assert all(w == widths[0] for w in widths) and widths[0] == [1361, 6973, 6973]
+
+
+@pytest.fixture(scope="module")
+def tall_pair(tmp_path_factory):
+    """A paragraph of 2,500 words (several pages in each column) between two short ones, one word of it
+    changed."""
+    folder = tmp_path_factory.mktemp("tall")
+    text = " ".join(f"w{i}" for i in range(2500))
+    (folder / "draft.txt").write_text(f"First paragraph.\n{text}\nLast paragraph.\n", encoding="utf-8")
+    (folder / "adopted.txt").write_text(f"First paragraph.\n{text.replace('w1000 ', 'CHANGED ')}\nLast paragraph.\n",
+                                        encoding="utf-8")
+    return compare_files(folder / "draft.txt", folder / "adopted.txt")
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_a_row_taller_than_a_page_is_split_without_losing_or_repeating_a_line(tall_pair, tmp_path, qapp, size):
+    from collections import Counter
+    from app.ui.sheet_print import export_sheet_pdf
+    pages = _pdf_pages(export_sheet_pdf(tall_pair, tmp_path / "tall.pdf", page_size=size))
+    assert len(pages) >= 4
+    words = Counter(re.findall(r"\bw\d+\b", "\n".join(pages)))
+    assert words == {f"w{i}": 1 if i == 1000 else 2 for i in range(2500)}
+    for n, page in enumerate(pages, 1):
+        assert f"Page {n} of {len(pages)}" in page and re.search(r"^Label$", page, re.M)
+        if 1 < n < len(pages):                # a middle page holds only the tall row, both columns
+            assert "First paragraph." not in page and len(re.findall(r"\bw\d+\b", page)) > 600
+    assert "First paragraph." in pages[0] and "Last paragraph." in pages[-1]
+
+
+@needs_poppler
+def test_a_tall_row_whose_cells_have_different_line_heights_keeps_every_line(tmp_path, qapp):
+    """Lines of 9 pt beside lines of 7.5 pt (and Arabic, set in another font) never end at the same
+    height: each cell breaks after its own last whole line, and every word is there once."""
+    from collections import Counter
+    from dataclasses import replace
+    from app.io.sheet_html import Cell, GridRow
+    from app.ui.paged_grid import paint_grid
+    from app.ui.paged_html import pdf_bytes
+    large, small = " ".join(f"a{i}" for i in range(1500)), " ".join(f"e{i}" for i in range(2500))
+    arabic = " ".join(["\u062d\u0642\u0648\u0642 \u0627\u0644\u0625\u0646\u0633\u0627\u0646"] * 100)
+    grid = sheet_grid(compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"))
+    rows = (GridRow((Cell("PP1", "label"), Cell(large), Cell(small, "findings"))),
+            GridRow((Cell("PP2", "label"), Cell(arabic, rtl=True), Cell("last"))))
+    data = pdf_bytes(lambda w: paint_grid(replace(grid, rows=rows), w, "header", lambda n, m: f"Page {n} of {m}",
+                                          page_size="A4"), "t")
+    (tmp_path / "mixed.pdf").write_bytes(data)
+    pages = _pdf_pages(tmp_path / "mixed.pdf")
+    assert len(pages) >= 3 and all(f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, 1))
+    words = Counter(re.findall(r"\b[ae]\d+\b", "\n".join(pages)))
+    assert words == {**{f"a{i}": 1 for i in range(1500)}, **{f"e{i}": 1 for i in range(2500)}}
+    assert "".join(pages).count("last") == 1 and "PP2" not in "".join(pages[:-2])
+
+
+@needs_poppler
+def test_a_head_longer_than_a_page_goes_on_with_every_line_once(sample, tmp_path, qapp):
+    """Hundreds of findings on the whole document: the head runs over to the next pages, cut between
+    lines, and the table follows it."""
+    from collections import Counter
+    from dataclasses import replace
+    from app.ui.paged_grid import paint_grid
+    from app.ui.paged_html import pdf_bytes
+    grid = sheet_grid(sample)
+    head = grid.head + "".join(f"<br/>MEDIUM: finding f{i} on the whole document" for i in range(300))
+    data = pdf_bytes(lambda w: paint_grid(replace(grid, head=head), w, "header", lambda n, m: f"Page {n} of {m}",
+                                          page_size="A4"), "t")
+    (tmp_path / "head.pdf").write_bytes(data)
+    pages = _pdf_pages(tmp_path / "head.pdf")
+    assert len(pages) >= 4 and all(f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, 1))
+    assert Counter(re.findall(r"\bf\d+\b", "\n".join(pages))) == {f"f{i}": 1 for i in range(300)}
+    head_ends = next(n for n, p in enumerate(pages) if "f299" in p)
+    table = next(n for n, p in enumerate(pages) if re.search(r"^Label$", p, re.M))
+    assert head_ends >= 2 and table in (head_ends, head_ends + 1)      # on the same page when it fits
+    assert "Draft resolution A/HRC/62/L.7" in pages[table]
+
+
+@needs_poppler
+def test_print_preview_paints_the_pages_the_pdf_has(sample, tmp_path, qapp, monkeypatch):
+    from collections import Counter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from app.ui.sheet_print import export_sheet_pdf, print_preview
+    notes = {0: "Header line dropped on purpose."}
+    shown = tmp_path / "preview.pdf"
+
+    def preview(dialog):                      # what the dialog does when it opens, on a PDF printer
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(shown))
+        dialog.paintRequested.emit(printer)
+        return 1
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", preview)
+    assert print_preview(None, sample, notes=notes, page_size="Letter") == 1
+    printed, pdf = _pdf_pages(shown), _pdf_pages(export_sheet_pdf(sample, tmp_path / "s.pdf", notes=notes,
+                                                                  page_size="Letter"))
+    assert len(printed) == len(pdf) and f"Page {len(pdf)} of {len(pdf)}" in printed[-1]
+    assert Counter("".join(printed).split()) == Counter("".join(pdf).split())

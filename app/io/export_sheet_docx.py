@@ -3,20 +3,28 @@
 text shaded orange and struck through, inserted text shaded blue and underlined, a moved pair's text
 shaded lilac, what a finding points at shaded yellow with a wavy underline (as in the window; double
 wavy on inserted text), the source's bold and italics kept. Every head, kind, note, gap and finding is
-written in the ``language`` asked (app.core.messages)."""
+written in the ``language`` asked (app.core.messages).
+
+The document around the table (page, header, footer, title, counts, the heads' row) is made with
+python-docx; the table's rows are written as one string of WordprocessingML and parsed once, as
+python-docx's cell proxies cost about a millisecond a row (20 s for a sheet of 10,000 pairs). The XML
+is what python-docx writes for the same cells (``tcW`` in twips, ``gridSpan`` for a gap row).
+"""
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
+from lxml import etree
 
+from app.core.language import RTL_LETTER
 from app.core.marks import Mark, MarkedParagraph
 from app.core.messages import kind_name, term
 from app.core.model import Comparison
@@ -24,21 +32,12 @@ from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects
 from app.io.docx_template import new_document
-from app.io.revisions_xml import make_run
-from app.io.xml_text import docx_text
-from app.io.sheet_rows import GAP, finding_line, sheet_rows, summary
+from app.io.xml_text import docx_text, xml_pieces
+from app.io.sheet_rows import GAP, Row, finding_line, sheet_rows, summary
 
 PAGES = {"A4": (Mm(297), Mm(210)), "Letter": (Mm(279.4), Mm(215.9))}
 # Shading per mark, the later winning (a finding's yellow over a change's), as in the PDF sheet.
 FILL = ((Mark.MOVED, "F3E4EE"), (Mark.DELETED, "FBD3AD"), (Mark.INSERTED, "C6DCF5"), (Mark.FINDING, "F6EB8F"))
-
-
-def _shade_cell(cell, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -57,41 +56,81 @@ def _field(paragraph, instruction: str) -> None:
             run.text = text
 
 
-def run_properties(mark: Mark):
-    """The w:rPr of a marked run (children in the schema's order), or None for unmarked text."""
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_GREY = '<w:shd w:val="clear" w:color="auto" w:fill="E4E4E4"/>'      # a missing side's cell
+_ITALIC, _SMALL = "<w:rPr><w:i/></w:rPr>", '<w:rPr><w:sz w:val="15"/></w:rPr>'   # kinds, gaps; findings (7.5 pt)
+
+
+@lru_cache(maxsize=None)
+def run_properties(mark: Mark) -> str:
+    """The w:rPr of a marked run as XML (children in the schema's order), "" for unmarked text."""
     props = []
     if Mark.BOLD in mark:
-        props.append(OxmlElement("w:b"))
+        props.append("<w:b/>")
     if Mark.ITALIC in mark:
-        props.append(OxmlElement("w:i"))
+        props.append("<w:i/>")
     if Mark.DELETED in mark:
-        props.append(OxmlElement("w:strike"))
+        props.append("<w:strike/>")
     underline = ("wavyDouble" if Mark.INSERTED in mark else "wave") if Mark.FINDING in mark else (
         "single" if Mark.INSERTED in mark else None)
     if underline:
-        props.append(OxmlElement("w:u", attrs={qn("w:val"): underline}))
+        props.append(f'<w:u w:val="{underline}"/>')
     fill = next((colour for flag, colour in reversed(FILL) if flag in mark), None)
     if fill:
-        props.append(OxmlElement("w:shd", attrs={qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}))
-    if not props:
-        return None
-    rpr = OxmlElement("w:rPr")
-    for el in props:
-        rpr.append(el)
-    return rpr
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
 
 
-def _fill(cell, paragraphs: tuple[MarkedParagraph, ...]) -> None:
-    """Each paragraph of a side as a Word paragraph of the cell, its spans as raw runs (python-docx's
-    run.text walks every character: seconds on long sheets)."""
-    for n, marked in enumerate(paragraphs):
-        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-        for span in marked.spans:
-            r = make_run(span.text)
-            rpr = run_properties(span.mark)
-            if rpr is not None:
-                r.insert(0, rpr)
-            paragraph._p.append(r)
+def _run(text: str, rpr: str = "") -> str:
+    """A w:r of ``text`` with the properties ``rpr`` (XML): each piece in w:t (spaces kept), TAB as
+    w:tab, VT, LF and U+2028 as a line break and FF as a page break; characters XML cannot hold dropped
+    (app.io.xml_text). The sheet's own words (labels, notes, gaps) go through ``docx_text`` first, as
+    they did through python-docx, so a break in them is a line break."""
+    out = []
+    for piece in xml_pieces(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in "\v\n\u2028":
+            out.append("<w:br/>")
+        elif piece == "\f":
+            out.append('<w:br w:type="page"/>')
+        else:
+            out.append(f'<w:t xml:space="preserve">{piece.translate(_ESCAPE)}</w:t>')
+    return f"<w:r>{rpr}{''.join(out)}</w:r>"
+
+
+def _paragraph(runs: str = "", ppr: str = "") -> str:
+    return f"<w:p>{ppr}{runs}</w:p>" if runs or ppr else "<w:p/>"
+
+
+def _cell(width: int, paragraphs: str, *, props: str = "") -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{props}</w:tcPr>{paragraphs}</w:tc>'
+
+
+def _side(paragraphs: tuple[MarkedParagraph, ...]) -> str:
+    """Each paragraph of a side as a Word paragraph, its spans as runs with the marks' properties."""
+    return "".join(_paragraph("".join(_run(span.text, run_properties(span.mark)) for span in p.spans))
+                   for p in paragraphs)
+
+
+def _row(row: Row, widths: tuple[int, ...], language: str) -> str:
+    """One table row (w:tr) of the sheet as XML; ``widths``: the columns' in twips. The findings and the
+    note go under the adopted text, in 7.5 pt; a gap row is one centred cell across the columns."""
+    if row.kind == GAP:
+        centred = _paragraph(_run(docx_text(row.gap), _ITALIC), '<w:pPr><w:jc w:val="center"/></w:pPr>')
+        return "<w:tr>" + _cell(sum(widths), centred, props='<w:gridSpan w:val="3"/>') + "</w:tr>"
+    label = [_run(docx_text(row.label))] if row.label else []
+    if row.kind not in ("equal", "changed"):
+        label.append(_run(kind_name(row.kind, language), _ITALIC))
+    cells = [_cell(widths[0], "".join(_paragraph(r) for r in label) or _paragraph())]
+    notes = "".join(_paragraph(_run(docx_text(line), _SMALL)) for line in row.notes)
+    for width, side, missing, under in ((widths[1], row.draft, "missing.draft", ""),
+                                        (widths[2], row.adopted, "missing.adopted", notes)):
+        if side:
+            cells.append(_cell(width, _side(side) + under))
+        else:                                         # the missing side: a greyed cell that says so
+            cells.append(_cell(width, _paragraph(_run(term(missing, language), _ITALIC)) + under, props=_GREY))
+    return "<w:tr>" + "".join(cells) + "</w:tr>"
 
 
 def _page_footer(paragraph, language: str) -> None:
@@ -135,35 +174,16 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
         cell.paragraphs[0].add_run(term(key, language)).bold = True
     header_flag = OxmlElement("w:tblHeader")          # repeat the header row on every page
     table.rows[0]._tr.get_or_add_trPr().append(header_flag)
-    for row in rows:
-        cells = table.add_row().cells
-        if row.kind == GAP:
-            merged = cells[0].merge(cells[2])
-            merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            merged.paragraphs[0].add_run(docx_text(row.gap)).italic = True
-            continue
-        if row.label:
-            cells[0].paragraphs[0].add_run(docx_text(row.label))
-        if row.kind not in ("equal", "changed"):
-            (cells[0].add_paragraph() if row.label else cells[0].paragraphs[0]).add_run(
-                kind_name(row.kind, language)).italic = True
-        for cell, side, missing in ((cells[1], row.draft, "missing.draft"), (cells[2], row.adopted, "missing.adopted")):
-            if side:
-                _fill(cell, side)
-            else:                                         # the missing side: a greyed cell that says so
-                _shade_cell(cell, "E4E4E4")
-                cell.paragraphs[0].add_run(term(missing, language)).italic = True
-        for line in row.notes:
-            cells[2].add_paragraph().add_run(docx_text(line)).font.size = Pt(7.5)
     widths = (Cm(2.4), Cm(12.3), Cm(12.3))
     table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width                              # w:gridCol, which LibreOffice follows
-    for r in table.rows:
-        for cell, width in zip(r.cells, widths):
-            cell.width = width
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+        column.width = cell.width = width                 # w:gridCol, which LibreOffice follows, and w:tcW
+    twips = tuple(w.twips for w in widths)
+    body = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(_row(row, twips, language) for row in rows)}</w:tbl>")
+    table._tbl.extend(list(body))
     drop_styles_with_effects(document)
-    mark_right_to_left(document.element.body)
+    if RTL_LETTER.search(etree.tostring(document.element.body, encoding="unicode")):   # else nothing to mark
+        mark_right_to_left(document.element.body)
     return document, len(rows)
 
 

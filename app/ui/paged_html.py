@@ -1,10 +1,12 @@
-"""Paint an HTML document on paged devices (PDF writer, printer) with a running header and a page
-footer: the one renderer of the comparison sheet and the trail sheet.
+"""Paged output (PDF writer, printer) with a running header and a page footer: the page geometry and
+bands every sheet shares, the in-memory PDF, and the painting of one HTML document (the trail sheet).
 
-The HTML is laid out once by QTextDocument at the device's resolution and painted page by page between
-a header band (left-aligned line) and a footer band ("Page n of m" in the sheet's language). PDFs are
-rendered into memory (Qt's PDF writer ignores write errors); the caller writes the bytes through the
-safe-output routine.
+A page is its printable area (12 mm margins, landscape) cut into a header band (the left-aligned
+running header), the body and a footer band ("Page n of m" in the sheet's language), in device pixels.
+``paint_html`` lays an HTML document out once, paged, by QTextDocument at the device's resolution and
+paints it page by page; the comparison sheet, a table that can run to thousands of rows, is painted
+by app.ui.paged_grid on the same pages. PDFs are rendered into memory (Qt's PDF writer ignores write
+errors); the caller writes the bytes through the safe-output routine.
 """
 from __future__ import annotations
 
@@ -40,28 +42,52 @@ def page_layout(page_size: str = "A4") -> QPageLayout:
                        QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
 
 
+def page_frame(device: QPagedPaintDevice, page_size: str | None = None) -> tuple[QRectF, float, QSizeF]:
+    """The geometry of a page of ``device``, in device pixels: the printable area (origin at its top
+    left), the height of the header and footer bands (about 7 mm each) and the size of the body between
+    them. With ``page_size`` the device is set to that size in landscape first; without it the device's
+    own layout is kept (what the user chose in a print dialog)."""
+    if page_size is not None:
+        device.setPageLayout(page_layout(page_size))
+    dpi = device.logicalDpiY()
+    area = QRectF(device.pageLayout().paintRectPixels(device.resolution() if hasattr(device, "resolution")
+                                                         else dpi))
+    band = dpi * 0.28
+    return area, band, QSizeF(area.width(), area.height() - 2 * band)
+
+
+def paint_bands(painter: QPainter, area: QRectF, band: float, header: str, label: str) -> None:
+    """The running ``header`` (left, in the top band) and the page ``label`` (centred, in the bottom
+    band) of one page whose printable area is ``area`` (device pixels)."""
+    painter.setFont(QFont("DejaVu Sans", 7))
+    painter.drawText(QRectF(0, 0, area.width(), band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     header)
+    painter.drawText(QRectF(0, area.height() - band, area.width(), band),
+                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, label)
+
+
+def begin_painting(device: QPagedPaintDevice, what: str) -> QPainter:
+    """An active painter on ``device``; ExportError (naming ``what``) when it cannot be drawn on."""
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise ExportError(what, "the printer or PDF file could not be opened for drawing")
+    return painter
+
+
 def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
                *, page_size: str | None = None, what: str = "sheet") -> int:
     """Paint ``html`` on a paged device, ``header`` on top of every page and ``page_label(n, m)`` at
     the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
     first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
     ExportError (naming ``what``) when the device cannot be drawn on."""
-    if page_size is not None:
-        device.setPageLayout(page_layout(page_size))
-    dpi = device.logicalDpiY()
-    area = device.pageLayout().paintRectPixels(device.resolution() if hasattr(device, "resolution") else dpi)
+    area, band, body = page_frame(device, page_size)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont("DejaVu Serif", 9))
+    doc.setPageSize(body)                               # laid out once, paged, before the HTML comes in
     doc.setHtml(html)
-    band = dpi * 0.28                                   # header and footer bands, about 7 mm each
-    body = QSizeF(area.width(), area.height() - 2 * band)
-    doc.setPageSize(body)
     pages = doc.pageCount()
-    painter = QPainter(device)
-    if not painter.isActive():
-        raise ExportError(what, "the printer or PDF file could not be opened for drawing")
-    small = QFont("DejaVu Sans", 7)
+    painter = begin_painting(device, what)
     try:
         for page in range(pages):
             if page:
@@ -74,11 +100,7 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
             ctx.clip = clip
             doc.documentLayout().draw(painter, ctx)
             painter.restore()
-            painter.setFont(small)
-            painter.drawText(QRectF(0, 0, area.width(), band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             header)
-            painter.drawText(QRectF(0, area.height() - band, area.width(), band),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, page_label(page + 1, pages))
+            paint_bands(painter, area, band, header, page_label(page + 1, pages))
     finally:
         painter.end()
     return pages

@@ -1,7 +1,8 @@
 """Render the comparison sheet with Qt: PDF (QPdfWriter), print and print preview (QPrinter).
 
-The HTML (app.io.sheet_html) is painted by app.ui.paged_html, with a running header (both file names)
-and a footer "Page n of m". A4 landscape by default, Letter on request.
+The grid of HTML cells (app.io.sheet_html) is painted by app.ui.paged_grid, with a running header
+(both file names) and a footer "Page n of m": one rendering for the PDF, the preview and the printer.
+A4 landscape by default, Letter on request.
 The CLI uses this module for ``--sheet OUT.pdf``, so it needs only a QGuiApplication (offscreen works).
 Every word of the sheet is in the ``language`` asked (app.core.messages), English by default.
 """
@@ -10,14 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPagedPaintDevice
 
 from app.core.messages import term
 from app.core.model import Comparison
 from app.io.atomic import atomic_write, check_target, display_path, export_guard, pdf_problem
 from app.io.errors import ExportError
-from app.io.sheet_html import sheet_html
-from app.ui.paged_html import PAGE_SIZES, ensure_qt_app, page_layout, paint_html, pdf_bytes  # noqa: F401 (re-exported)
+from app.io.sheet_html import sheet_grid
+from app.ui.paged_grid import paint_grid
+from app.ui.paged_html import PAGE_SIZES, ensure_qt_app, page_layout, pdf_bytes  # noqa: F401 (re-exported)
 
 
 def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_equal: bool = False,
@@ -25,13 +28,11 @@ def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_
     """Paint the sheet on a paged device, its words in ``language``; returns the page count. With
     ``page_size`` the device is set to that size in landscape first; without it the device's own layout
     is kept (what the user chose in the print dialog)."""
-    if page_size is not None:
-        device.setPageLayout(page_layout(page_size))
-    html = sheet_html(comparison, collapse_equal=collapse_equal, page_size=page_size or "A4", notes=notes,
+    grid = sheet_grid(comparison, collapse_equal=collapse_equal, page_size=page_size or "A4", notes=notes,
                       language=language)
     header = (f"{term('file.draft', language, name=comparison.draft.name)}    |    "
               f"{term('file.adopted', language, name=comparison.adopted.name)}")
-    return paint_html(html, device, header, lambda n, m: term("page", language, n=n, m=m))
+    return paint_grid(grid, device, header, lambda n, m: term("page", language, n=n, m=m), page_size=page_size)
 
 
 def render_pdf(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
