@@ -29,6 +29,8 @@ _RPR_AFTER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", 
 
 def is_right_to_left(text: str) -> bool:
     """Most of the letters of ``text`` are Arabic or Hebrew."""
+    if not RTL_LETTER.search(text):                     # none at all: decided in one scan (most text)
+        return False
     letters = _LETTER.findall(text)
     return bool(letters) and sum(1 for ch in letters if RTL_LETTER.match(ch)) * 2 > len(letters)
 
