@@ -47,9 +47,12 @@ class ChangeList(QTreeView):
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def _show_groups(self) -> None:
-        """Groups span the columns; the expand arrows show only when there is a group."""
+        """Groups span the columns; the expand arrows show only when there is a group. A model that
+        knows its group rows says so with ``group_rows()`` (asking each row is slow with many)."""
         model = self.model()
-        groups = [r for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)) > 0]
+        known = getattr(model, "group_rows", None)
+        groups = list(known()) if known is not None else [
+            r for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)) > 0]
         if bool(groups) != self.rootIsDecorated():   # the arrows' room comes out of the first column
             self.setRootIsDecorated(bool(groups))
             width = self.header().sectionSize(0) + (self.indentation() if groups else -self.indentation())
@@ -58,10 +61,14 @@ class ChangeList(QTreeView):
             self.setFirstColumnSpanned(r, QModelIndex(), True)
 
     def index_of_pair(self, pair: int) -> QModelIndex:
-        """The entry of ``pair``, at the top level or inside a group; invalid when it has none."""
+        """The entry of ``pair``, at the top level or inside a group; invalid when it has none. A model
+        that can say it at once does (``index_of_pair``); others are searched row by row."""
         model = self.model()
         if model is None:
             return QModelIndex()
+        known = getattr(model, "index_of_pair", None)
+        if known is not None:
+            return known(pair)
         for r in range(model.rowCount()):
             index = model.index(r, 0)
             if index.data(PAIR_ROLE) == pair:

@@ -7,6 +7,10 @@ F8 steps through the changes of the body; front and back matter (the header bloc
 meeting lines, the footer, page headers and footers) is stepped through only with
 ``set_include_matter(True)``. With "changed paragraphs only", a marker row stands where unchanged
 paragraphs are hidden, in both panes, worded by ``gap_caption(n, span)``.
+
+The panes lay their rows out only when shown (widgets.diff_pane): before the view places a pane on a
+row (next change, a click in the overview bar) it has the pane lay out the rows around it
+(``prepare_row``), and the overview bar's marks follow the panes' row geometry as it is measured.
 """
 from __future__ import annotations
 
@@ -233,6 +237,7 @@ class CompareView(QWidget):
             return
         master = ADOPTED if self.rows[row].adopted or not self.rows[row].draft else DRAFT
         pane = self.panes[master]
+        pane.prepare_row(row)          # laid out before it is placed: painting will not move it
         top, bottom = pane.row_span(row)
         page = pane.viewport().height()
         y = top + (bottom - top) / 2 if bottom - top < page * 0.8 else top + page * 0.4
@@ -275,6 +280,7 @@ class CompareView(QWidget):
         if not pane.row_count():
             return
         self._master = ADOPTED
+        pane.prepare_row(pane.row_at(fraction * pane.row_tops()[-1]))
         self.sync.scroll_to_y(ADOPTED, fraction * pane.row_tops()[-1])
 
     def _on_user_scroll(self, index: int) -> None:
@@ -303,11 +309,10 @@ class CompareView(QWidget):
             self.sync.follow(self._master)
             tops = pane.row_tops()
             height = max(tops[-1], float(pane.viewport().height()), 1.0)  # a short text fills part of the bar
-            marks = []
-            for r in self._changes:
-                color = self.palette_colors.link_color(self.rows[r].kind)
-                marks.append((tops[r] / height, tops[r + 1] / height, color))
-            self.overview.set_marks(marks)
+            colors = {kind: self.palette_colors.link_color(kind) for kind in PairKind}
+            rows = self.rows
+            self.overview.set_marks([(tops[r] / height, tops[r + 1] / height, colors[rows[r].kind])
+                                     for r in self._changes])
         else:
             self.overview.set_marks([])
         self._update_overview_view()

@@ -1,63 +1,50 @@
 """One side of the comparison: a read-only text view of rows, with labels in a margin.
 
-The document is built in one edit block with QTextCursor (no per-paragraph layouts, no undo stack),
-then handed to the view, so thousands of paragraphs populate in a fraction of a second. The pane
-keeps, per row, its first block and (lazily) its top in document pixels: scroll sync, the link
-gutter and the overview bar all work from ``row_span`` / ``row_at``.
+The document (``widgets.pane_text``) holds every row's text from the start, so finding, selecting and
+copying see the whole side; the word marks become character formats for the first ``EAGER_ROWS``
+rows at once (all of a resolution of usual size) and for the others before they are laid out or
+copied. The layout (``widgets.lazy_layout.LazyLayout``) lays out only what is shown and estimates the
+rest from its length, so a pane of 20,000 paragraphs opens in a fraction of the time and memory a full
+layout takes. An idle-time pass then formats and measures the rest, ``SLICE`` seconds at a time, the
+region on screen first, keeping what is on screen still while heights above it change.
+
+Row geometry is in document pixels: ``row_tops()``, ``row_span(row)``, ``row_at(y)``, exact for rows
+laid out and estimated for the others. Scroll sync, the link gutter and the overview bar work from
+them, and call ``prepare_visible()`` / ``prepare_row(row)`` before they place a pane, so that nothing
+they relied on moves when it is painted. ``finish_layout()`` formats and measures everything at once.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+import logging
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from app.core.model import Comparison, PairKind, Run
-from widgets.palette import DEFAULT, DiffPalette, paint_marks
-from widgets.rows import DELETED, INSERTED, PLAIN, Row, side_blocks
+from app.core.model import Comparison
+from widgets.lazy_layout import LazyLayout
+from widgets.label_margin import LabelMargin
+from widgets.palette import DEFAULT, DiffPalette
+from widgets.pane_text import GAP_BACKGROUND, PARA_SPACING, BlockInfo, GapRow, PaneText, is_gap
+from widgets.rows import Row, interface_language
 
-# Characters QTextCursor.insertText turns into block breaks; inside a paragraph they become line breaks
-# so that one paragraph stays one block and block numbers stay predictable.
-_BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028", "\ufdd0": " ", "\ufdd1": " "})
-PARA_SPACING = 6.0
-GAP_BACKGROUND = "#eeeeee"
+__all__ = ["DiffPane", "GapRow", "is_gap", "BlockInfo", "PARA_SPACING", "EAGER_ROWS"]
 
+log = logging.getLogger(__name__)
 
-@dataclass(frozen=True)
-class GapRow(Row):
-    """Where "changed paragraphs only" hides unchanged paragraphs: one marker row in both panes, saying
-    how many and which (``caption``). It stands for no pair (``pair`` -1) and is never a change."""
-
-    hidden: int = 0
-    caption: str = ""
-    pairs: tuple[int, ...] = ()     # the pairs it hides
-
-
-def is_gap(row: Row) -> bool:
-    """Whether a row is a marker of hidden unchanged paragraphs."""
-    return isinstance(row, GapRow)
-
-
-@dataclass(frozen=True)
-class BlockInfo:
-    row: int
-    label: str = ""
-    label_changed: bool = False
-    caption: str = ""   # placeholder bands and gap markers only
-    gap: bool = False
+EAGER_ROWS = 400      # rows formatted when the pane is filled; the others when needed or in idle time
+SLICE = 0.02          # seconds of idle-time work per turn of the event loop
+BATCH = 48            # blocks measured at a time by the idle-time pass
+HOLD = 2.0            # seconds between geometryChanged signals while the idle-time pass runs
 
 
 class DiffPane(QTextEdit):
     """``side`` is "a" (draft) or "b" (adopted)."""
 
     fileDropped = Signal(str)
-    geometryChanged = Signal()  # row positions moved: new content, width, zoom
+    geometryChanged = Signal()  # row positions moved: new content, width, zoom, rows measured
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,13 +63,26 @@ class DiffPane(QTextEdit):
                               else self.tr("Drop the adopted text here"))
         self._margin = LabelMargin(self)
         self._palette: DiffPalette = DEFAULT
+        self._text: PaneText | None = None
+        self._layout: LazyLayout | None = None
         self._row_first_block: list[int] = []
         self._row_pairs: list[int] = []
         self._blocks: list[BlockInfo] = []
         self._tops: list[float] | None = None
+        self._tops_revision = -1
         self._current_row = -1
         self._notes: set[int] = set()      # pairs with a reviewer's note
         self._checked: set[int] = set()    # pairs marked checked
+        self._adjusting = False            # keeping the view still while heights above it change
+        self._residual = 0.0
+        self._quiet = False                # in an idle-time slice: geometryChanged is held back
+        self._held = False                 # ... and is owed
+        self._last_said = 0.0
+        self._next_block = 0               # where the idle-time pass goes on
+        self._work = QTimer(self)
+        self._work.setSingleShot(True)
+        self._work.setInterval(0)
+        self._work.timeout.connect(self._work_slice)
         self._connect_layout()
         self._update_margin_width()
 
@@ -93,18 +93,29 @@ class DiffPane(QTextEdit):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         doc.setDefaultFont(self.font())
-        first_blocks: list[int] = []
-        blocks: list[BlockInfo] = []
+        doc.setDefaultTextOption(self.document().defaultTextOption())
+        doc.setPageSize(QSizeF(self.viewport().width(), -1))   # as QTextEdit will: no estimate twice
+        text = None
+        lengths: list[int] = []
         if comparison is not None and rows:
-            _Builder(doc, comparison, self.side, palette).build(rows, first_blocks, blocks)
+            text = PaneText(doc, comparison, self.side, palette, rows, interface_language())
+            lengths = text.build()
+            text.format_rows(0, EAGER_ROWS)
+        layout = LazyLayout(doc, lengths or None, PARA_SPACING)
+        doc.setDocumentLayout(layout)
+        layout.prepare = self._prepare_blocks
+        layout.invalidated.connect(self._restart_work)
+        self._text, self._layout = text, layout
         self.setDocument(doc)  # deletes the previous document: it is our child too
-        self._row_first_block = first_blocks
-        self._row_pairs = [r.pair for r in rows]
-        self._blocks = blocks
+        self._row_first_block = text.first_blocks if text else []
+        self._row_pairs = [r.pair for r in rows] if text else []
+        self._blocks = text.blocks if text else []
         self._current_row = -1
+        self._residual = 0.0
         self._connect_layout()
         self._update_margin_width()
         self._invalidate()
+        self._restart_work()
 
     def row_count(self) -> int:
         return len(self._row_first_block)
@@ -130,40 +141,187 @@ class DiffPane(QTextEdit):
         end = self._row_first_block[row + 1] if row + 1 < len(self._row_first_block) else len(self._blocks)
         return range(self._row_first_block[row], end)
 
+    def format_rows(self, first: int, last: int) -> None:
+        """Apply the word marks to rows ``first`` to ``last`` - 1 now (those not formatted yet)."""
+        if self._text is not None:
+            self._text.format_rows(first, last)
+
+    def _prepare_blocks(self, first: int, last: int) -> None:
+        """The layout is about to measure blocks ``first`` to ``last`` - 1: their rows get their marks."""
+        if self._text is not None and self._blocks:
+            self._text.format_rows(self._blocks[first].row, self._blocks[min(last, len(self._blocks)) - 1].row + 1)
+
     # -- geometry (document pixels) -------------------------------------------------------------
 
     def row_tops(self) -> list[float]:
-        """Top of each row, then the document height; row 0 starts at 0 so rows tile the document."""
-        if self._tops is None:
-            doc = self.document()
-            layout = doc.documentLayout()
-            height = layout.documentSize().height()  # finishes the lazy layout in one go
-            tops = [layout.blockBoundingRect(doc.findBlockByNumber(b)).top() for b in self._row_first_block]
-            if tops:
+        """Top of each row, then the document height; row 0 starts at 0 so rows tile the document.
+        Rows not laid out yet have estimated tops, corrected as they are measured."""
+        layout = self._layout
+        revision = layout.revision if layout is not None else 0
+        if self._tops is None or self._tops_revision != revision:
+            if layout is None or not self._row_first_block:
+                self._tops = [self.document().documentLayout().documentSize().height()]
+            else:
+                blocks = layout.tops()
+                tops = [blocks[b] for b in self._row_first_block]
                 tops[0] = 0.0
-            tops.append(max(height, tops[-1] if tops else 0.0))
-            self._tops = tops
+                tops.append(max(layout.height(), tops[-1]))
+                self._tops = tops
+            self._tops_revision = revision
         return self._tops
 
     def row_span(self, row: int) -> tuple[float, float]:
-        tops = self.row_tops()
-        return tops[row], tops[row + 1]
+        """(top, bottom) of a row, as ``row_tops()`` has them (read from the layout: no list built)."""
+        layout = self._layout
+        if layout is None or not self._row_first_block:
+            tops = self.row_tops()
+            return tops[row], tops[row + 1]
+        blocks = layout.tops()
+        first = self._row_first_block
+        top = 0.0 if row == 0 else blocks[first[row]]
+        if row + 1 < len(first):
+            return top, blocks[first[row + 1]]
+        return top, max(layout.height(), top)
 
     def row_at(self, y: float) -> int:
         """The row holding document y (clamped to the first / last row); -1 when there are no rows."""
-        n = self.row_count()
-        if n == 0:
+        if not self.row_count():
             return -1
-        return min(max(bisect_right(self.row_tops(), y) - 1, 0), n - 1)
+        return self._blocks[self._layout.block_at(y)].row
 
     def visible_rows(self) -> range:
         if not self.row_count():
             return range(0)
+        self.prepare_visible()
         top = self.verticalScrollBar().value()
         return range(self.row_at(top), self.row_at(top + self.viewport().height()) + 1)
 
     def scroll_value(self) -> int:
         return self.verticalScrollBar().value()
+
+    def block_rect(self, block_no: int) -> QRectF:
+        """The lines of a block in document pixels (its margins left out)."""
+        return self._layout.block_rect(block_no) if self._layout is not None else QRectF()
+
+    def first_line_height(self, block_no: int) -> float:
+        return self._layout.first_line_height(block_no) if self._layout is not None else 0.0
+
+    def prepare_visible(self, flush: bool = False) -> bool:
+        """Lay out the rows on screen (the top one does not move); ``flush``: the scrollbar follows the
+        new height at once, and a pane scrolled to the end stays at the end. True when heights changed."""
+        layout = self._layout
+        if layout is None or not self.row_count():
+            return False
+        bar = self.verticalScrollBar()
+        top = bar.value()
+        at_end = top > 0 and top >= bar.maximum()
+        changed = layout.measure_down(top, top + self.viewport().height())
+        if flush:
+            layout.flush()
+            if at_end and bar.value() < bar.maximum():
+                bar.setValue(bar.maximum())
+        return changed
+
+    def prepare_row(self, row: int) -> bool:
+        """Lay out ``row`` and a screen of rows above and below it, so that bringing it into view lays
+        nothing else out; the scrollbar follows at once. True when heights changed."""
+        layout = self._layout
+        if layout is None or not 0 <= row < self.row_count():
+            return False
+        page = float(max(self.viewport().height(), 1))
+        blocks = self.row_blocks(row)
+        changed = layout.measure_around(blocks.start, page, page)
+        changed |= layout.measure(blocks)
+        layout.flush()
+        return changed
+
+    def is_laid_out(self, row: int) -> bool:
+        """Whether a row's geometry is measured (not estimated) at the current width and font."""
+        layout = self._layout
+        return layout is not None and all(layout.is_measured(b) for b in self.row_blocks(row))
+
+    def adjusting(self) -> bool:
+        """Whether the pane is moving its scrollbar to keep its view still (not a scroll to follow)."""
+        return self._adjusting
+
+    def layout_pending(self) -> bool:
+        """Whether rows are still estimated (the idle-time pass is not done; it formats each row before
+        it measures it)."""
+        return self._layout is not None and self._layout.unmeasured() > 0
+
+    def finish_layout(self) -> None:
+        """Format and measure every row now, keeping the view still."""
+        layout = self._layout
+        if layout is None:
+            return
+        self._keeping_view(lambda: layout.measure(range(layout.block_count())))
+        self._work.stop()
+
+    # -- idle-time pass -------------------------------------------------------------------------
+
+    def _restart_work(self) -> None:
+        self._next_block = 0
+        self._tops = None
+        if self._layout is not None and self._layout.unmeasured():
+            self._work.start()
+
+    def _work_slice(self) -> None:
+        layout = self._layout
+        if layout is None or not self.row_count():
+            return
+        deadline = time.perf_counter() + SLICE
+
+        def run() -> None:
+            if self.isVisible():    # the neighbourhood of the view first: scrolling meets no estimate
+                page = float(max(self.viewport().height(), 1))
+                layout.measure_around(layout.block_at(self.verticalScrollBar().value()), page, 2 * page)
+            layout.calibrate()
+            while time.perf_counter() < deadline:
+                start = layout.next_unmeasured(self._next_block)
+                if start < 0:
+                    start = layout.next_unmeasured(0)
+                if start < 0:
+                    return
+                layout.measure(range(start, min(start + BATCH, layout.block_count())))
+                self._next_block = start + BATCH
+
+        self._quiet = True
+        try:
+            self._keeping_view(run)
+        except Exception:
+            log.exception("pane %s: laying out rows in idle time failed", self.side)
+            return
+        finally:
+            self._quiet = False
+        more = layout.unmeasured() > 0
+        if self._held and (not more or time.monotonic() - self._last_said > HOLD):
+            self._invalidate()
+        if more:
+            self._work.start()
+
+    def _keeping_view(self, work) -> None:
+        """Run ``work`` (which may change heights anywhere) and move the scrollbar so that the block at
+        the top of the view stays where it is on screen; the move is not a scroll to follow."""
+        layout = self._layout
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        anchor = layout.block_at(value)
+        before = layout.tops()[anchor] if anchor >= 0 else 0.0
+        work()
+        self._adjusting = True
+        try:
+            layout.flush()        # the scroll range follows the new height
+            if anchor < 0:
+                return
+            delta = layout.tops()[anchor] - before + self._residual
+            step = round(delta)
+            self._residual = delta - step
+            if step:
+                bar.setValue(value + step)
+                self.viewport().update()
+                self._margin.update()
+        finally:
+            self._adjusting = False
 
     # -- current row, palette, zoom ---------------------------------------------------------------
 
@@ -192,12 +350,22 @@ class DiffPane(QTextEdit):
 
     def _invalidate(self, *_args) -> None:
         self._tops = None
+        if self._quiet:            # what is on screen stays put: say it now and then, not every slice
+            self._held = True
+            return
+        self._held = False
+        self._last_said = time.monotonic()
         self._margin.update()
         self.geometryChanged.emit()
 
     def _update_margin_width(self) -> None:
-        fm = QFontMetrics(self._margin_font())
-        widest = max((fm.horizontalAdvance(b.label) for b in self._blocks if b.label), default=0)
+        font = self._margin_font()
+        fm, bold = QFontMetrics(font), QFont(font)
+        bold.setBold(True)
+        # Labels differ mostly in their digits: one of each shape, digits as "0" (as wide as any).
+        shapes = {(_digits_as_zero(b.label), b.label_changed) for b in self._blocks if b.label}
+        widest = max((QFontMetrics(bold if changed else font).horizontalAdvance(s) for s, changed in shapes),
+                     default=0)
         width = max(fm.horizontalAdvance("PP00bis"), widest) + 14 + self.mark_room()
         self.setViewportMargins(width, 0, 0, 0)
         self._margin.setFixedWidth(width)
@@ -230,6 +398,38 @@ class DiffPane(QTextEdit):
         super().scrollContentsBy(dx, dy)
         if dy:
             self._margin.scroll(0, dy)
+            if self._layout is not None and self._layout.unmeasured() and not self._work.isActive():
+                self._work.start()
+
+    def ensureCursorVisible(self) -> None:
+        """Lay out the rows around the cursor first, so that the view lands where they will stay."""
+        block = self.textCursor().blockNumber()
+        if 0 <= block < len(self._blocks):
+            self.prepare_row(self._blocks[block].row)
+        super().ensureCursorVisible()
+
+    def createMimeDataFromSelection(self):
+        """Copy with the marks: the rows selected are formatted first."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() and self._blocks:
+            doc = self.document()
+            first = doc.findBlock(cursor.selectionStart()).blockNumber()
+            last = doc.findBlock(cursor.selectionEnd()).blockNumber()
+            if 0 <= first <= last < len(self._blocks):
+                self.format_rows(self._blocks[first].row, self._blocks[last].row + 1)
+        return super().createMimeDataFromSelection()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.prepare_visible()
+        elif event.type() == QEvent.Type.ToolTip:
+            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -242,8 +442,6 @@ class DiffPane(QTextEdit):
 
     def _paint_captions(self, painter: QPainter) -> None:
         """Write what a placeholder band stands for inside it (not document text: find skips it)."""
-        doc = self.document()
-        layout = doc.documentLayout()
         offset = self.verticalScrollBar().value()
         font = QFont(self.font())
         font.setItalic(True)
@@ -255,22 +453,12 @@ class DiffPane(QTextEdit):
             info = self._blocks[block_no]
             if not info.caption:
                 continue
-            rect = layout.blockBoundingRect(doc.findBlockByNumber(block_no)).translated(0, -offset)
+            rect = self.block_rect(block_no).translated(0, -offset)
             text_rect = QRectF(rect.left() + 8, rect.top(), fm.horizontalAdvance(info.caption) + 12,
                                rect.height() - PARA_SPACING)
             painter.fillRect(text_rect, QColor(GAP_BACKGROUND) if info.gap else self.palette().base())
             painter.setPen(QColor("#444444"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, info.caption)
-
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            tip = self.cursorForPosition(event.pos()).charFormat().toolTip()
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
 
     # Drag and drop: a file dropped on a pane replaces that side.
 
@@ -302,180 +490,5 @@ class DiffPane(QTextEdit):
             event.ignore()
 
 
-class LabelMargin(QWidget):
-    """Paragraph labels (PP4bis, OP3, 3.) beside the first line of each paragraph."""
-
-    def __init__(self, pane: DiffPane) -> None:
-        super().__init__(pane)
-        self.pane = pane
-
-    def paintEvent(self, event) -> None:
-        pane = self.pane
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), pane.palette().window())
-        if not pane.row_count():
-            return
-        doc = pane.document()
-        layout = doc.documentLayout()
-        offset = pane.verticalScrollBar().value()
-        font = pane._margin_font()
-        bold = QFont(font)
-        bold.setBold(True)
-        palette = pane.palette_colors()
-        width = self.width()
-        current = pane.current_row()
-        mark_size = QFontMetrics(font).height() * 0.8
-        for row in pane.visible_rows():
-            if row == current:
-                y0, y1 = pane.row_span(row)
-                painter.fillRect(QRectF(width - 4, y0 - offset, 3, y1 - y0 - PARA_SPACING),
-                                 QColor("#3b6fb6"))
-            note, checked = pane.marks_of_row(row)
-            if note or checked:
-                block = doc.findBlockByNumber(pane.row_first_block(row))
-                top = layout.blockBoundingRect(block).top() - offset
-                lines = block.layout()
-                line = lines.lineAt(0).height() if lines.lineCount() else mark_size
-                paint_marks(painter, 3, top + (line - mark_size) / 2, mark_size, note, checked)
-            for block_no in pane.row_blocks(row):
-                info = pane.block_info(block_no)
-                if info is None or not info.label:
-                    continue
-                block = doc.findBlockByNumber(block_no)
-                rect = layout.blockBoundingRect(block).translated(0, -offset)
-                lines = block.layout()
-                height = lines.lineAt(0).height() if lines.lineCount() else rect.height()
-                painter.setFont(bold if info.label_changed else font)
-                painter.setPen(palette.color("changed_link").darker(150) if info.label_changed
-                               else pane.palette().placeholderText().color())
-                painter.drawText(QRectF(0, rect.top(), width - 8, height),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, info.label)
-
-
-class _Builder:
-    """Writes rows into a QTextDocument through one cursor, recording block metadata."""
-
-    def __init__(self, doc: QTextDocument, comparison: Comparison, side: str, palette: DiffPalette) -> None:
-        self.doc = doc
-        self.comparison = comparison
-        self.side = side
-        self.palette = palette
-        self.paras = (comparison.draft if side == "a" else comparison.adopted).paragraphs
-        plain = QTextCharFormat()
-        deleted = QTextCharFormat()
-        deleted.setBackground(palette.color("deleted"))
-        deleted.setFontStrikeOut(True)
-        inserted = QTextCharFormat()
-        inserted.setBackground(palette.color("inserted"))
-        inserted.setFontUnderline(True)
-        inserted.setUnderlineColor(palette.color("inserted_link"))
-        if palette.emphasis:
-            for fmt in (deleted, inserted):
-                fmt.setFontWeight(QFont.Weight.Bold)
-        self.char_formats = {PLAIN: plain, DELETED: deleted, INSERTED: inserted}
-        self.finding = QTextCharFormat()
-        self.finding.setBackground(palette.color("finding"))
-        self.finding.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.finding.setUnderlineColor(QColor("#b03000"))
-        self.block_formats: dict[PairKind | str | None, QTextBlockFormat] = {}
-
-    def block_format(self, kind: PairKind | str | None) -> QTextBlockFormat:
-        """Paragraph format per pair kind; ``None`` is a placeholder band (hatched: not colour alone),
-        "gap" a marker of hidden unchanged paragraphs (plain grey)."""
-        fmt = self.block_formats.get(kind)
-        if fmt is None:
-            fmt = QTextBlockFormat()
-            fmt.setBottomMargin(PARA_SPACING)
-            if kind == "gap":
-                fmt.setBackground(QColor(GAP_BACKGROUND))
-            elif kind is None:
-                fmt.setBackground(QBrush(self.palette.color("placeholder"), Qt.BrushStyle.BDiagPattern))
-            else:
-                tint = self.palette.tint(kind)
-                if tint is not None:
-                    fmt.setBackground(tint)
-            self.block_formats[kind] = fmt
-        return fmt
-
-    def build(self, rows: list[Row], first_blocks: list[int], blocks: list[BlockInfo]) -> None:
-        # Where the other end of each move is shown, for the arrow in its caption.
-        self.move_ends = {r.pair: n for n, r in enumerate(rows)
-                          if r.kind is PairKind.MOVED and r.side(self.side)}
-        cursor = QTextCursor(self.doc)
-        cursor.beginEditBlock()
-        findings: list[tuple[int, int, int, str]] = []  # block, start, end, message
-        emphasis: list[tuple[int, int, int, Run]] = []   # block, start, end, source formatting
-        for n, row in enumerate(rows):
-            first_blocks.append(len(blocks))
-            if isinstance(row, GapRow):
-                self._new_block(cursor, blocks, self.block_format("gap"))
-                blocks.append(BlockInfo(n, caption=row.caption, gap=True))
-                continue
-            indexes = row.side(self.side)
-            pair = self.comparison.pairs[row.pair]
-            if not indexes:
-                self._new_block(cursor, blocks, self.block_format(None))
-                blocks.append(BlockInfo(n, caption=self.caption(row, n)))
-                continue
-            fmt = self.block_format(row.kind)
-            for blk in side_blocks(self.comparison, row.pair, self.side, indexes):
-                self._new_block(cursor, blocks, fmt)
-                for text, style in blk.segments:
-                    cursor.insertText(text.translate(_BREAKS), self.char_formats[style])
-                for start, end, message in blk.findings:
-                    findings.append((len(blocks), start, end, message))
-                emphasis += [(len(blocks), start, end, run) for start, end, run in blk.emphasis]
-                blocks.append(BlockInfo(n, self.paras[blk.paragraph].display_label, pair.label_changed))
-        for block_no, start, end, run in emphasis:     # the source's own italics and bold, kept (note
-            # markers are superscript characters already)
-            fmt = QTextCharFormat()
-            if run.italic:
-                fmt.setFontItalic(True)
-            if run.bold:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            self._merge(block_no, start, end, fmt)
-        for block_no, start, end, message in findings:
-            fmt = QTextCharFormat(self.finding)
-            fmt.setToolTip(message)
-            self._merge(block_no, start, end, fmt)
-        cursor.endEditBlock()
-        if self.doc.blockCount() != len(blocks):  # would misplace every label after it
-            raise AssertionError(f"pane built {self.doc.blockCount()} blocks for {len(blocks)} paragraphs")
-
-    def _merge(self, block_no: int, start: int, end: int, fmt: QTextCharFormat) -> None:
-        base = self.doc.findBlockByNumber(block_no).position()
-        c = QTextCursor(self.doc)
-        c.setPosition(base + start)
-        c.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-        c.mergeCharFormat(fmt)
-
-    @staticmethod
-    def _new_block(cursor: QTextCursor, blocks: list[BlockInfo], fmt: QTextBlockFormat) -> None:
-        if blocks:
-            cursor.insertBlock(fmt, QTextCharFormat())
-        else:
-            cursor.setBlockFormat(fmt)
-
-    def caption(self, row: Row, n: int) -> str:
-        pair = self.comparison.pairs[row.pair]
-        draft_label = self.comparison.draft.paragraphs[pair.draft[0]].display_label if pair.draft else ""
-        adopted_label = self.comparison.adopted.paragraphs[pair.adopted[0]].display_label if pair.adopted else ""
-        if row.kind is PairKind.MOVED:
-            down = self.move_ends.get(row.pair, n) > n
-            arrow = "↓" if down else "↑"
-            if self.side == "a":  # the adopted text has it here; the draft had it elsewhere
-                if draft_label:
-                    return QCoreApplication.translate("DiffPane", "moved here from {label} {arrow}").format(
-                        label=draft_label, arrow=arrow)
-                return (QCoreApplication.translate("DiffPane", "moved here from below {arrow}") if down else
-                        QCoreApplication.translate("DiffPane", "moved here from above {arrow}")).format(arrow=arrow)
-            if adopted_label:
-                return QCoreApplication.translate("DiffPane", "moved to {label} {arrow}").format(
-                    label=adopted_label, arrow=arrow)
-            return (QCoreApplication.translate("DiffPane", "moved down {arrow}") if down else
-                    QCoreApplication.translate("DiffPane", "moved up {arrow}")).format(arrow=arrow)
-        if self.side == "a":
-            text = QCoreApplication.translate("DiffPane", "inserted in the adopted text")
-            return f"{text} ({adopted_label})" if adopted_label else text
-        text = QCoreApplication.translate("DiffPane", "deleted from the draft")
-        return f"{text} ({draft_label})" if draft_label else text
+def _digits_as_zero(label: str) -> str:
+    return "".join("0" if ch.isdigit() else ch for ch in label)

@@ -111,6 +111,14 @@ def side_blocks(comparison: Comparison, pair_index: int, side: str, indexes: tup
     return [_block(m, language) for m in side_marks(comparison, pair_index, side, labels=False, indexes=indexes)]
 
 
+def shown_text(comparison: Comparison, side: str, index: int) -> str:
+    """The text a pane shows for paragraph ``index`` of a side ("a" draft, "b" adopted), without the
+    engine's marks: what ``side_blocks``' segments join to (``side_marks`` with ``labels=False`` keeps
+    the paragraph's text, less its printed label when the comparison ignores labels)."""
+    paragraph = (comparison.draft if side == "a" else comparison.adopted).paragraphs[index]
+    return paragraph.text[len(paragraph.prefix):] if comparison.options.ignore_labels else paragraph.text
+
+
 _DELETED, _INSERTED = Mark.DELETED.value, Mark.INSERTED.value
 _BOLD, _ITALIC = Mark.BOLD.value, Mark.ITALIC.value
 

@@ -7,6 +7,12 @@ panes are placed so that the same fraction of the same row sits at their anchor.
 from the top of the viewport (document start) through the middle to the bottom (document end), so
 both ends of documents of different lengths line up. A guard drops the scroll events raised by
 syncing itself: no feedback loop.
+
+Panes whose rows are laid out lazily (widgets.diff_pane) may also expose ``prepare_visible(flush)``
+and ``prepare_row(row)``: before the anchor is read the pane scrolled lays out what it shows, and
+before another pane is placed it lays out the rows around the anchor's row, so that painting moves
+nothing after the panes are placed. A scroll for which ``adjusting()`` is true is a pane keeping its
+view still while heights above it change: the others are not moved for it.
 """
 from __future__ import annotations
 
@@ -21,6 +27,12 @@ class SyncPane(Protocol):
     def row_count(self) -> int: ...
     def row_at(self, y: float) -> int: ...
     def row_span(self, row: int) -> tuple[float, float]: ...
+
+
+def _call(pane, name: str, *args) -> bool:
+    """Call an optional method of a pane; False when it has none."""
+    method = getattr(pane, name, None)
+    return bool(method(*args)) if method is not None else False
 
 
 def syncpoint(value: float, page: float, maximum: float) -> float:
@@ -82,21 +94,23 @@ class ScrollSync(QObject):
         return row, min(max(fraction, 0.0), 1.0), s
 
     def _on_scroll(self, index: int) -> None:
-        if self._syncing or not self.enabled:
+        if self._syncing or not self.enabled or _call(self.panes[index], "adjusting"):
             return
         self.follow(index)
         self.synced.emit(index)
 
     def follow(self, index: int) -> None:
         """Place every other pane after pane ``index``."""
-        row, fraction, s = self.anchor(index)
-        if row < 0:
-            return
         self._syncing = True
         try:
+            _call(self.panes[index], "prepare_visible", True)
+            row, fraction, s = self.anchor(index)
+            if row < 0:
+                return
             for j, other in enumerate(self.panes):
                 if j == index or other.row_count() != self.panes[index].row_count():
                     continue
+                _call(other, "prepare_row", row)
                 top, bottom = other.row_span(row)
                 y = top + fraction * (bottom - top)
                 bar = other.verticalScrollBar()

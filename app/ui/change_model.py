@@ -129,6 +129,8 @@ class ChangeModel(QAbstractItemModel):
         self.pairs: list[int] = []      # the body's changes: the top-level rows after the group
         self.matter: list[int] = []     # the header and footer changes: the group's rows
         self._top: list[int] = []       # top-level entries: a pair index, or GROUP
+        self._row_of_pair: dict[int, int] = {}      # pair -> its top-level row
+        self._member_of_pair: dict[int, int] = {}   # pair -> its row in the group
         self.notes: set[int] = set()
         self.checked: set[int] = set()
         self.palette_colors: DiffPalette = DEFAULT
@@ -145,6 +147,8 @@ class ChangeModel(QAbstractItemModel):
         matter = set(self.matter)
         self.pairs = [i for i in changes if i not in matter]
         self._top = ([GROUP] if self.matter else []) + self.pairs
+        self._row_of_pair = {pair: n for n, pair in enumerate(self._top) if pair != GROUP}
+        self._member_of_pair = {pair: n for n, pair in enumerate(self.matter)}
         self.endResetModel()
 
     def change_count(self) -> int:
@@ -154,6 +158,18 @@ class ChangeModel(QAbstractItemModel):
     def group_row(self) -> int:
         """The top-level row of the header and footer group; -1 without one."""
         return 0 if self.matter else -1
+
+    def index_of_pair(self, pair: int) -> QModelIndex:
+        """The entry of ``pair`` (column 0), at the top level or in the group; invalid without one."""
+        row = self._row_of_pair.get(pair)
+        if row is not None:
+            return self.index(row, 0)
+        member = self._member_of_pair.get(pair)
+        return self.index(member, 0, self.index(0, 0)) if member is not None else QModelIndex()
+
+    def group_rows(self) -> list[int]:
+        """The top-level rows that have children (widgets.change_list asks): the group's, if any."""
+        return [0] if self.matter else []
 
     def set_marks(self, notes: set[int], checked: set[int]) -> None:
         """Pairs with a reviewer's note and pairs marked checked, shown beside their position."""
