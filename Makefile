@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(VPY) bench/run_bench.py
 	$(VPY) bench/negotiations.py
 	$(VPY) bench/trail.py
+	$(VPY) bench/scale.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/i18n/*.qm
