@@ -7,16 +7,42 @@ deleted text only in w:delText, and never a revision nested in another.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
+from lxml import etree
 
 from app.core.model import Run
 from app.io.xml_text import xml_pieces
 
 PLAIN = Run("")
+_ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_R, _RPR, _T, _DEL_TEXT, _TAB, _BR, _TYPE = (qn(t) for t in ("w:r", "w:rPr", "w:t", "w:delText", "w:tab", "w:br",
+                                                             "w:type"))
+_PPR, _INS, _DEL = qn("w:pPr"), qn("w:ins"), qn("w:del")
+_AFTER_MARK = (qn("w:sectPr"), qn("w:pPrChange"))
+_RPR_CHANGE, _NAME = qn("w:rPrChange"), qn("w:name")
+_B, _I, _U, _VERT_ALIGN = qn("w:b"), qn("w:i"), qn("w:u"), qn("w:vertAlign")
+_MARK_PATH = _PPR + "/" + _RPR
+_LIVE_TEXT, _DEL_INSTR_TEXT = (_T, qn("w:instrText")), qn("w:delInstrText")
+
+
+@lru_cache(maxsize=None)
+def _tag(nsptag: str) -> tuple[str, dict]:
+    """(Clark name, namespace declaration) of a prefixed tag such as "w:ins"."""
+    name = NamespacePrefixedTag(nsptag)
+    return name.clark_name, name.nsmap
+
+
+def new_element(nsptag: str, attrib: dict | None = None):
+    """A loose element ``nsptag`` ("w:ins"), as python-docx's ``OxmlElement`` makes it (its element
+    class, one namespace declaration), without parsing the tag again at every call."""
+    clark, nsmap = _tag(nsptag)
+    return oxml_parser.makeelement(clark, attrib=attrib, nsmap=nsmap)
 
 
 @dataclass
@@ -24,10 +50,15 @@ class Revisions:
     author: str
     date: datetime
     _next: int = 1
+    _stamp: tuple | None = field(default=None, init=False, repr=False, compare=False)   # (date, its text)
 
     @property
     def stamp(self) -> str:
-        return self.date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        """``date`` as w:date writes it (UTC, whole seconds), formatted once per date."""
+        cached = self._stamp
+        if cached is None or cached[0] is not self.date:
+            cached = self._stamp = (self.date, self.date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return cached[1]
 
     def new_id(self) -> str:
         value, self._next = self._next, self._next + 1
@@ -35,17 +66,27 @@ class Revisions:
 
     def _attrs(self, el, with_id: bool = True):
         if with_id:
-            el.set(qn("w:id"), self.new_id())
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.stamp)
+            el.set(_ID, self.new_id())
+        el.set(_AUTHOR, self.author)
+        el.set(_DATE, self.stamp)
         return el
+
+    def _revision(self, tag: str):
+        """A new ``tag`` element with a fresh id (``new_id``, which a subclass may draw from elsewhere),
+        the author and the date, in that order."""
+        return new_element(tag, {_ID: self.new_id(), _AUTHOR: self.author, _DATE: self.stamp})
 
     def wrap(self, tag: str, runs: list) -> object:
         """w:ins / w:del / w:moveFrom / w:moveTo around runs."""
-        el = self._attrs(OxmlElement(tag))
+        el = self._revision(tag)
         for r in runs:
             el.append(r)
         return el
+
+    def add(self, parent, tag: str):
+        """An empty ``wrap(tag, [])`` made as the last child of ``parent`` (whose namespaces declare
+        ``tag``'s prefix), and returned: the same XML without a loose element moved in."""
+        return etree.SubElement(parent, _tag(tag)[0], {_ID: self.new_id(), _AUTHOR: self.author, _DATE: self.stamp})
 
     def mark(self, paragraph_element, tag: str) -> None:
         """Track the paragraph mark itself (w:pPr/w:rPr/<tag>): the break exists on one side only."""
@@ -54,17 +95,17 @@ class Revisions:
     def mark_properties(self, ppr, tag: str) -> None:
         """Track the mark of the paragraph whose w:pPr is ``ppr`` as ``tag`` (w:ins or w:del), replacing
         any mark recorded before (ECMA-376 Part 1, 17.13.5.16 and 17.13.5.15)."""
-        rpr = ppr.find(qn("w:rPr"))
+        rpr = ppr.find(_RPR)
         if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            later = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
+            rpr = new_element("w:rPr")
+            later = next((c for c in ppr if c.tag in _AFTER_MARK), None)
             if later is None:
                 ppr.append(rpr)          # w:rPr follows every paragraph property ...
             else:
                 later.addprevious(rpr)   # ... but precedes w:sectPr and w:pPrChange
-        for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+        for old in rpr.findall(_INS) + rpr.findall(_DEL):
             rpr.remove(old)
-        rpr.insert(0, self._attrs(OxmlElement(tag)))   # revision marks come first in a mark's w:rPr
+        rpr.insert(0, self._revision(tag))   # revision marks come first in a mark's w:rPr
 
     def mark_row(self, row, tag: str) -> None:
         """Track a whole table row ``row`` (w:tr) as inserted or deleted: w:trPr/w:ins|w:del, after the
@@ -72,21 +113,21 @@ class Revisions:
         default w:cantSplit (ECMA-376 Part 1, 17.13.5.17 and 17.13.5.13)."""
         tr_pr = row.find(qn("w:trPr"))
         if tr_pr is None:
-            tr_pr = OxmlElement("w:trPr")
+            tr_pr = new_element("w:trPr")
             row.insert(1 if row.find(qn("w:tblPrEx")) is not None else 0, tr_pr)
         if not len(tr_pr):
-            cant_split = OxmlElement("w:cantSplit")
-            cant_split.set(qn("w:val"), "off")
+            cant_split = new_element("w:cantSplit")
+            cant_split.set(_VAL, "off")
             tr_pr.append(cant_split)
-        tr_pr.append(self._attrs(OxmlElement(tag)))
+        tr_pr.append(self._revision(tag))
 
     def run_properties_change(self, rpr, old_rpr) -> None:
         """Record in ``rpr`` (a run's w:rPr) that the run had ``old_rpr`` before (w:rPrChange, its last
         child): a formatting change Word lists as such; reject-all restores the old formatting."""
-        change = self._attrs(OxmlElement("w:rPrChange"))
-        old = OxmlElement("w:rPr")
+        change = self._revision("w:rPrChange")
+        old = new_element("w:rPr")
         for child in (old_rpr if old_rpr is not None else ()):
-            if child.tag != qn("w:rPrChange"):
+            if child.tag != _RPR_CHANGE:
                 old.append(child)
         change.append(old)
         rpr.append(change)
@@ -94,66 +135,69 @@ class Revisions:
     def paragraph_change(self, ppr, old_ppr) -> None:
         """Record in ``ppr`` that the paragraph had ``old_ppr`` before (w:pPrChange, its last child):
         reject-all restores it, accept-all keeps ``ppr``."""
-        change = self._attrs(OxmlElement("w:pPrChange"))
-        old = OxmlElement("w:pPr")
+        change = self._revision("w:pPrChange")
+        old = new_element("w:pPr")
         for child in old_ppr:
             old.append(child)
         change.append(old)
         ppr.append(change)
 
     def range_start(self, tag: str, name: str) -> tuple[object, str]:
-        el = self._attrs(OxmlElement(tag))
-        el.set(qn("w:name"), name)
-        return el, el.get(qn("w:id"))
+        el = self._revision(tag)
+        el.set(_NAME, name)
+        return el, el.get(_ID)
 
     @staticmethod
     def range_end(tag: str, range_id: str) -> object:
-        el = OxmlElement(tag)
-        el.set(qn("w:id"), range_id)
-        return el
+        return new_element(tag, {_ID: range_id})
 
 
 def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
     """A w:r with the run's formatting; text goes in w:t or (deleted) w:delText, TAB becomes w:tab, VT,
     LF and U+2028 a line break and FF a page break; characters XML cannot hold are dropped (``xml_text``)."""
-    r = OxmlElement("w:r")
-    props = [(fmt.bold, "w:b"), (fmt.italic, "w:i")]
+    r = new_element("w:r")
+    _fill_run(r, text, fmt, deleted)
+    return r
+
+
+def add_run(parent, text: str, fmt: Run = PLAIN, *, deleted: bool = False):
+    """``make_run``'s run made as the last child of ``parent`` (a w:p, w:ins ...) and returned: the same
+    XML, built in place rather than as a loose element moved in afterwards (a third of the cost)."""
+    r = etree.SubElement(parent, _R)
+    _fill_run(r, text, fmt, deleted)
+    return r
+
+
+def _fill_run(r, text: str, fmt: Run, deleted: bool) -> None:
     if fmt.bold or fmt.italic or fmt.underline or fmt.superscript:
-        rpr = OxmlElement("w:rPr")
-        for on, tag in props:
-            if on:
-                rpr.append(OxmlElement(tag))
+        rpr = etree.SubElement(r, _RPR)
+        if fmt.bold:
+            etree.SubElement(rpr, _B)
+        if fmt.italic:
+            etree.SubElement(rpr, _I)
         if fmt.underline:
-            u = OxmlElement("w:u")
-            u.set(qn("w:val"), "single")
-            rpr.append(u)
+            etree.SubElement(rpr, _U, {_VAL: "single"})
         if fmt.superscript:
-            v = OxmlElement("w:vertAlign")
-            v.set(qn("w:val"), "superscript")
-            rpr.append(v)
-        r.append(rpr)
-    text_tag = "w:delText" if deleted else "w:t"
+            etree.SubElement(rpr, _VERT_ALIGN, {_VAL: "superscript"})
+    text_tag = _DEL_TEXT if deleted else _T
     for piece in xml_pieces(text):
         if piece == "\t":
-            r.append(OxmlElement("w:tab"))
+            etree.SubElement(r, _TAB)
         elif piece in "\v\n\u2028":
-            r.append(OxmlElement("w:br"))
+            etree.SubElement(r, _BR)
         elif piece == "\f":
-            r.append(OxmlElement("w:br", attrs={qn("w:type"): "page"}))
+            etree.SubElement(r, _BR, {_TYPE: "page"})
         else:
-            t = OxmlElement(text_tag)
+            t = etree.SubElement(r, text_tag, {_XML_SPACE: "preserve"})
             t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            r.append(t)
-    return r
 
 
 def unmark(p) -> None:
     """Remove the tracked mark of paragraph ``p`` (and its w:rPr if that leaves it empty)."""
-    rpr = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+    rpr = p.find(_MARK_PATH)
     if rpr is None:
         return
-    for el in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+    for el in rpr.findall(_INS) + rpr.findall(_DEL):
         rpr.remove(el)
     if not len(rpr) and not rpr.attrib:
         ppr = rpr.getparent()
@@ -175,10 +219,10 @@ def inside(el, tag: str, stop) -> bool:
 def as_deleted(el, *, stop_tag: str = qn("w:txbxContent")):
     """``el`` (run content) turned into deleted content, in place: w:t -> w:delText and w:instrText ->
     w:delInstrText, except inside text boxes (``stop_tag``), whose paragraphs are their own story."""
-    if el.tag in (qn("w:t"), qn("w:instrText")):
+    if el.tag in _LIVE_TEXT:
         targets = [el]
     else:
-        targets = [t for t in el.iter(qn("w:t"), qn("w:instrText")) if not inside(t, stop_tag, el)]
+        targets = [t for t in el.iter(*_LIVE_TEXT) if not inside(t, stop_tag, el)]
     for t in targets:
-        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
+        t.tag = _DEL_TEXT if t.tag == _T else _DEL_INSTR_TEXT
     return el

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -204,13 +205,24 @@ def document_events(comparison: Comparison, skip=None) -> Iterator[tuple[int, ob
     written as Word footnotes), and so are page headers and footers: they are not body text (the
     adopted .docx used as the template keeps its own)."""
     kept = [p for p in comparison.pairs if (skip is None or not skip(p)) and not _page_pair(comparison, p)]
-    items: list[tuple[str, ParaPair]] = [("pair", p) for p in kept]
     moves = [p for p in kept if p.kind is PairKind.MOVED and p.draft]
-    # In draft order, so moves from neighbouring draft places keep their order before the same pair.
+    # Each move's draft part goes before the first pair (not itself moved) that starts later in the
+    # draft, or at the end; in draft order, so moves from neighbouring draft places keep their order
+    # before the same pair. The first such pair is found by bisection on the running maximum of those
+    # pairs' draft starts (a scan per move would make many moves quadratic).
+    anchors = [(k, p.draft[0]) for k, p in enumerate(kept) if p.kind is not PairKind.MOVED and p.draft]
+    highest: list[int] = []
+    for _, start in anchors:
+        highest.append(max(start, highest[-1]) if highest else start)
+    before: dict[int, list[ParaPair]] = {}
     for move in sorted(moves, key=lambda p: p.draft[0]):
-        at = next((n for n, (what, p) in enumerate(items) if what == "pair" and p.kind is not PairKind.MOVED
-                   and p.draft and p.draft[0] > move.draft[0]), len(items))
-        items.insert(at, ("from", move))
+        n = bisect_right(highest, move.draft[0])
+        before.setdefault(anchors[n][0] if n < len(anchors) else len(kept), []).append(move)
+    items: list[tuple[str, ParaPair]] = []
+    for k, pair in enumerate(kept):
+        items += [("from", move) for move in before.get(k, ())]
+        items.append(("pair", pair))
+    items += [("from", move) for move in before.get(len(kept), ())]
     numbers = {id(p): n for n, p in enumerate(moves, 1)}
     for what, pair in items:
         if what == "from":

@@ -63,8 +63,12 @@ class RealFootnotes:
             return None
         return cls(comparison, part, pairs, *labels)
 
+    def __post_init__(self) -> None:
+        self._pair_ids = {id(p) for p in self.pairs}     # the pairs stay alive in self.pairs
+
     def is_note_pair(self, pair: ParaPair) -> bool:
-        return any(pair is p for p in self.pairs)
+        """Whether ``pair`` is one of the footnote pairs (by identity; asked once for every pair)."""
+        return id(pair) in self._pair_ids
 
     # -- the body: markers become references ----------------------------------------------------
     def body_runs(self, kind: str, text: str, fmt: Run, rev: Revisions) -> list[tuple[str, object]]:

@@ -10,46 +10,57 @@ from __future__ import annotations
 
 from copy import deepcopy
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from app.core.model import Run
-from app.io.revisions_xml import Revisions, make_run
+from app.io.revisions_xml import Revisions, add_run, make_run, new_element
 from app.io.tracked_events import DEL, EQ, INS, MOVE_FROM, MOVE_TO, TAGS, Style, Text
+
+_PPR, _INS = qn("w:pPr"), qn("w:ins")
+_DELETED = (DEL, MOVE_FROM)
+
 
 def plain_runs(kind: str, text: str, fmt: Run, rev: Revisions) -> list[tuple[str, object]]:
     """A text event as one run, wrapped in its revision: [(kind, element)]."""
-    run = make_run(text, fmt, deleted=kind in (DEL, MOVE_FROM))
+    run = make_run(text, fmt, deleted=kind in _DELETED)
     return [(kind, run if kind == EQ else rev.wrap(TAGS[kind], [run]))]
 
 
 def write_story(events, place, apply_style, rev: Revisions, runs=None) -> list:
     """Lay (move number, event) pairs out as paragraphs, each handed to ``place`` when it starts, and
     track the marks that exist on one side only. ``runs(kind, text, fmt, rev)`` turns text into
-    elements (footnote markers become references). Returns the paragraphs."""
-    runs = runs or plain_runs
-    state: dict = {"p": None, "style": None}
+    elements (footnote markers become references); by default each text is one run (``plain_runs``),
+    made in place in its paragraph. Returns the paragraphs."""
+    p = style = None
     move_ranges: dict[tuple[int, str], str] = {}
     closed: list[list] = []           # [paragraph element, mark kind, kinds of its content]
     content: set[str] = set()
     for move, event in events:
-        if isinstance(event, Style):
-            if state["p"] is None:
-                state["style"] = event
+        if type(event) is Style:
+            if p is None:
+                style = event
             continue
-        if state["p"] is None:
-            state["p"] = OxmlElement("w:p")
-            place(state["p"])
-            if state["style"] is not None:
-                apply_style(state["p"], state["style"])
-        p = state["p"]
+        if p is None:
+            p = new_element("w:p")
+            place(p)
+            if style is not None:
+                apply_style(p, style)
         kind = event.kind
         if kind in (MOVE_FROM, MOVE_TO) and (move, kind) not in move_ranges:
             start, range_id = rev.range_start(f"w:{kind}RangeStart", f"move{move}")
             p.append(start)
             move_ranges[(move, kind)] = range_id
-        if isinstance(event, Text):
-            for run_kind, element in (runs(kind, event.text, event.fmt, rev) if event.text else ()):
+        if type(event) is Text:
+            if not event.text:
+                continue
+            if runs is None:              # plain_runs' XML, made in place
+                if kind == EQ:
+                    add_run(p, event.text, event.fmt)
+                else:
+                    add_run(rev.add(p, TAGS[kind]), event.text, event.fmt, deleted=kind in _DELETED)
+                content.add(kind)
+                continue
+            for run_kind, element in runs(kind, event.text, event.fmt, rev):
                 content.add(run_kind)
                 p.append(element)
         else:   # Break: close the paragraph; a one-sided break is a tracked paragraph mark
@@ -58,7 +69,7 @@ def write_story(events, place, apply_style, rev: Revisions, runs=None) -> list:
                 del move_ranges[(move, kind)]
             closed.append([p, kind, frozenset(content)])
             content = set()
-            state["p"] = state["style"] = None
+            p = style = None
     _place_marks(closed, rev)
     out = _split_insertion_boundaries(closed, rev)
     for p, kind, _ in out:
@@ -107,7 +118,23 @@ def _place_marks(closed: list[list], rev: Revisions) -> None:
 
 
 def _content(p) -> list:
-    return [c for c in p if c.tag != qn("w:pPr")]
+    return [c for c in p if c.tag != _PPR]
+
+
+def _ends_with_insertion(p) -> bool:
+    """Whether the last content child of ``p`` (its w:pPr aside) is a w:ins."""
+    for child in reversed(p):
+        if child.tag != _PPR:
+            return child.tag == _INS
+    return False
+
+
+def _starts_with_insertion(p) -> bool:
+    """Whether the first content child of ``p`` (its w:pPr aside) is a w:ins."""
+    for child in p:
+        if child.tag != _PPR:
+            return child.tag == _INS
+    return False
 
 
 def _split_insertion_boundaries(closed: list[list], rev: Revisions) -> list[list]:
@@ -125,19 +152,18 @@ def _split_insertion_boundaries(closed: list[list], rev: Revisions) -> list[list
     while n < len(closed):
         p, kind, content = closed[n]
         nxt = closed[n + 1] if n + 1 < len(closed) else None
-        tail = _content(p)
-        head = _content(nxt[0]) if nxt is not None else []
-        if kind != EQ or not tail or tail[-1].tag != qn("w:ins") or not head or head[0].tag != qn("w:ins"):
+        if kind != EQ or nxt is None or not _ends_with_insertion(p) or not _starts_with_insertion(nxt[0]):
             out.append([p, kind, content])
         elif nxt[1] == INS and nxt[2] <= {INS}:
             _record_properties(nxt[0], _reject_view_ppr(p), rev)
             out.append([p, INS, content])
             closed[n + 1] = [nxt[0], EQ, nxt[2]]
         else:
+            tail = _content(p)
             moved = []
-            while tail and tail[-1].tag == qn("w:ins"):
+            while tail and tail[-1].tag == _INS:
                 moved.insert(0, tail.pop())
-            q = OxmlElement("w:p")
+            q = new_element("w:p")
             ppr = p.find(qn("w:pPr"))
             if ppr is not None:
                 q.append(deepcopy(ppr))
@@ -155,7 +181,7 @@ def _reject_view_ppr(p):
     """The paragraph properties ``p`` shows after reject-all (its recorded old ones, if any)."""
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
-        return OxmlElement("w:pPr")
+        return new_element("w:pPr")
     change = ppr.find(qn("w:pPrChange"))
     old = deepcopy(change.find(qn("w:pPr")) if change is not None else ppr)
     for tag in ("w:rPr", "w:sectPr", "w:pPrChange"):

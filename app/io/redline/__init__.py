@@ -10,6 +10,6 @@ styles) carried into the adopted package. See docs/lossless-redline.md.
 
 Modules: ``accept`` (read an input's own revisions as accepted), ``atoms`` (a paragraph as content
 atoms), ``pairing`` (in-order pairing of blocks and rows), ``weave`` (stories, paragraphs and tables
-as tracked XML), ``resources`` (draft parts, notes, numbering and styles carried over), ``export``
-(the package and the entry point).
+as tracked XML), ``runs`` (a paragraph pair's atoms diffed and written as runs), ``resources`` (draft
+parts, notes, numbering and styles carried over), ``export`` (the package and the entry point).
 """

@@ -8,6 +8,8 @@ row goes. Original: the mirror image, with recorded properties restored from ``w
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from docx.oxml.ns import qn
 
 _UNWRAP = tuple(qn(t) for t in ("w:ins", "w:moveTo"))
@@ -49,8 +51,10 @@ def accept_revisions(root) -> None:
 
 
 def _drop_marked(root, tags: tuple[str, ...]) -> None:
-    """Rows and paragraph marks tracked as ``tags`` go: a row is removed, a paragraph joins the next."""
-    for mark in list(root.iter(*tags)):
+    """Rows and paragraph marks tracked as ``tags`` go: a row is removed, a paragraph joins the next.
+    Walked from the end: a run of deleted marks then moves each paragraph's content once, straight into
+    the paragraph that ends the run (from the start, the content gathered was moved on at every mark)."""
+    for mark in reversed(list(root.iter(*tags))):
         parent = mark.getparent()
         if parent is None or parent.tag not in _MARK_PARENTS:
             continue
@@ -63,10 +67,10 @@ def _drop_marked(root, tags: tuple[str, ...]) -> None:
 
 
 def _unwrap(el) -> None:
+    """``el``'s children in its place (each moved before it: no index walks, linear in the children)."""
     parent = el.getparent()
-    index = parent.index(el)
-    for k, child in enumerate(list(el)):
-        parent.insert(index + k, child)
+    for child in list(el):
+        el.addprevious(child)
     parent.remove(el)
 
 
@@ -80,9 +84,15 @@ def _join_with_next(p) -> None:
         return      # before a table or at the end of a story the mark cannot go: keep the paragraph
     content = [c for c in p if c.tag != qn("w:pPr")]
     ppr = nxt.find(qn("w:pPr"))
-    at = 1 if ppr is not None else 0
-    for k, child in enumerate(content):
-        nxt.insert(at + k, child)
+    # Inserted from position 1 (after the properties, which come first) or 0, each before the child
+    # standing there: a chain of deleted marks moves its growing content once per mark, and inserting
+    # by index walked to the position every time (cubic in the length of a long deleted passage).
+    ref = next(islice(nxt.iterchildren(), 1 if ppr is not None else 0, None), None)
+    for child in content:
+        if ref is not None:
+            ref.addprevious(child)
+        else:
+            nxt.append(child)
     p.getparent().remove(p)
 
 

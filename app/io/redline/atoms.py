@@ -28,6 +28,12 @@ M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _T, _RPR = qn("w:t"), qn("w:rPr")
+_R, _SDT, _SDT_CONTENT, _FLD_SIMPLE, _FLD_CHAR = (qn(t) for t in ("w:r", "w:sdt", "w:sdtContent", "w:fldSimple",
+                                                                  "w:fldChar"))
+_HYPERLINK, _COMMENT_REFERENCE, _INSTR_TEXT = qn("w:hyperlink"), qn("w:commentReference"), qn("w:instrText")
+_KEPT_REVISIONS = (qn("w:ins"), qn("w:moveTo"))
+_DROPPED_REVISIONS = (qn("w:del"), qn("w:moveFrom"))
+_FIELD_TEXT = (_T, _INSTR_TEXT)
 _CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:sdt", "w:smartTag", "w:customXml", "w:dir", "w:bdo")}
 _MARKERS = {qn(t) for t in ("w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd",
                             "w:permStart", "w:permEnd")}
@@ -114,7 +120,10 @@ class Atomiser:
         return walk.atoms, walk.marks
 
     def fingerprint(self, el) -> str:
-        """Content of ``el`` without volatile ids; related parts by digest (a picture by its bytes)."""
+        """Content of ``el`` without volatile ids; related parts by digest (a picture by its bytes).
+        Canonical XML without the namespace declarations it does not use (exclusive): the ones in scope
+        differ between files written by different versions of Word, and an unchanged picture of two
+        such files would compare as replaced."""
         copy = etree.fromstring(etree.tostring(el))
         for box in list(copy.iter(qn("w:txbxContent"))):     # text box paragraphs: a story of their own
             for child in list(box):
@@ -125,7 +134,7 @@ class Atomiser:
                     del node.attrib[name]
                 elif name.startswith("{%s}" % R):
                     node.attrib[name] = self.digest(node.attrib[name])
-        data = etree.tostring(copy, method="c14n")
+        data = etree.tostring(copy, method="c14n", exclusive=True)
         return hashlib.sha1(data).hexdigest()[:16]
 
 
@@ -237,7 +246,7 @@ class _Walk:
             keys = self._keys.get(id(atom.links))
             if keys is None:
                 keys = self._keys[id(atom.links)] = tuple(
-                    self._link_key((link,)) if link.tag == qn("w:hyperlink") else id(link) for link in atom.links)
+                    self._link_key((link,)) if link.tag == _HYPERLINK else id(link) for link in atom.links)
             atom.link_keys = keys
         self.atoms.append(atom)
 
@@ -246,22 +255,22 @@ class _Walk:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
-            if tag == qn("w:r"):
+            if tag == _R:
                 self.run(child, links)
             elif tag in _CONTAINERS:
-                inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
+                inner = child.find(_SDT_CONTENT) if tag == _SDT else child
                 if inner is not None:
                     self.children(inner, links + (child,))
-            elif tag == qn("w:fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 self.simple_field(child, links)
             elif tag in _MARKERS:
                 if self.field is not None:
                     self.field.pieces.append(Piece(None, child, True))
                 else:
                     self.marks.append(child)
-            elif tag in (qn("w:ins"), qn("w:moveTo")):     # left by a reader that did not accept
+            elif tag in _KEPT_REVISIONS:     # left by a reader that did not accept
                 self.children(child, links)
-            elif tag in (qn("w:del"), qn("w:moveFrom")):
+            elif tag in _DROPPED_REVISIONS:
                 continue
             else:       # m:oMath, m:oMathPara and anything else standing in the paragraph: one atom
                 self.obj(Piece(None, child, True), "el:" + child.tag.rsplit("}", 1)[-1],
@@ -273,14 +282,14 @@ class _Walk:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
-            if tag == qn("w:fldChar"):
+            if tag == _T and self.field is None:      # the common case first
+                self.text(rpr, child.text or "", links)
+            elif tag == _FLD_CHAR:
                 self.field_char(child, rpr, links)
             elif self.field is not None:
                 self.field.pieces.append(Piece(rpr, child))
-                if tag in (qn("w:t"), qn("w:instrText")):
+                if tag in _FIELD_TEXT:
                     self.field.text += child.text or ""
-            elif tag == _T:
-                self.text(rpr, child.text or "", links)
             elif tag == qn("w:commentReference"):     # a comment's anchor: zero width, never a change
                 r_copy = etree.Element(qn("w:r"))
                 if rpr is not None:
@@ -321,8 +330,10 @@ class _Walk:
         atom, self.field = self.field, None
         if atom is None or not atom.pieces:
             return
-        body = "".join(etree.tostring(p.element, encoding="unicode") for p in atom.pieces if not p.bare)
-        atom.key = "f" + self._link_key(atom.links) + hashlib.sha1(body.encode()).hexdigest()[:16]
+        # Canonical and without unused namespace declarations, as in fingerprint: a field reads the same
+        # whatever declarations the file's root makes.
+        body = b"".join(etree.tostring(p.element, method="c14n", exclusive=True) for p in atom.pieces if not p.bare)
+        atom.key = "f" + self._link_key(atom.links) + hashlib.sha1(body).hexdigest()[:16]
         atom.text = atom.text or "\ufffc"
         self.add(atom)
 
@@ -352,7 +363,7 @@ class _Walk:
     def _link_key(self, links: tuple) -> str:
         out = []
         for link in links:
-            if link.tag == qn("w:hyperlink"):
+            if link.tag == _HYPERLINK:
                 rid = link.get(qn("r:id"))
                 out.append("<a %s#%s>" % (self.owner.digest(rid) if rid else "", link.get(qn("w:anchor")) or ""))
             else:

@@ -29,7 +29,7 @@ from app.io.docx_package import enable_track_changes
 from app.io.docx_template import make_own
 from app.io.redline.accept import resolve_revisions
 from app.io.redline.atoms import Atomiser
-from app.io.redline.resources import Importer, note_element, notes_part
+from app.io.redline.resources import Importer, NoteIndex, notes_part
 from app.io.redline.weave import Side, Weaver
 from app.io.review_store import file_digest
 from app.io.revisions_xml import Revisions
@@ -106,7 +106,8 @@ def redline_documents(draft, adopted, *, author: str, date: datetime, word_level
 
     d_side, a_side = sides(draft.part, adopted.part)
     weaver.story(draft.element.body, adopted.element.body, d_side, a_side)
-    _weave_notes(weaver, draft, adopted, sides)
+    _weave_notes(weaver, draft, adopted, sides, importer.note_index)
+    weaver.notes.clear()
     _weave_headers(weaver, draft, adopted, sides)
     _order_notes(adopted)
     make_own(adopted, author)           # no editing lock or page preview of the adopted file ...
@@ -146,11 +147,13 @@ def _order_notes(document) -> None:
                     ref.set(qn("w:id"), new_ids[ref.get(qn("w:id"))])
 
 
-def _weave_notes(weaver: Weaver, draft, adopted, sides) -> None:
+def _weave_notes(weaver: Weaver, draft, adopted, sides, index: NoteIndex) -> None:
     done: set[tuple[str, str]] = set()
     parts: dict[str, tuple] = {}
-    while weaver.notes:
-        kind, d_id, a_id = weaver.notes.pop(0)
+    k = 0
+    while k < len(weaver.notes):         # weaving a note may append the notes it refers to
+        kind, d_id, a_id = weaver.notes[k]
+        k += 1
         if (kind, a_id) in done:
             continue
         done.add((kind, a_id))
@@ -158,7 +161,7 @@ def _weave_notes(weaver: Weaver, draft, adopted, sides) -> None:
             d_part, a_part = notes_part(draft, kind), notes_part(adopted, kind)
             parts[kind] = (d_part, a_part) + (sides(d_part, a_part) if d_part and a_part else (None, None))
         d_part, a_part, d_side, a_side = parts[kind]
-        d_note, a_note = note_element(d_part, kind, d_id), note_element(a_part, kind, a_id)
+        d_note, a_note = index.get(d_part, kind, d_id), index.get(a_part, kind, a_id)
         if d_note is not None and a_note is not None:
             weaver.story(d_note, a_note, d_side, a_side)
 
@@ -249,22 +252,23 @@ def redline_pair(pair: WordPair, out_path, *, author: str, date: datetime, word_
     safe-output routine (``app.io.atomic``): never over either document, the review files beside them,
     their journals or the files in ``protect``."""
     draft, adopted = pair.draft, pair.adopted
-    guided = pair.comparison is not None and pair.unchanged
-    hints = comparison_hints(pair.comparison, draft, adopted, view) if guided else None
     formatting = pair.comparison is None or not pair.comparison.options.ignore_formatting
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
+        guided = pair.comparison is not None and pair.unchanged
+        hints = comparison_hints(pair.comparison, draft, adopted, view) if guided else None
         redline_documents(draft, adopted, author=author, date=date, word_level=word_level, view=view,
                           hints=hints, formatting=formatting)
-    guard = export_guard(pair.draft_path, pair.adopted_path)   # inputs, and the review files beside them
-    return atomic_write(out_path, lambda fh: adopted.save(fh), inputs=guard["inputs"],
-                        protect=guard["protect"] + tuple(protect))
+        guard = export_guard(pair.draft_path, pair.adopted_path)   # inputs, and the review files beside them
+        return atomic_write(out_path, lambda fh: adopted.save(fh), inputs=guard["inputs"],
+                            protect=guard["protect"] + tuple(protect))
 
 
 @contextmanager
-def _cyclic_gc_paused():
-    """The redline makes hundreds of thousands of small objects that form no reference cycles; the
+def cyclic_gc_paused():
+    """The Word exports make hundreds of thousands of small objects that form no reference cycles; the
     cyclic collector's passes over them cost a fifth of the time (make bench: 0.89 s -> 0.72 s on
-    2,000 paragraphs). Reference counting still frees everything; the collector is back on after."""
+    2,000 paragraphs). Reference counting still frees everything; the collector is back on after (or
+    stays off, when a caller had paused it already)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -52,6 +52,8 @@ def pair_in_order(draft: Sequence[tuple[str, str]], adopted: Sequence[tuple[str,
 def _gap(gap_a: list[int], gap_b: list[int], draft, adopted, alone: tuple[set[int], set[int]]) -> list[Step]:
     """Steps for the blocks between two pairs: tables (and other non-paragraph blocks) pair with the
     same kind in order; paragraphs pair by position only when both gaps hold as many."""
+    if not gap_a or not gap_b:            # nothing to pair (between two neighbouring pairs, most often)
+        return [(i, None) for i in gap_a] + [(None, j) for j in gap_b]
     kinds_a, kinds_b = [draft[i][0] for i in gap_a], [adopted[j][0] for j in gap_b]
     same_count = kinds_a.count("p") == kinds_b.count("p")
     steps: list[Step] = []

@@ -60,12 +60,34 @@ def notes_part(document, kind: str, create: bool = False):
 
 
 def note_element(part, kind: str, note_id: str):
+    """The first ``kind`` note ("footnote", "endnote") of notes ``part`` with id ``note_id``, or None."""
     if part is None:
         return None
     for note in part.element.iterchildren(qn("w:" + kind)):
         if note.get(qn("w:id")) == note_id:
             return note
     return None
+
+
+class NoteIndex:
+    """``note_element`` for many notes: each notes part is read once into an id -> note map (a scan per
+    note made a document of 2,000 footnotes take seconds), read again when notes were added to it."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[int, str], tuple[object, int, dict]] = {}   # (part, how many children, map)
+
+    def get(self, part, kind: str, note_id: str):
+        """The first ``kind`` note of notes ``part`` with id ``note_id``, or None (as ``note_element``)."""
+        if part is None:
+            return None
+        root = part.element
+        got = self._parts.get((id(part), kind))
+        if got is None or got[1] != len(root):
+            notes: dict = {}
+            for note in root.iterchildren(qn("w:" + kind)):
+                notes.setdefault(note.get(qn("w:id")), note)
+            got = self._parts[(id(part), kind)] = (part, len(root), notes)    # the part kept: its id stays its own
+        return got[2].get(note_id)
 
 
 def _free_name(taken: set[str], wanted: str) -> str:
@@ -88,6 +110,8 @@ class Importer:
         self._taken = {str(p.partname) for p in adopted.part.package.iter_parts()}
         self._carried: dict[int, object] = {}          # id(draft part) -> the part now in adopted
         self._notes: dict[tuple[str, str], str] = {}   # (kind, draft id) -> adopted id
+        self._last_note: dict[str, int] = {}           # kind -> the highest note id in the adopted part
+        self.note_index = NoteIndex()
         self._nums: dict[str, str] = {}                # draft numId -> adopted numId
         self._styles: set[str] = set()
         self._next_drawing = 1 + max([int(v) for el in adopted.element.iter(
@@ -128,13 +152,16 @@ class Importer:
         if key in self._notes:
             return self._notes[key]
         src_part = notes_part(self.draft, kind)
-        src = note_element(src_part, kind, draft_id)
+        src = self.note_index.get(src_part, kind, draft_id)
         if src is None:
             return None
         dst_part = notes_part(self.adopted, kind, create=True)
-        ids = [int(n.get(qn("w:id"))) for n in dst_part.element.iterchildren(qn("w:" + kind))
-               if (n.get(qn("w:id")) or "").lstrip("-").isdigit()]
-        new_id = str(max(ids + [0]) + 1)
+        if kind not in self._last_note:     # read once: the notes added since are this importer's own
+            ids = [int(n.get(qn("w:id"))) for n in dst_part.element.iterchildren(qn("w:" + kind))
+                   if (n.get(qn("w:id")) or "").lstrip("-").isdigit()]
+            self._last_note[kind] = max(ids + [0])
+        self._last_note[kind] += 1
+        new_id = str(self._last_note[kind])
         self._notes[key] = new_id
         copy = deepcopy(src)
         copy.set(qn("w:id"), new_id)
