@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from docx.oxml import OxmlElement
+from lxml import etree
 from docx.oxml.ns import qn
 
 from app.core.language import RTL_LETTER
@@ -38,7 +39,10 @@ def is_right_to_left(text: str) -> bool:
 def mark_right_to_left(root) -> int:
     """Give every paragraph under ``root`` (a w:body, w:tbl, w:ftr …) whose accepted text is mostly in a
     right-to-left script ``w:bidi``, and every run of such text ``w:rtl``. Returns the number of
-    paragraphs marked."""
+    paragraphs marked. Text with no Arabic or Hebrew letter anywhere is decided in one scan of all its
+    text (most exports), without the walk over every run and paragraph."""
+    if not RTL_LETTER.search(etree.tostring(root, method="text", encoding="unicode")):
+        return 0
     marked = 0
     for p in root.iter(qn("w:p")):
         for r in p.iter(qn("w:r")):            # a run of Arabic is right to left wherever it stands

@@ -22,9 +22,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
-from lxml import etree
 
-from app.core.language import RTL_LETTER
 from app.core.marks import Mark, MarkedParagraph
 from app.core.messages import kind_name, term
 from app.core.model import Comparison
@@ -182,8 +180,7 @@ def build_sheet_docx(c: Comparison, *, collapse_equal: bool = False, page_size: 
     body = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(_row(row, twips, language) for row in rows)}</w:tbl>")
     table._tbl.extend(list(body))
     drop_styles_with_effects(document)
-    if RTL_LETTER.search(etree.tostring(document.element.body, encoding="unicode")):   # else nothing to mark
-        mark_right_to_left(document.element.body)
+    mark_right_to_left(document.element.body)
     return document, len(rows)
 
 
