@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
+from app.core.gcpause import cyclic_gc_paused
 from app.core.messages import term
 from app.core.model import Comparison
 from app.io.bidi import mark_right_to_left
@@ -112,7 +113,7 @@ def export_tracked(comparison: Comparison, out_path: str | Path, *, author: str 
         log.info("tracked export of a cross-language pair to %s: whole-paragraph revisions", out_path)
         if warnings is not None:
             warnings.append(warning)
-    from app.io.redline.export import cyclic_gc_paused, open_pair, redline_pair   # on first use: heavy
+    from app.io.redline.export import open_pair, redline_pair   # on first use: heavy
     with cyclic_gc_paused():         # opening, weaving and saving alike make only acyclic objects
         if _both_word(comparison):
             pair = open_pair(comparison)

@@ -15,6 +15,7 @@ from pathlib import Path
 from itertools import chain
 from typing import Any, Iterator
 
+from app.core.gcpause import cyclic_gc_paused
 from app.core.model import CompareOptions, Comparison, Document, Finding, ParaPair
 from app.core.options import options_to_dict
 from app.io.atomic import atomic_write, atomic_write_text, display_text, export_guard
@@ -177,4 +178,5 @@ def write_json(c: Comparison, path: str | Path, *, review: str | Path | None = N
                 batch, size = [], 0
         fh.write(display_text("".join(batch)).encode("utf-8"))
 
-    return atomic_write(path, write, **guard)
+    with cyclic_gc_paused():             # a dict per paragraph and pair, no cycles (app.core.gcpause)
+        return atomic_write(path, write, **guard)

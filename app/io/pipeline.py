@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.core.compare import Cancelled, compare_documents
+from app.core.gcpause import cyclic_gc_paused
 from app.core.model import CompareOptions, Comparison, Document
 from app.core.structure import recognise
 from app.io.readers import read_document
@@ -34,11 +35,12 @@ def compare_files(
         if progress is not None:
             progress(stage, fraction)
 
-    step("Reading draft", 0.0)
-    draft = load_document(draft_path, tracked=tracked)
-    step("Reading adopted text", 0.15)
-    adopted = load_document(adopted_path, tracked=tracked)
-    step("Aligning paragraphs", 0.3)
-    result = compare_documents(draft, adopted, options, is_cancelled=is_cancelled)
+    with cyclic_gc_paused():             # many small objects, no cycles (app.core.gcpause)
+        step("Reading draft", 0.0)
+        draft = load_document(draft_path, tracked=tracked)
+        step("Reading adopted text", 0.15)
+        adopted = load_document(adopted_path, tracked=tracked)
+        step("Aligning paragraphs", 0.3)
+        result = compare_documents(draft, adopted, options, is_cancelled=is_cancelled)
     step("Done", 1.0)
     return result
