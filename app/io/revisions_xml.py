@@ -64,13 +64,6 @@ class Revisions:
         value, self._next = self._next, self._next + 1
         return str(value)
 
-    def _attrs(self, el, with_id: bool = True):
-        if with_id:
-            el.set(_ID, self.new_id())
-        el.set(_AUTHOR, self.author)
-        el.set(_DATE, self.stamp)
-        return el
-
     def _revision(self, tag: str):
         """A new ``tag`` element with a fresh id (``new_id``, which a subclass may draw from elsewhere),
         the author and the date, in that order."""

@@ -155,10 +155,6 @@ class ChangeModel(QAbstractItemModel):
         """Every change listed, the group's included."""
         return len(self.pairs) + len(self.matter)
 
-    def group_row(self) -> int:
-        """The top-level row of the header and footer group; -1 without one."""
-        return 0 if self.matter else -1
-
     def index_of_pair(self, pair: int) -> QModelIndex:
         """The entry of ``pair`` (column 0), at the top level or in the group; invalid without one."""
         row = self._row_of_pair.get(pair)
