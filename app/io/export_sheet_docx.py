@@ -30,7 +30,7 @@ from app.io.bidi import mark_right_to_left
 from app.io.atomic import atomic_write, export_guard
 from app.io.docx_package import drop_styles_with_effects
 from app.io.docx_template import new_document
-from app.io.xml_text import docx_text, xml_pieces
+from app.io.xml_text import BREAK_PIECES, docx_text, xml_pieces
 from app.io.sheet_rows import GAP, Row, finding_line, sheet_rows, summary
 
 PAGES = {"A4": (Mm(297), Mm(210)), "Letter": (Mm(279.4), Mm(215.9))}
@@ -84,17 +84,13 @@ def _run(text: str, rpr: str = "") -> str:
     w:tab, VT, LF and U+2028 as a line break and FF as a page break; characters XML cannot hold dropped
     (app.io.xml_text). The sheet's own words (labels, notes, gaps) go through ``docx_text`` first, as
     they did through python-docx, so a break in them is a line break."""
-    out = []
-    for piece in xml_pieces(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece in "\v\n\u2028":
-            out.append("<w:br/>")
-        elif piece == "\f":
-            out.append('<w:br w:type="page"/>')
-        else:
-            out.append(f'<w:t xml:space="preserve">{piece.translate(_ESCAPE)}</w:t>')
+    out = [_BREAKS.get(piece) or f'<w:t xml:space="preserve">{piece.translate(_ESCAPE)}</w:t>'
+           for piece in xml_pieces(text)]
     return f"<w:r>{rpr}{''.join(out)}</w:r>"
+
+
+# xml_text.BREAK_PIECES as XML.
+_BREAKS = {piece: f'<{tag} w:type="{kind}"/>' if kind else f"<{tag}/>" for piece, (tag, kind) in BREAK_PIECES.items()}
 
 
 def _paragraph(runs: str = "", ppr: str = "") -> str:

@@ -16,13 +16,12 @@ from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from app.core.model import Run
-from app.io.xml_text import xml_pieces
+from app.io.xml_text import BREAK_PIECES, xml_pieces
 
 PLAIN = Run("")
 _ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_R, _RPR, _T, _DEL_TEXT, _TAB, _BR, _TYPE = (qn(t) for t in ("w:r", "w:rPr", "w:t", "w:delText", "w:tab", "w:br",
-                                                             "w:type"))
+_R, _RPR, _T, _DEL_TEXT, _TYPE = (qn(t) for t in ("w:r", "w:rPr", "w:t", "w:delText", "w:type"))
 _PPR, _INS, _DEL = qn("w:pPr"), qn("w:ins"), qn("w:del")
 _AFTER_MARK = (qn("w:sectPr"), qn("w:pPrChange"))
 _RPR_CHANGE, _NAME = qn("w:rPrChange"), qn("w:name")
@@ -145,6 +144,10 @@ class Revisions:
         return new_element(tag, {_ID: range_id})
 
 
+# xml_text.BREAK_PIECES as (Clark tag, attributes) for etree.SubElement.
+_BREAKS = {piece: (qn(tag), {_TYPE: kind} if kind else {}) for piece, (tag, kind) in BREAK_PIECES.items()}
+
+
 def make_run(text: str, fmt: Run = PLAIN, *, deleted: bool = False):
     """A w:r with the run's formatting; text goes in w:t or (deleted) w:delText, TAB becomes w:tab, VT,
     LF and U+2028 a line break and FF a page break; characters XML cannot hold are dropped (``xml_text``)."""
@@ -174,15 +177,12 @@ def _fill_run(r, text: str, fmt: Run, deleted: bool) -> None:
             etree.SubElement(rpr, _VERT_ALIGN, {_VAL: "superscript"})
     text_tag = _DEL_TEXT if deleted else _T
     for piece in xml_pieces(text):
-        if piece == "\t":
-            etree.SubElement(r, _TAB)
-        elif piece in "\v\n\u2028":
-            etree.SubElement(r, _BR)
-        elif piece == "\f":
-            etree.SubElement(r, _BR, {_TYPE: "page"})
-        else:
+        special = _BREAKS.get(piece)
+        if special is None:
             t = etree.SubElement(r, text_tag, {_XML_SPACE: "preserve"})
             t.text = piece
+        else:
+            etree.SubElement(r, *special)
 
 
 def unmark(p) -> None:

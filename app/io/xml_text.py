@@ -26,10 +26,15 @@ def drop_illegal(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+# How each single-character piece of ``xml_pieces`` is written in a w:r: (element, its w:type or None).
+BREAK_PIECES = {"\t": ("w:tab", None), "\v": ("w:br", None), "\n": ("w:br", None), "\u2028": ("w:br", None),
+                "\f": ("w:br", "page")}
+
+
 def xml_pieces(text: str) -> list[str]:
     """``text`` cut into XML-legal strings and the single characters TAB, VT, FF, LF and U+2028 LINE
-    SEPARATOR (each to be written as its own element: w:tab, w:br, w:br page, w:br, w:br; the .docx
-    reader reads a Word line break as U+2028), illegal characters dropped."""
+    SEPARATOR (each to be written as its own element, ``BREAK_PIECES``: w:tab, w:br, w:br page, w:br,
+    w:br; the .docx reader reads a Word line break as U+2028), illegal characters dropped."""
     return [p for p in _SPLIT.split(_ILLEGAL.sub("", text)) if p]
 
 
