@@ -153,7 +153,7 @@ def dumps(data: Any, *, pretty: bool = False) -> str:
     data that is not JSON-serialisable and ValueError for a circular reference."""
     if pretty:
         return json.dumps(data, ensure_ascii=False, indent=1)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(data)
 
 
 def write_json(c: Comparison, path: str | Path, *, review: str | Path | None = None, pretty: bool = False) -> Path:
