@@ -1,7 +1,7 @@
 """`make bench`: stage timings and peak memory on a generated 2,000-paragraph pair and on the seed pair,
 a plain difflib word diff of the same pair for scale, the time to populate the window, and the command
 line itself: ``draftcompare compare A.docx B.docx --json`` run as a child process (CPU seconds from
-``getrusage(RUSAGE_CHILDREN)``, compact and ``--pretty`` JSON) next to a "floor" run the same way: what
+``os.wait4``, bench/scale.py's runner, compact and ``--pretty`` JSON) next to a "floor" run the same way: what
 any tool must at least do with the two Word files (unzip and parse both with lxml, tokenise with one
 regular expression, one diff-match-patch pass over all tokens).
 
@@ -155,35 +155,19 @@ def floor(draft_docx: Path, adopted_docx: Path) -> str:
     return f"{len(encoded[0])} + {len(encoded[1])} tokens, {len(codes)} distinct, {len(ops)} diff ops ({engine})"
 
 
-def child_cpu(args: list[str], repeat: int) -> tuple[float, float, str]:
-    """Best CPU seconds (user + system, ``getrusage(RUSAGE_CHILDREN)``) and best wall seconds of ``args``
-    run as a child process from ROOT, and the last line it printed. Raises CalledProcessError if it fails."""
-    import resource                                   # POSIX; the bench runs on the project's Linux machine
-    cpu = wall = float("inf")
-    last = ""
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
-        wall = min(wall, time.perf_counter() - t)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        last = (done.stdout.strip().splitlines() or [""])[-1]
-    return cpu, wall, last
-
-
 def cli_against_floor(draft_docx: Path, adopted_docx: Path, folder: Path, repeat: int) -> None:
     """Print the CPU and wall seconds of ``draftcompare compare --json`` (compact, then --pretty) and of
     the floor, each a child process, and the ratio of each to the floor."""
-    floor_cpu, floor_wall, summary = child_cpu([sys.executable, __file__, "--floor", str(draft_docx),
-                                                str(adopted_docx)], repeat)
-    print(f"  command line, both .docx, CPU seconds of a child process (getrusage), best of {repeat}:")
+    from scale import best                    # one runner of measured child processes (os.wait4)
+    floor_cpu, floor_wall, _, summary = best(repeat, [sys.executable, __file__, "--floor", str(draft_docx),
+                                                      str(adopted_docx)])
+    print(f"  command line, both .docx, CPU seconds of a child process (os.wait4), best of {repeat}:")
     print(f"    {'floor':28} {floor_cpu:6.2f} s CPU {floor_wall:6.2f} s wall  (unzip + lxml + regex tokens + "
           f"one diff-match-patch pass: {summary})")
     for label, extra in (("compare --json", []), ("compare --json --pretty", ["--pretty"])):
         target = folder / ("pretty.json" if extra else "compact.json")
-        cpu, wall, _ = child_cpu([sys.executable, "-m", "app", "compare", str(draft_docx), str(adopted_docx),
-                                  "--json", str(target), *extra], repeat)
+        cpu, wall, _, _ = best(repeat, [sys.executable, "-m", "app", "compare", str(draft_docx),
+                                        str(adopted_docx), "--json", str(target), *extra])
         print(f"    {label:28} {cpu:6.2f} s CPU {wall:6.2f} s wall  ratio to the floor {cpu / floor_cpu:.2f} "
               f"(JSON {target.stat().st_size / 2**20:.1f} MiB)")
         if cpu < floor_cpu:
