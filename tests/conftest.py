@@ -1,6 +1,7 @@
 """Shared test set-up: headless Qt, paths to the seed pair and the bundled samples."""
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import sys
@@ -69,3 +70,29 @@ def french(qapp):
     assert install_translators(qapp, "fr") == "fr"
     yield
     install_translators(qapp, "en")
+
+
+# -- a test that hangs ends the run at once, with every thread's stack ---------------------------------
+# Seconds one test may take, set-up and teardown included; the slowest (the bundle build) takes about 60.
+TEST_TIME_LIMIT = float(os.environ.get("DRAFTCOMPARE_TEST_TIME_LIMIT", "600"))
+_watchdog_fd: int | None = None
+
+
+def pytest_configure(config) -> None:
+    """Keep a copy of the real stderr (output capture is off while plugins are configured): the
+    watchdog writes there, where the run's log shows it, not into a test's captured output."""
+    global _watchdog_fd
+    _watchdog_fd = os.dup(2)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Past TEST_TIME_LIMIT, faulthandler (a C thread: it needs no GIL, so it works in a deadlock)
+    prints the Python stack of every thread and ends the process with status 1, so a hung test fails
+    CI in minutes, saying where, instead of running into CI's time limit with no word."""
+    if _watchdog_fd is not None and TEST_TIME_LIMIT > 0:
+        faulthandler.dump_traceback_later(TEST_TIME_LIMIT, exit=True, file=_watchdog_fd)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
