@@ -416,7 +416,10 @@ def test_incomplete_pdf_is_not_renamed_into_place(sample, tmp_path, qt, monkeypa
     target.write_bytes(b"%PDF-1.4 old good sheet %%EOF")
     good = sheet_print.render_pdf(sample)
     for cut in (b"", good[: len(good) // 2]):             # what Qt leaves on a full disk
-        monkeypatch.setattr(sheet_print, "render_pdf", lambda *a, _cut=cut, **k: _cut)
+        def rendered(*_a, _cut=cut, **_k):
+            yield 1.0
+            return _cut
+        monkeypatch.setattr(sheet_print, "render_pdf_steps", rendered)
         with pytest.raises(ExportError, match="sheet.pdf: cannot write: the PDF came out"):
             sheet_print.export_sheet_pdf(sample, target)
         assert target.read_bytes() == b"%PDF-1.4 old good sheet %%EOF" and parts(tmp_path) == []

@@ -1,4 +1,5 @@
-"""File > Export: save dialogs, background export, and the report of the outcome.
+"""File > Export: save dialogs, the export in the background (Word and JSON files on a worker thread, PDF
+sheets on the GUI thread a slice at a time: app.ui.stepped), and the report of the outcome.
 
 The exporters belong to other modules and are imported when used, so the window starts (and
 says "not available") when one of them is not there yet. The sheet and the annotated file are written
@@ -37,6 +38,7 @@ class ExportSpec:
     suffix: str             # appended to the adopted file's stem
     file_filter: str
     shortcut: str
+    stepped: bool = False   # ``function`` is a steps generator (Qt's text engine), run on the GUI thread
 
 
 EXPORTS = (
@@ -44,8 +46,9 @@ EXPORTS = (
                "-tracked.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+E"),
     ExportSpec("annotated", QT_TRANSLATE_NOOP("Exports", "&Annotated (.docx)…"), "app.io.export_annotated", "export_annotated",
                "-annotated.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Shift+E"),
-    ExportSpec("sheet_pdf", QT_TRANSLATE_NOOP("Exports", "Comparison sheet (&PDF)…"), "app.ui.sheet_print", "export_sheet_pdf",
-               "-comparison.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+P"),
+    ExportSpec("sheet_pdf", QT_TRANSLATE_NOOP("Exports", "Comparison sheet (&PDF)…"), "app.ui.sheet_print",
+               "export_sheet_pdf_steps", "-comparison.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+P",
+               stepped=True),
     ExportSpec("sheet_docx", QT_TRANSLATE_NOOP("Exports", "Comparison sheet (.&docx)…"), "app.io.export_sheet_docx", "export_sheet_docx",
                "-comparison.docx", QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Alt+D"),
 )
@@ -56,7 +59,8 @@ PRINT = ExportSpec("print", QT_TRANSLATE_NOOP("Exports", "P&rint…"), "app.ui.s
 # the last version.
 TRAIL_EXPORTS = (
     ExportSpec("trail_sheet", QT_TRANSLATE_NOOP("Exports", "Trail s&heet (PDF)…"), "app.ui.trail_print",
-               "export_trail_pdf", "-trail.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+H"),
+               "export_trail_pdf_steps", "-trail.pdf", QT_TRANSLATE_NOOP("Exports", "PDF (*.pdf)"), "Ctrl+Alt+H",
+               stepped=True),
     ExportSpec("trail_cumulative", QT_TRANSLATE_NOOP("Exports", "C&umulative tracked changes (.docx)…"),
                "app.io.export_cumulative", "export_cumulative", "-cumulative.docx",
                QT_TRANSLATE_NOOP("Exports", "Word document (*.docx)"), "Ctrl+Alt+U"),
@@ -195,18 +199,25 @@ class ExportController:
         if spec.key in ("sheet_pdf", "sheet_docx") and self.changed_only():
             kwargs["collapse_equal"] = True                 # the changes, and gap rows between them
         warning = self.warning(spec)
-
-        def work(_progress, _is_cancelled):
-            return function(comparison, path, **kwargs)
-
         self.window.config["last_dir"] = str(Path(path).parent)
-        self.window.run_task(
-            work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
-            on_success=lambda result: self._saved(str(result or path), warning),
-            on_failure=lambda exc: self.window.show_error(
-                QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
-            cancellable=False,
-        )
+        self._start(spec, lambda: function(comparison, path, **kwargs),
+                    lambda result: self._saved(str(result or path), warning))
+
+    def _start(self, spec: ExportSpec, call: Callable[[], object], on_success: Callable[[object], None]) -> None:
+        """Run ``call()``, the export, with the window's progress bar: on a worker thread, or, for a
+        stepped spec (Qt's text engine), on the GUI thread a slice at a time, which can be cancelled;
+        a failure is shown in a message box."""
+        title = plain_title(spec)
+        label = QCoreApplication.translate("Exports", "Exporting {title}").format(title=title)
+
+        def failed(exc: BaseException) -> None:
+            self.window.show_error(QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title),
+                                   exc)
+        if spec.stepped:
+            self.window.tasks.run_steps(call(), label, on_success=on_success, on_failure=failed)
+        else:
+            self.window.run_task(lambda _progress, _is_cancelled: call(), label, on_success=on_success,
+                                 on_failure=failed, cancellable=False)
 
     def export_trail(self, spec: ExportSpec, path: str | None = None) -> None:
         """File > Export > a trail export (``TRAIL_EXPORTS``) of the trail open, in the background; the
@@ -239,18 +250,8 @@ class ExportController:
         if not path.lower().endswith("." + ext):
             path += "." + ext
         kwargs = {"language": interface_language()} if spec.key == "trail_sheet" else {}
-
-        def work(_progress, _is_cancelled):
-            return function(trail, path, **kwargs)
-
         self.window.config["last_dir"] = str(Path(path).parent)
-        self.window.run_task(
-            work, QCoreApplication.translate("Exports", "Exporting {title}").format(title=title),
-            on_success=lambda result: self._saved(str(result or path)),
-            on_failure=lambda exc: self.window.show_error(
-                QCoreApplication.translate("Exports", "Cannot export {title}").format(title=title), exc),
-            cancellable=False,
-        )
+        self._start(spec, lambda: function(trail, path, **kwargs), lambda result: self._saved(str(result or path)))
 
     def print_sheet(self, spec: ExportSpec) -> None:
         """Print and print preview open their own dialogs, so they run on the GUI thread."""

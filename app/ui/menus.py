@@ -289,7 +289,7 @@ def build_status_bar(w: "MainWindow") -> None:
     w.notes_label.setObjectName("notesLabel")
     w.notes_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Where the notes are kept"))
     w.progress = QProgressBar()
-    w.progress.setMaximumWidth(260)
+    w.progress.setMaximumWidth(420)
     w.progress.setRange(0, 100)
     w.cancel_button = QToolButton(text=QCoreApplication.translate("MainWindow", "Cancel"))
     w.cancel_button.setObjectName("cancelButton")

@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPainter, QTextDocum
 
 from app.io.sheet_html import Cell, GridRow, SheetGrid
 from app.ui.paged_html import begin_painting, page_frame, paint_bands
+from app.ui.stepped import Steps, drain, scaled
 
 CHUNK = 500          # grid rows whose cells share one document per column
 _TAG = re.compile(r"<[^>]*>")
@@ -133,6 +134,13 @@ def lay_out(rows: Sequence[GridRow], css: str, edges: Sequence[float], padding: 
     """The rows laid out for ``device``: ``edges`` are the columns' left edges and the grid's right
     edge, ``padding`` the space around a cell's text (device px). ValueError when a row's cells do not
     cover the columns."""
+    return drain(lay_out_steps(rows, css, edges, padding, device))
+
+
+def lay_out_steps(rows: Sequence[GridRow], css: str, edges: Sequence[float], padding: float,
+                  device: QPagedPaintDevice) -> Steps[list[_Line]]:
+    """``lay_out`` in steps (app.ui.stepped): yields the fraction of the rows laid out after each
+    CHUNK of them."""
     lines: list[_Line] = []
     for first in range(0, len(rows), CHUNK):
         chunk = rows[first:first + CHUNK]
@@ -163,6 +171,7 @@ def lay_out(rows: Sequence[GridRow], css: str, edges: Sequence[float], padding: 
             lines.append(_Line([_Box(layouts[slot][0], layouts[slot][1][n], edges[slot[0]],
                                      edges[slot[0] + slot[1]] - edges[slot[0]], cell.fill)
                                 for cell, (slot, n) in zip(row.cells, place)], row.fill))
+        yield len(lines) / len(rows)
     return lines
 
 
@@ -281,6 +290,15 @@ def paint_grid(grid: SheetGrid, device: QPagedPaintDevice, header: str, page_lab
     the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
     first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
     ExportError (naming ``what``) when the device cannot be drawn on."""
+    return drain(paint_grid_steps(grid, device, header, page_label, page_size=page_size, what=what))
+
+
+def paint_grid_steps(grid: SheetGrid, device: QPagedPaintDevice, header: str,
+                     page_label: Callable[[int, int], str], *, page_size: str | None = None,
+                     what: str = "sheet") -> Steps[int]:
+    """``paint_grid`` in steps (app.ui.stepped): the layout yields after each CHUNK of rows (the
+    first half of the progress), the painting after each page (the second half). Closed early, the
+    painter is ended: the device holds the pages painted so far."""
     area, band, body = page_frame(device, page_size)
     scale = device.logicalDpiY() / 96                 # device px per CSS px
     head = _document(device, grid.css, grid.head, body.width(), margin=True)
@@ -289,7 +307,7 @@ def paint_grid(grid: SheetGrid, device: QPagedPaintDevice, header: str, page_lab
     edges = [sum(grid.columns[:n]) * width for n in range(len(grid.columns) + 1)]
     padding = grid.padding * scale
     (header_line,) = lay_out((grid.header,), grid.css, edges, padding, device)
-    lines = lay_out(grid.rows, grid.css, edges, padding, device)
+    lines = yield from scaled(lay_out_steps(grid.rows, grid.css, edges, padding, device), 0.0, 0.5)
     head_lines, head_end = _head_lines(head), head.size().height() - margin
     pages = paginate(lines, header_line, [bottom for _, bottom, _, _ in head_lines if bottom < head_end] + [head_end],
                      top=margin, bottom=body.height() - margin, padding=padding)
@@ -309,6 +327,7 @@ def paint_grid(grid: SheetGrid, device: QPagedPaintDevice, header: str, page_lab
                     _paint_piece(painter, piece, left, width, padding)
             painter.restore()
             paint_bands(painter, area, band, header, page_label(number, len(pages)))
+            yield 0.5 + number / len(pages) / 2
     finally:
         painter.end()
     return len(pages)

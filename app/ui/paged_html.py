@@ -4,7 +4,8 @@ bands every sheet shares, the in-memory PDF, and the painting of one HTML docume
 A page is its printable area (12 mm margins, landscape) cut into a header band (the left-aligned
 running header), the body and a footer band ("Page n of m" in the sheet's language), in device pixels.
 ``paint_html`` lays an HTML document out once, paged, by QTextDocument at the device's resolution and
-paints it page by page; the comparison sheet, a table that can run to thousands of rows, is painted
+paints it page by page; each painting has a steps form (app.ui.stepped), which the window runs on
+the GUI thread a slice at a time; the comparison sheet, a table that can run to thousands of rows, is painted
 by app.ui.paged_grid on the same pages. PDFs are rendered into memory (Qt's PDF writer ignores write
 errors); the caller writes the bytes through the safe-output routine.
 """
@@ -19,6 +20,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPag
 
 from app.io.atomic import display_text
 from app.io.errors import ExportError
+from app.ui.stepped import Steps, drain
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -80,6 +82,12 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
     the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
     first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
     ExportError (naming ``what``) when the device cannot be drawn on."""
+    return drain(paint_html_steps(html, device, header, page_label, page_size=page_size, what=what))
+
+
+def paint_html_steps(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
+                     *, page_size: str | None = None, what: str = "sheet") -> Steps[int]:
+    """``paint_html`` in steps (app.ui.stepped): yields after the layout, then after each page."""
     area, band, body = page_frame(device, page_size)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
@@ -87,6 +95,7 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
     doc.setPageSize(body)                               # laid out once, paged, before the HTML comes in
     doc.setHtml(html)
     pages = doc.pageCount()
+    yield 0.5
     painter = begin_painting(device, what)
     try:
         for page in range(pages):
@@ -101,6 +110,7 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
             doc.documentLayout().draw(painter, ctx)
             painter.restore()
             paint_bands(painter, area, band, header, page_label(page + 1, pages))
+            yield 0.5 + (page + 1) / pages / 2
     finally:
         painter.end()
     return pages
@@ -109,6 +119,15 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
 def pdf_bytes(paint: Callable[[QPdfWriter], int], title: str, *, what: str = "sheet") -> bytes:
     """A PDF rendered in memory: ``paint(writer)`` draws the pages; ``title`` goes in the PDF's
     metadata. Raises ExportError (naming ``what``) when no memory buffer can be opened."""
+    def steps(writer: QPdfWriter) -> Steps[int]:
+        return paint(writer)
+        yield                                            # a generator, with no step of its own
+    return drain(pdf_steps(steps, title, what=what))
+
+
+def pdf_steps(paint: Callable[[QPdfWriter], Steps[int]], title: str, *, what: str = "sheet") -> Steps[bytes]:
+    """``pdf_bytes`` in steps (app.ui.stepped): ``paint(writer)`` is a steps generator drawing the
+    pages; returns the PDF's bytes."""
     ensure_qt_app()
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
@@ -117,7 +136,7 @@ def pdf_bytes(paint: Callable[[QPdfWriter], int], title: str, *, what: str = "sh
     writer.setResolution(300)
     writer.setTitle(display_text(title))
     writer.setCreator("Draft Compare")
-    paint(writer)
+    yield from paint(writer)
     del writer                                           # finishes the PDF (trailer, %%EOF)
     data = bytes(buffer.data())
     buffer.close()

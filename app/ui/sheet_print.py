@@ -19,8 +19,9 @@ from app.core.model import Comparison
 from app.io.atomic import atomic_write, check_target, display_path, export_guard, pdf_problem
 from app.io.errors import ExportError
 from app.io.sheet_html import sheet_grid
-from app.ui.paged_grid import paint_grid
-from app.ui.paged_html import PAGE_SIZES, ensure_qt_app, page_layout, pdf_bytes  # noqa: F401 (re-exported)
+from app.ui.paged_grid import paint_grid_steps
+from app.ui.paged_html import PAGE_SIZES, ensure_qt_app, page_layout, pdf_steps  # noqa: F401 (re-exported)
+from app.ui.stepped import Steps, drain
 
 
 def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_equal: bool = False,
@@ -28,44 +29,67 @@ def render_sheet(comparison: Comparison, device: QPagedPaintDevice, *, collapse_
     """Paint the sheet on a paged device, its words in ``language``; returns the page count. With
     ``page_size`` the device is set to that size in landscape first; without it the device's own layout
     is kept (what the user chose in the print dialog)."""
+    return drain(render_sheet_steps(comparison, device, collapse_equal=collapse_equal, page_size=page_size,
+                                    notes=notes, language=language))
+
+
+def render_sheet_steps(comparison: Comparison, device: QPagedPaintDevice, *, collapse_equal: bool = False,
+                       page_size: str | None = None, notes: Mapping[int, str] | None = None,
+                       language: str = "en") -> Steps[int]:
+    """``render_sheet`` in steps (app.ui.stepped)."""
     grid = sheet_grid(comparison, collapse_equal=collapse_equal, page_size=page_size or "A4", notes=notes,
                       language=language)
     header = (f"{term('file.draft', language, name=comparison.draft.name)}    |    "
               f"{term('file.adopted', language, name=comparison.adopted.name)}")
-    return paint_grid(grid, device, header, lambda n, m: term("page", language, n=n, m=m), page_size=page_size)
+    return (yield from paint_grid_steps(grid, device, header, lambda n, m: term("page", language, n=n, m=m),
+                                        page_size=page_size))
 
 
 def render_pdf(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
                notes: Mapping[int, str] | None = None, language: str = "en") -> bytes:
     """The sheet as PDF bytes, rendered in memory (a QBuffer): Qt's PDF writer ignores write errors, so
     it never writes a file itself; the safe-output routine writes the bytes and reports a full disk."""
+    return drain(render_pdf_steps(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
+                                  language=language))
+
+
+def render_pdf_steps(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
+                     notes: Mapping[int, str] | None = None, language: str = "en") -> Steps[bytes]:
+    """``render_pdf`` in steps (app.ui.stepped)."""
     title = term("sheet.pdf_title", language, draft=comparison.draft.name, adopted=comparison.adopted.name)
-    return pdf_bytes(lambda writer: render_sheet(comparison, writer, collapse_equal=collapse_equal,
-                                                 page_size=page_size, notes=notes, language=language), title)
+    return (yield from pdf_steps(lambda writer: render_sheet_steps(
+        comparison, writer, collapse_equal=collapse_equal, page_size=page_size, notes=notes, language=language),
+        title))
 
 
 def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
                      page_size: str = "A4", notes: Mapping[int, str] | None = None,
                      review: str | Path | None = None, language: str = "en") -> Path:
     """Write the sheet as a PDF, its words in ``language``, through the safe-output routine
-    (``app.io.atomic.atomic_write``): rendered into the temporary file in the target folder, checked to
-    be a whole PDF (non-empty, ending with %%EOF), then renamed over the target; a device or FIFO is
-    written through. Never over an input, the review file (``review``, or the one beside the adopted
-    text) or its journal. Raises ExportError naming the file when it cannot be written (full disk,
-    read-only folder ...): the old file stays."""
+    (``app.io.atomic.atomic_write``): rendered in memory, then written into a temporary file in the
+    target folder, checked to be a whole PDF (non-empty, ending with %%EOF), then renamed over the
+    target; a device or FIFO is written through. Never over an input, the review file (``review``, or
+    the one beside the adopted text) or its journal. Raises ExportError naming the file when it cannot
+    be written (full disk, read-only folder ...): the old file stays."""
+    return drain(export_sheet_pdf_steps(comparison, out_path, collapse_equal=collapse_equal, page_size=page_size,
+                                        notes=notes, review=review, language=language))
+
+
+def export_sheet_pdf_steps(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
+                           page_size: str = "A4", notes: Mapping[int, str] | None = None,
+                           review: str | Path | None = None, language: str = "en") -> Steps[Path]:
+    """``export_sheet_pdf`` in steps (app.ui.stepped): File > Export runs it on the GUI thread. The
+    target is checked before the rendering, and nothing is written when it is closed early."""
     ensure_qt_app()
     page_layout(page_size)                               # a bad size fails before any file is touched
     guard = export_guard(comparison.draft.path, comparison.adopted.path, review)
     check_target(out_path, **guard)                      # a refused name fails before the rendering
-
-    def write(fh) -> None:
-        try:
-            fh.write(render_pdf(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
-                                language=language))
-        except ExportError as exc:                       # raised naming "sheet": name the file instead
-            raise ExportError(display_path(out_path), exc.reason) from None
-
-    return atomic_write(out_path, write, verify=pdf_problem, **guard)
+    try:
+        data = yield from render_pdf_steps(comparison, collapse_equal=collapse_equal, page_size=page_size,
+                                           notes=notes, language=language)
+    except ExportError as exc:                           # raised naming "sheet": name the file instead
+        raise ExportError(display_path(out_path), exc.reason) from None
+    return atomic_write(out_path, lambda fh: fh.write(data), verify=pdf_problem, **guard)
 
 
 def _printer(page_size: str):

@@ -9,30 +9,36 @@ from app.core.trail import Trail
 from app.io.atomic import atomic_write, check_target, display_path, pdf_problem
 from app.io.errors import ExportError
 from app.io.trail_sheet import trail_sheet_html
-from app.ui.paged_html import ensure_qt_app, page_layout, paint_html, pdf_bytes
+from app.ui.paged_html import ensure_qt_app, page_layout, paint_html_steps, pdf_steps
+from app.ui.stepped import Steps, drain
 
 
-def render_trail(trail: Trail, device, *, language: str = "en", page_size: str | None = "A4") -> int:
-    """Paint the trail sheet on a paged device; returns the page count."""
+def render_trail_steps(trail: Trail, device, *, language: str = "en", page_size: str | None = "A4") -> Steps[int]:
+    """Paint the trail sheet on a paged device, in steps (app.ui.stepped); returns the page count."""
     arrow = " \u2192 "
     header = f"{trail_term('title', language)} \u2014 {arrow.join(trail.names)}"
-    return paint_html(trail_sheet_html(trail, language=language), device, header,
-                      lambda n, m: term("page", language, n=n, m=m), page_size=page_size, what="trail sheet")
+    return (yield from paint_html_steps(trail_sheet_html(trail, language=language), device, header,
+                                        lambda n, m: term("page", language, n=n, m=m), page_size=page_size,
+                                        what="trail sheet"))
 
 
 def export_trail_pdf(trail: Trail, out_path: str | Path, *, language: str = "en", page_size: str = "A4") -> Path:
     """Write the trail sheet as a PDF through the safe-output routine: never over one of the versions;
     the old file stays when it cannot be written. Returns the path; raises ExportError (file, reason)."""
+    return drain(export_trail_pdf_steps(trail, out_path, language=language, page_size=page_size))
+
+
+def export_trail_pdf_steps(trail: Trail, out_path: str | Path, *, language: str = "en",
+                           page_size: str = "A4") -> Steps[Path]:
+    """``export_trail_pdf`` in steps (app.ui.stepped): File > Export runs it on the GUI thread; nothing
+    is written when it is closed early."""
     ensure_qt_app()
     page_layout(page_size)                               # a bad size fails before any file is touched
     guard = {"inputs": tuple(d.path for d in trail.versions if d.path), "protect": ()}
     check_target(out_path, **guard)
-
-    def write(fh) -> None:
-        try:
-            fh.write(pdf_bytes(lambda w: render_trail(trail, w, language=language, page_size=page_size),
-                               f"{trail_term('title', language)} \u2014 {trail.names[-1]}", what="trail sheet"))
-        except ExportError as exc:
-            raise ExportError(display_path(out_path), exc.reason) from None
-
-    return atomic_write(out_path, write, verify=pdf_problem, **guard)
+    try:
+        data = yield from pdf_steps(lambda w: render_trail_steps(trail, w, language=language, page_size=page_size),
+                                    f"{trail_term('title', language)} \u2014 {trail.names[-1]}", what="trail sheet")
+    except ExportError as exc:
+        raise ExportError(display_path(out_path), exc.reason) from None
+    return atomic_write(out_path, lambda fh: fh.write(data), verify=pdf_problem, **guard)

@@ -66,8 +66,8 @@ class Task(QRunnable):
             else:
                 self.signals.succeeded.emit(result)
         finally:
-            self.done.set()
             self.signals.finished.emit()
+            self.done.set()          # after the last emit: the runner may drop the task (and its signals) now
 
 
 def start(task: Task, pool: QThreadPool | None = None) -> Task:
