@@ -47,3 +47,15 @@ def test_screenshot_sample_pair(qapp, tmp_path):
 def test_screenshot_seed_pair(qapp, tmp_path, seed_draft, seed_adopted):
     _check(render_window(tmp_path / "seed.png", str(seed_draft), str(seed_adopted)))
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_screenshot_tool_answers_help_and_a_bad_file_in_one_line(qapp, tmp_path, capsys):
+    from app.ui.screenshot import main
+    assert main(["--help"]) == 0 and "python -m app.ui.screenshot" in capsys.readouterr().out
+    assert main(["--bogus"]) == 2 and not (tmp_path / "--bogus").exists()
+    capsys.readouterr()
+    missing = tmp_path / "missing.txt"
+    assert main([str(tmp_path / "x.png"), str(missing), str(missing)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("screenshot: ") and "\n" not in error and "missing.txt" in error
+    QThreadPool.globalInstance().waitForDone(10_000)

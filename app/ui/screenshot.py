@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 def render_window(out: str | Path, draft: str | None = None, adopted: str | None = None, *,
@@ -37,7 +37,9 @@ def render_window(out: str | Path, draft: str | None = None, adopted: str | None
             QApplication.processEvents()
             time.sleep(0.01)
         if window.comparison is None:
-            raise RuntimeError(f"comparison did not finish: {window.statusBar().currentMessage()}")
+            box = window.findChild(QMessageBox)          # what the window said: the file and the reason
+            said = " ".join(box.text().split()) if box is not None else window.statusBar().currentMessage()
+            raise RuntimeError(f"comparison did not finish: {said}")
         # Across languages the findings are what a reviewer reads: step through those when there are some.
         cross = window.comparison.cross_language and window.findings_model.rowCount() > 0
         for _ in range(steps):
@@ -57,10 +59,17 @@ def render_window(out: str | Path, draft: str | None = None, adopted: str | None
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) not in (1, 3):
+    if args[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
+    if len(args) not in (1, 3) or args[0].startswith("-"):
         print(__doc__, file=sys.stderr)
         return 2
-    print(render_window(*args))
+    try:
+        print(render_window(*args))
+    except (OSError, RuntimeError) as exc:               # a file that cannot be read or written: one line
+        print(f"screenshot: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
