@@ -140,7 +140,7 @@ def lay_out(rows: Sequence[GridRow], css: str, edges: Sequence[float], padding: 
 def lay_out_steps(rows: Sequence[GridRow], css: str, edges: Sequence[float], padding: float,
                   device: QPagedPaintDevice) -> Steps[list[_Line]]:
     """``lay_out`` in steps (app.ui.stepped): yields the fraction of the rows laid out after each
-    CHUNK of them."""
+    document (a column of CHUNK rows) and each CHUNK."""
     lines: list[_Line] = []
     for first in range(0, len(rows), CHUNK):
         chunk = rows[first:first + CHUNK]
@@ -167,6 +167,7 @@ def lay_out_steps(rows: Sequence[GridRow], css: str, edges: Sequence[float], pad
             if len(found) != len(cells):
                 raise RuntimeError(f"{len(cells)} cells became {len(found)} paragraphs")
             layouts[column, span] = doc, found
+            yield len(lines) / len(rows)                 # one document laid out: a step
         for row, place in zip(chunk, places):
             lines.append(_Line([_Box(layouts[slot][0], layouts[slot][1][n], edges[slot[0]],
                                      edges[slot[0] + slot[1]] - edges[slot[0]], cell.fill)

@@ -41,6 +41,7 @@ def render_sheet_steps(comparison: Comparison, device: QPagedPaintDevice, *, col
                       language=language)
     header = (f"{term('file.draft', language, name=comparison.draft.name)}    |    "
               f"{term('file.adopted', language, name=comparison.adopted.name)}")
+    yield 0.0                                            # the grid is built: a turn of the event loop
     return (yield from paint_grid_steps(grid, device, header, lambda n, m: term("page", language, n=n, m=m),
                                         page_size=page_size))
 
