@@ -1,6 +1,7 @@
 """PDF sheets from the window are painted on the GUI thread a slice at a time (app.ui.stepped), on a
 GA resolution (80/5, early extraction against the clean text: 196 pairs, 26 pages): the window keeps
-running, shows progress, and can cancel or close with nothing written."""
+running, shows progress, can cancel with nothing written, and finishes the file before the window
+closes or another pair is opened."""
 from __future__ import annotations
 
 import subprocess
@@ -77,13 +78,43 @@ def test_cancelling_a_pdf_sheet_writes_nothing_and_the_next_export_works(qtbot, 
     window.close()
 
 
-def test_closing_the_window_during_a_pdf_sheet_stops_it_with_nothing_written(qtbot, tmp_path, monkeypatch,
-                                                                             resolution):
+def test_closing_the_window_during_a_pdf_sheet_finishes_it_first(qtbot, tmp_path, monkeypatch, resolution):
     target = tmp_path / "sheet.pdf"
     window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
     window.export_actions["sheet_pdf"].trigger()
     qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+    assert not target.exists()
+    window.close()                                       # the file asked for is written, never lost
+    assert window.watcher is None and target.read_bytes().rstrip().endswith(b"%%EOF")
+    assert _left_behind(tmp_path) == [] and window.findChild(QMessageBox) is None
+
+
+def test_opening_another_pair_during_a_pdf_sheet_finishes_it_first(qtbot, tmp_path, monkeypatch, resolution):
+    from conftest import SAMPLES
+    target = tmp_path / "sheet.pdf"
+    window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
+    window.export_actions["sheet_pdf"].trigger()
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+    window.open_pair(str(SAMPLES / "draft_en.txt"), str(SAMPLES / "adopted_en.txt"))
+    assert target.read_bytes().rstrip().endswith(b"%%EOF") and _left_behind(tmp_path) == []
+    qtbot.waitUntil(lambda: window.watcher is None, timeout=60_000)
+    assert window.comparison.adopted.name == "adopted_en.txt"
     window.close()
-    qtbot.wait(200)
+
+
+def test_a_step_that_fails_is_reported_once_and_the_window_is_idle_again(qtbot, tmp_path, monkeypatch, resolution):
+    from app.ui import paged_grid
+    target = tmp_path / "sheet.pdf"
+
+    def broken(*_a, **_k):
+        raise KeyboardInterrupt                         # not an Exception: still a failure, not "Saved"
+    monkeypatch.setattr(paged_grid, "_paint_piece", broken)
+    window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
+    window.export_actions["sheet_pdf"].trigger()
+    qtbot.waitUntil(lambda: window.watcher is None, timeout=60_000)
+    box = window.findChild(QMessageBox)
+    assert box is not None and "Cannot export" in box.windowTitle()
+    assert "Saved" not in window.statusBar().currentMessage()
     assert not target.exists() and _left_behind(tmp_path) == []
-    assert window.findChild(QMessageBox) is None        # no error either
+    assert all(action.isEnabled() for action in window.export_actions.values())
+    window.close()

@@ -36,13 +36,16 @@ def drain(steps: Steps[T]) -> T:
 
 def scaled(steps: Steps[T], start: float, span: float) -> Steps[T]:
     """``steps`` as one part of a longer piece of work: its progress mapped onto ``start`` to
-    ``start + span``; returns what it returns."""
-    while True:
-        try:
-            fraction = next(steps)
-        except StopIteration as done:
-            return done.value
-        yield start + span * fraction
+    ``start + span``; returns what it returns. Closed early, it closes ``steps``."""
+    try:
+        while True:
+            try:
+                fraction = next(steps)
+            except StopIteration as done:
+                return done.value
+            yield start + span * fraction
+    finally:
+        steps.close()
 
 
 class SteppedTask(QObject):
@@ -59,11 +62,13 @@ class SteppedTask(QObject):
         self.name = name
         self.active = True
         self._steps: Steps | None = steps
+        self._in_step = False                    # a step is running (a nested event loop could call back)
+        self._cancel_asked = False
         self._on_progress, self._on_success, self._on_failure = on_progress, on_success, on_failure
         self._on_cancel, self._on_finish = on_cancel, on_finish
         self._timer = QTimer(self)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer.timeout.connect(lambda: self._run(time.monotonic() + SLICE_SECONDS))
         self._timer.start()
 
     @property
@@ -83,32 +88,50 @@ class SteppedTask(QObject):
         return was_active
 
     def cancel(self) -> None:
-        """Stop now (the GUI thread is the one running it): nothing more is done or written."""
+        """Stop now, or, asked from inside a step (a nested event loop), as soon as that step
+        returns: nothing more is done or written."""
         if self._steps is None:
+            return
+        if self._in_step:
+            self._cancel_asked = True
             return
         self._stop()
         if self._end():
             self._on_cancel()
 
-    def _step(self) -> None:
-        if self._steps is None:
+    def finish_now(self) -> None:
+        """Run the remaining steps at once, with the usual callbacks: an export superseded by a new
+        task, or whose window closes, still writes the file the officer asked for."""
+        if self._steps is not None and not self._in_step:
+            self._run(None)
+
+    def _run(self, deadline: float | None) -> None:
+        """Steps until ``deadline`` (time.monotonic; None: to the end), then the progress, or the end."""
+        if self._steps is None or self._in_step:
             return
-        deadline = time.monotonic() + SLICE_SECONDS
         fraction = None
+        self._in_step = True
         try:
-            while time.monotonic() < deadline:
+            while deadline is None or time.monotonic() < deadline:
                 fraction = next(self._steps)
+                if self._cancel_asked:
+                    break
         except StopIteration as done:
+            self._in_step = False
             self._stop()
             if self._end():
                 self._on_success(done.value)
             return
-        except Exception as exc:                 # reported to the window, as a worker's failure is
+        except BaseException as exc:             # reported to the window, as a worker's failure is
+            self._in_step = False
             if not hasattr(exc, "message"):
                 log.error("unexpected error in %s", self.name, exc_info=exc)
             self._stop()
             if self._end():
                 self._on_failure(exc)
             return
-        if fraction is not None and self.active:
+        self._in_step = False
+        if self._cancel_asked:
+            self.cancel()
+        elif fraction is not None and self.active:
             self._on_progress(self.name, fraction)
