@@ -34,6 +34,16 @@ def _window(qtbot, tmp_path, monkeypatch, comparison, target):
     return window
 
 
+def _under_way(qtbot, tmp_path, monkeypatch, comparison):
+    """A window exporting ``comparison``'s PDF sheet to tmp_path/sheet.pdf, a first slice painted."""
+    target = tmp_path / "sheet.pdf"
+    window = _window(qtbot, tmp_path, monkeypatch, comparison, target)
+    window.export_actions["sheet_pdf"].trigger()
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+    assert not target.exists()
+    return window, target
+
+
 def _left_behind(folder):
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
 
@@ -63,10 +73,7 @@ def test_the_pdf_sheet_is_painted_on_the_gui_thread_while_the_window_runs(qtbot,
 
 
 def test_cancelling_a_pdf_sheet_writes_nothing_and_the_next_export_works(qtbot, tmp_path, monkeypatch, resolution):
-    target = tmp_path / "sheet.pdf"
-    window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
-    window.export_actions["sheet_pdf"].trigger()
-    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+    window, target = _under_way(qtbot, tmp_path, monkeypatch, resolution)
     window.cancel_button.click()
     assert window.watcher is None and not window.progress.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
@@ -79,11 +86,7 @@ def test_cancelling_a_pdf_sheet_writes_nothing_and_the_next_export_works(qtbot, 
 
 
 def test_closing_the_window_during_a_pdf_sheet_finishes_it_first(qtbot, tmp_path, monkeypatch, resolution):
-    target = tmp_path / "sheet.pdf"
-    window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
-    window.export_actions["sheet_pdf"].trigger()
-    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
-    assert not target.exists()
+    window, target = _under_way(qtbot, tmp_path, monkeypatch, resolution)
     window.close()                                       # the file asked for is written, never lost
     assert window.watcher is None and target.read_bytes().rstrip().endswith(b"%%EOF")
     assert _left_behind(tmp_path) == [] and window.findChild(QMessageBox) is None
@@ -91,10 +94,7 @@ def test_closing_the_window_during_a_pdf_sheet_finishes_it_first(qtbot, tmp_path
 
 def test_opening_another_pair_during_a_pdf_sheet_finishes_it_first(qtbot, tmp_path, monkeypatch, resolution):
     from conftest import SAMPLES
-    target = tmp_path / "sheet.pdf"
-    window = _window(qtbot, tmp_path, monkeypatch, resolution, target)
-    window.export_actions["sheet_pdf"].trigger()
-    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+    window, target = _under_way(qtbot, tmp_path, monkeypatch, resolution)
     window.open_pair(str(SAMPLES / "draft_en.txt"), str(SAMPLES / "adopted_en.txt"))
     assert target.read_bytes().rstrip().endswith(b"%%EOF") and _left_behind(tmp_path) == []
     qtbot.waitUntil(lambda: window.watcher is None, timeout=60_000)
