@@ -1,5 +1,8 @@
 """Bounded work in the readers (issue #17, part C): list numbers, Markdown links, package sizes; and a
-check that cannot be imported fails the comparison instead of reporting no findings."""
+check that cannot be imported fails the comparison instead of reporting no findings.
+
+The time bounds catch runaway (quadratic, backtracking) work, several times what the work takes: they are
+CPU seconds of the test's own thread (time.thread_time), so a busy machine does not fail them."""
 from __future__ import annotations
 
 import ast
@@ -51,9 +54,9 @@ def _numbering(fmt: str, start: str, **kw) -> Numbering:
 @pytest.mark.parametrize("start", ["26000000000", "9" * 4000, "-26000000000", "x"])
 def test_labels_stay_short_whatever_the_start(fmt, start):
     numbering = _numbering(fmt, start)
-    t = time.perf_counter()
+    t = time.thread_time()
     labels = [numbering.label("1", k % 9) for k in range(2000)]
-    assert time.perf_counter() - t < 1.0
+    assert time.thread_time() - t < 1.0
     assert max(map(len, labels)) <= 9 * (len(str(wordml.MAX_START)) + 1)
     assert labels[0] in (f"{format_number(wordml.MAX_START, fmt)}.", "0.", f"{format_number(0, fmt)}.",
                          f"{format_number(1, fmt)}.")
@@ -81,10 +84,10 @@ def test_ordinary_list_numbers_are_unchanged():
 def test_a_long_style_chain_is_walked_once_and_only_so_deep():
     styles = Styles(styles={f"s{i}": StyleDef(f"s{i}", f"s{i + 1}", {"bold": True} if i == 5000 else {}, None)
                             for i in range(10_000)})
-    t = time.perf_counter()
+    t = time.thread_time()
     for _ in range(10_000):
         styles.props("s0")
-    assert time.perf_counter() - t < 1.0
+    assert time.thread_time() - t < 1.0
     assert styles.props("s0") == {}                          # past MAX_STYLE_DEPTH: not reached
     assert styles.props("s4990") == {"bold": True}
     styles.props("s4990")["italic"] = True                   # callers get a copy
@@ -117,20 +120,20 @@ def test_adversarial_texts_read_in_bounded_time(tmp_path, size):
     for name, text in hostile_texts(size).items():
         path = tmp_path / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
-        t = time.perf_counter()
+        t = time.thread_time()
         try:
             read_document(path)
         except InputError as exc:          # a line of "*" alone is a Markdown rule: nothing left
             assert "empty" in exc.reason
-        slowest.append((time.perf_counter() - t, name))
+        slowest.append((time.thread_time() - t, name))
     assert max(slowest)[0] < 5.0, sorted(slowest)[-3:]
 
 
 def test_format_block_is_linear():
     for unit in ("[", "[[[(", "[a](", "\\", "*a ", "**a "):
-        t = time.perf_counter()
+        t = time.thread_time()
         _format_block(unit * (400_000 // len(unit)))
-        assert time.perf_counter() - t < 2.0, unit
+        assert time.thread_time() - t < 2.0, unit
 
 
 # ------------------------------------------------------------------------------- .docx bounds
@@ -176,9 +179,9 @@ def test_open_fields_and_removed_marks_are_linear(tmp_path):
     for body in ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>x</w:t></w:r></w:p>' * 20_000,
                  '<w:p><w:pPr><w:rPr><w:del w:id="1"/></w:rPr></w:pPr><w:r><w:t>x </w:t></w:r></w:p>' * 20_000):
         path = _docx(tmp_path, body + '<w:p><w:r><w:t>End.</w:t></w:r></w:p>')
-        t = time.perf_counter()
+        t = time.thread_time()
         read_document(path)
-        assert time.perf_counter() - t < 3.0
+        assert time.thread_time() - t < 3.0
 
 
 def test_paragraphs_joined_over_removed_marks_keep_their_text_and_fields_end(tmp_path):
