@@ -71,10 +71,6 @@ class SteppedTask(QObject):
         self._timer.timeout.connect(lambda: self._run(time.monotonic() + SLICE_SECONDS))
         self._timer.start()
 
-    @property
-    def running(self) -> bool:
-        return self._steps is not None
-
     def _stop(self) -> None:
         self._timer.stop()
         steps, self._steps = self._steps, None
