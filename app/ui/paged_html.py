@@ -87,13 +87,15 @@ def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Ca
 
 def paint_html_steps(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
                      *, page_size: str | None = None, what: str = "sheet") -> Steps[int]:
-    """``paint_html`` in steps (app.ui.stepped): yields after the layout, then after each page."""
+    """``paint_html`` in steps (app.ui.stepped): yields after the HTML is parsed, after the layout,
+    then after each page."""
     area, band, body = page_frame(device, page_size)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont("DejaVu Serif", 9))
     doc.setPageSize(body)                               # laid out once, paged, before the HTML comes in
     doc.setHtml(html)
+    yield 0.25                                          # parsed (and laid out in part): a turn of the loop
     pages = doc.pageCount()
     yield 0.5
     painter = begin_painting(device, what)

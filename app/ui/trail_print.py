@@ -17,7 +17,9 @@ def render_trail_steps(trail: Trail, device, *, language: str = "en", page_size:
     """Paint the trail sheet on a paged device, in steps (app.ui.stepped); returns the page count."""
     arrow = " \u2192 "
     header = f"{trail_term('title', language)} \u2014 {arrow.join(trail.names)}"
-    return (yield from paint_html_steps(trail_sheet_html(trail, language=language), device, header,
+    html = trail_sheet_html(trail, language=language)
+    yield 0.0                                            # the HTML is built: a turn of the event loop
+    return (yield from paint_html_steps(html, device, header,
                                         lambda n, m: term("page", language, n=n, m=m), page_size=page_size,
                                         what="trail sheet"))
 
