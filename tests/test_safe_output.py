@@ -412,9 +412,10 @@ def test_full_disk_while_writing_keeps_the_old_output(tmp_path):
 
 def test_incomplete_pdf_is_not_renamed_into_place(sample, tmp_path, qt, monkeypatch):
     from app.ui import sheet_print
+    from app.ui.stepped import drain
     target = tmp_path / "sheet.pdf"
     target.write_bytes(b"%PDF-1.4 old good sheet %%EOF")
-    good = sheet_print.render_pdf(sample)
+    good = drain(sheet_print.render_pdf_steps(sample))
     for cut in (b"", good[: len(good) // 2]):             # what Qt leaves on a full disk
         def rendered(*_a, _cut=cut, **_k):
             yield 1.0

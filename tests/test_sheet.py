@@ -537,15 +537,16 @@ def test_a_tall_row_whose_cells_have_different_line_heights_keeps_every_line(tmp
     from collections import Counter
     from dataclasses import replace
     from app.io.sheet_html import Cell, GridRow
-    from app.ui.paged_grid import paint_grid
-    from app.ui.paged_html import pdf_bytes
+    from app.ui.paged_grid import paint_grid_steps
+    from app.ui.paged_html import pdf_steps
+    from app.ui.stepped import drain
     large, small = " ".join(f"a{i}" for i in range(1500)), " ".join(f"e{i}" for i in range(2500))
     arabic = " ".join(["\u062d\u0642\u0648\u0642 \u0627\u0644\u0625\u0646\u0633\u0627\u0646"] * 100)
     grid = sheet_grid(compare_files(SAMPLES / "draft_en.txt", SAMPLES / "adopted_en.txt"))
     rows = (GridRow((Cell("PP1", "label"), Cell(large), Cell(small, "findings"))),
             GridRow((Cell("PP2", "label"), Cell(arabic, rtl=True), Cell("last"))))
-    data = pdf_bytes(lambda w: paint_grid(replace(grid, rows=rows), w, "header", lambda n, m: f"Page {n} of {m}",
-                                          page_size="A4"), "t")
+    data = drain(pdf_steps(lambda w: paint_grid_steps(replace(grid, rows=rows), w, "header",
+                                                      lambda n, m: f"Page {n} of {m}", page_size="A4"), "t"))
     (tmp_path / "mixed.pdf").write_bytes(data)
     pages = _pdf_pages(tmp_path / "mixed.pdf")
     assert len(pages) >= 3 and all(f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, 1))
@@ -560,12 +561,13 @@ def test_a_head_longer_than_a_page_goes_on_with_every_line_once(sample, tmp_path
     lines, and the table follows it."""
     from collections import Counter
     from dataclasses import replace
-    from app.ui.paged_grid import paint_grid
-    from app.ui.paged_html import pdf_bytes
+    from app.ui.paged_grid import paint_grid_steps
+    from app.ui.paged_html import pdf_steps
+    from app.ui.stepped import drain
     grid = sheet_grid(sample)
     head = grid.head + "".join(f"<br/>MEDIUM: finding f{i} on the whole document" for i in range(300))
-    data = pdf_bytes(lambda w: paint_grid(replace(grid, head=head), w, "header", lambda n, m: f"Page {n} of {m}",
-                                          page_size="A4"), "t")
+    data = drain(pdf_steps(lambda w: paint_grid_steps(replace(grid, head=head), w, "header",
+                                                      lambda n, m: f"Page {n} of {m}", page_size="A4"), "t"))
     (tmp_path / "head.pdf").write_bytes(data)
     pages = _pdf_pages(tmp_path / "head.pdf")
     assert len(pages) >= 4 and all(f"Page {n} of {len(pages)}" in p for n, p in enumerate(pages, 1))

@@ -285,21 +285,16 @@ def _head_lines(doc: QTextDocument) -> list[tuple[float, float, object, QPointF]
     return sorted(lines, key=lambda line: line[0])
 
 
-def paint_grid(grid: SheetGrid, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
-               *, page_size: str | None = None, what: str = "sheet") -> int:
-    """Paint ``grid`` on a paged device, ``header`` on top of every page and ``page_label(n, m)`` at
-    the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
-    first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
-    ExportError (naming ``what``) when the device cannot be drawn on."""
-    return drain(paint_grid_steps(grid, device, header, page_label, page_size=page_size, what=what))
-
-
 def paint_grid_steps(grid: SheetGrid, device: QPagedPaintDevice, header: str,
                      page_label: Callable[[int, int], str], *, page_size: str | None = None,
                      what: str = "sheet") -> Steps[int]:
-    """``paint_grid`` in steps (app.ui.stepped): the layout yields after each CHUNK of rows (the
-    first half of the progress), the painting after each page (the second half). Closed early, the
-    painter is ended: the device holds the pages painted so far."""
+    """Paint ``grid`` on a paged device, ``header`` on top of every page and ``page_label(n, m)`` at
+    the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
+    first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
+    ExportError (naming ``what``) when the device cannot be drawn on. In steps (app.ui.stepped): the
+    layout yields after each document and CHUNK of rows (the first half of the progress), the painting
+    after each page (the second half). Closed early, the painter is ended: the device holds the pages
+    painted so far."""
     area, band, body = page_frame(device, page_size)
     scale = device.logicalDpiY() / 96                 # device px per CSS px
     head = _document(device, grid.css, grid.head, body.width(), margin=True)

@@ -3,11 +3,11 @@ bands every sheet shares, the in-memory PDF, and the painting of one HTML docume
 
 A page is its printable area (12 mm margins, landscape) cut into a header band (the left-aligned
 running header), the body and a footer band ("Page n of m" in the sheet's language), in device pixels.
-``paint_html`` lays an HTML document out once, paged, by QTextDocument at the device's resolution and
-paints it page by page; each painting has a steps form (app.ui.stepped), which the window runs on
-the GUI thread a slice at a time; the comparison sheet, a table that can run to thousands of rows, is painted
-by app.ui.paged_grid on the same pages. PDFs are rendered into memory (Qt's PDF writer ignores write
-errors); the caller writes the bytes through the safe-output routine.
+``paint_html_steps`` lays an HTML document out once, paged, by QTextDocument at the device's resolution
+and paints it page by page, in steps (app.ui.stepped) that the window runs on the GUI thread a slice
+at a time (the command line drains them at once); the comparison sheet, a table that can run to
+thousands of rows, is painted by app.ui.paged_grid on the same pages. PDFs are rendered into memory
+(Qt's PDF writer ignores write errors); the caller writes the bytes through the safe-output routine.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPag
 
 from app.io.atomic import display_text
 from app.io.errors import ExportError
-from app.ui.stepped import Steps, drain
+from app.ui.stepped import Steps
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
@@ -76,19 +76,13 @@ def begin_painting(device: QPagedPaintDevice, what: str) -> QPainter:
     return painter
 
 
-def paint_html(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
-               *, page_size: str | None = None, what: str = "sheet") -> int:
+def paint_html_steps(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
+                     *, page_size: str | None = None, what: str = "sheet") -> Steps[int]:
     """Paint ``html`` on a paged device, ``header`` on top of every page and ``page_label(n, m)`` at
     the foot; returns the page count. With ``page_size`` the device is set to that size in landscape
     first; without it the device's own layout is kept (what the user chose in a print dialog). Raises
-    ExportError (naming ``what``) when the device cannot be drawn on."""
-    return drain(paint_html_steps(html, device, header, page_label, page_size=page_size, what=what))
-
-
-def paint_html_steps(html: str, device: QPagedPaintDevice, header: str, page_label: Callable[[int, int], str],
-                     *, page_size: str | None = None, what: str = "sheet") -> Steps[int]:
-    """``paint_html`` in steps (app.ui.stepped): yields after the HTML is parsed, after the layout,
-    then after each page."""
+    ExportError (naming ``what``) when the device cannot be drawn on. In steps (app.ui.stepped):
+    yields after the HTML is parsed, after the layout, then after each page."""
     area, band, body = page_frame(device, page_size)
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
@@ -118,18 +112,10 @@ def paint_html_steps(html: str, device: QPagedPaintDevice, header: str, page_lab
     return pages
 
 
-def pdf_bytes(paint: Callable[[QPdfWriter], int], title: str, *, what: str = "sheet") -> bytes:
-    """A PDF rendered in memory: ``paint(writer)`` draws the pages; ``title`` goes in the PDF's
-    metadata. Raises ExportError (naming ``what``) when no memory buffer can be opened."""
-    def steps(writer: QPdfWriter) -> Steps[int]:
-        return paint(writer)
-        yield                                            # a generator, with no step of its own
-    return drain(pdf_steps(steps, title, what=what))
-
-
 def pdf_steps(paint: Callable[[QPdfWriter], Steps[int]], title: str, *, what: str = "sheet") -> Steps[bytes]:
-    """``pdf_bytes`` in steps (app.ui.stepped): ``paint(writer)`` is a steps generator drawing the
-    pages; returns the PDF's bytes."""
+    """A PDF rendered in memory, in steps (app.ui.stepped): ``paint(writer)`` is a steps generator
+    drawing the pages; ``title`` goes in the PDF's metadata; returns the PDF's bytes. Raises
+    ExportError (naming ``what``) when no memory buffer can be opened."""
     ensure_qt_app()
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):

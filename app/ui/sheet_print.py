@@ -46,17 +46,11 @@ def render_sheet_steps(comparison: Comparison, device: QPagedPaintDevice, *, col
                                         page_size=page_size))
 
 
-def render_pdf(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
-               notes: Mapping[int, str] | None = None, language: str = "en") -> bytes:
-    """The sheet as PDF bytes, rendered in memory (a QBuffer): Qt's PDF writer ignores write errors, so
-    it never writes a file itself; the safe-output routine writes the bytes and reports a full disk."""
-    return drain(render_pdf_steps(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
-                                  language=language))
-
-
 def render_pdf_steps(comparison: Comparison, *, collapse_equal: bool = False, page_size: str = "A4",
                      notes: Mapping[int, str] | None = None, language: str = "en") -> Steps[bytes]:
-    """``render_pdf`` in steps (app.ui.stepped)."""
+    """The sheet as PDF bytes, rendered in memory (a QBuffer), in steps (app.ui.stepped): Qt's PDF
+    writer ignores write errors, so it never writes a file itself; the safe-output routine writes the
+    bytes and reports a full disk."""
     title = term("sheet.pdf_title", language, draft=comparison.draft.name, adopted=comparison.adopted.name)
     return (yield from pdf_steps(lambda writer: render_sheet_steps(
         comparison, writer, collapse_equal=collapse_equal, page_size=page_size, notes=notes, language=language),
