@@ -59,35 +59,39 @@ def notes_part(document, kind: str, create: bool = False):
     return part
 
 
-def note_element(part, kind: str, note_id: str):
-    """The first ``kind`` note ("footnote", "endnote") of notes ``part`` with id ``note_id``, or None."""
-    if part is None:
-        return None
-    for note in part.element.iterchildren(qn("w:" + kind)):
-        if note.get(qn("w:id")) == note_id:
-            return note
-    return None
+class FirstChildIndex:
+    """The first child ``tag`` of an element by the value of its attribute ``attr`` (notes by w:id,
+    styles by w:styleId): a map read once per element, and read again when children were added to it
+    since (a scan per lookup made a document of 2,000 footnotes take seconds)."""
+
+    def __init__(self, tag: str, attr: str) -> None:
+        self.tag, self.attr = tag, attr
+        self._read: dict[int, tuple[object, int, dict]] = {}    # id(parent) -> (parent, its length, map)
+
+    def get(self, parent, key: str):
+        """The first child ``tag`` of ``parent`` whose ``attr`` is ``key``; None when there is none or
+        ``parent`` is None."""
+        if parent is None:
+            return None
+        got = self._read.get(id(parent))
+        if got is None or got[1] != len(parent):
+            found: dict = {}
+            for el in parent.iterchildren(self.tag):
+                found.setdefault(el.get(self.attr), el)
+            got = self._read[id(parent)] = (parent, len(parent), found)   # the parent kept: its id stays its own
+        return got[2].get(key)
 
 
 class NoteIndex:
-    """``note_element`` for many notes: each notes part is read once into an id -> note map (a scan per
-    note made a document of 2,000 footnotes take seconds), read again when notes were added to it."""
+    """The notes of notes parts by id (``FirstChildIndex`` of each kind)."""
 
     def __init__(self) -> None:
-        self._parts: dict[tuple[int, str], tuple[object, int, dict]] = {}   # (part, how many children, map)
+        self._kinds = {kind: FirstChildIndex(qn("w:" + kind), qn("w:id")) for kind in ("footnote", "endnote")}
 
     def get(self, part, kind: str, note_id: str):
-        """The first ``kind`` note of notes ``part`` with id ``note_id``, or None (as ``note_element``)."""
-        if part is None:
-            return None
-        root = part.element
-        got = self._parts.get((id(part), kind))
-        if got is None or got[1] != len(root):
-            notes: dict = {}
-            for note in root.iterchildren(qn("w:" + kind)):
-                notes.setdefault(note.get(qn("w:id")), note)
-            got = self._parts[(id(part), kind)] = (part, len(root), notes)    # the part kept: its id stays its own
-        return got[2].get(note_id)
+        """The first ``kind`` note ("footnote", "endnote") of notes ``part`` with id ``note_id``, or None
+        (also when ``part`` is None)."""
+        return self._kinds[kind].get(part.element, note_id) if part is not None else None
 
 
 def _free_name(taken: set[str], wanted: str) -> str:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 
 from app.io.redline.atoms import Atom, Atomiser, FieldState, text_boxes
 from app.io.redline.pairing import pair_in_order
-from app.io.redline.resources import SourceImporter
+from app.io.redline.resources import FirstChildIndex, SourceImporter
 from app.io.redline.runs import (DEL, EQ, INS, RunWriter, container, diff, imported, properties_key,
                                  shell)
 from app.io.revisions_xml import Revisions, inside, unmark
@@ -65,7 +65,7 @@ class Weaver:
         self.notes: list[tuple[str, str, str]] = []
         self.rpr_keys: dict[int, tuple] = {}      # id(w:rPr) -> its key, for every paragraph's writer
         self._holders: dict = {}      # adopted story parent -> (its namespaces, an element declaring them)
-        self._styles_read: tuple[int, dict] | None = None     # (how many children, style id -> w:style)
+        self._styles_by_id = FirstChildIndex(_STYLE, _STYLE_ID)   # read again when styles are carried in
 
     # -- stories ------------------------------------------------------------------------------------
     def story(self, draft_parent, adopted_parent, d: Side, a: Side) -> None:
@@ -191,7 +191,7 @@ class Weaver:
         style_id = style.get(qn("w:val")) if style is not None else None
         while style_id and self.styles is not None and style_id not in seen:
             seen.add(style_id)
-            el = self._style(style_id)
+            el = self._styles_by_id.get(self.styles, style_id)
             if el is None:
                 return None
             num_pr = el.find(qn("w:pPr") + "/" + qn("w:numPr"))
@@ -203,16 +203,6 @@ class Weaver:
             based = el.find(qn("w:basedOn"))
             style_id = based.get(qn("w:val")) if based is not None else None
         return None
-
-    def _style(self, style_id: str):
-        """The first w:style of the adopted styles with id ``style_id``, or None: a map read once, and
-        again when styles were carried in from the draft since (``Importer.style`` appends them)."""
-        if self._styles_read is None or self._styles_read[0] != len(self.styles):
-            by_id: dict = {}
-            for el in self.styles.iterchildren(_STYLE):
-                by_id.setdefault(el.get(_STYLE_ID), el)
-            self._styles_read = (len(self.styles), by_id)
-        return self._styles_read[1].get(style_id)
 
     # -- paragraphs ---------------------------------------------------------------------------------
     def paragraph(self, dp, ap, d: Side, a: Side, whole: bool = False):
