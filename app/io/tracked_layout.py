@@ -13,17 +13,25 @@ from copy import deepcopy
 from docx.oxml.ns import qn
 
 from app.core.model import Run
-from app.io.revisions_xml import Revisions, add_run, make_run, new_element
+from app.io.revisions_xml import Revisions, add_run, new_element
 from app.io.tracked_events import DEL, EQ, INS, MOVE_FROM, MOVE_TO, TAGS, Style, Text
 
 _PPR, _INS = qn("w:pPr"), qn("w:ins")
 _DELETED = (DEL, MOVE_FROM)
 
 
+def add_plain_run(parent, kind: str, text: str, fmt: Run, rev: Revisions) -> None:
+    """A text event as one run, wrapped in its revision (``TAGS[kind]``; an equal one bare), made as the
+    last child of ``parent`` (a w:p)."""
+    holder = parent if kind == EQ else rev.add(parent, TAGS[kind])
+    add_run(holder, text, fmt, deleted=kind in _DELETED)
+
+
 def plain_runs(kind: str, text: str, fmt: Run, rev: Revisions) -> list[tuple[str, object]]:
-    """A text event as one run, wrapped in its revision: [(kind, element)]."""
-    run = make_run(text, fmt, deleted=kind in _DELETED)
-    return [(kind, run if kind == EQ else rev.wrap(TAGS[kind], [run]))]
+    """``add_plain_run``'s element on its own, for a ``runs`` callback of ``write_story``: [(kind, element)]."""
+    holder = new_element("w:p")
+    add_plain_run(holder, kind, text, fmt, rev)
+    return [(kind, holder[0])]
 
 
 def write_story(events, place, apply_style, rev: Revisions, runs=None) -> list:
@@ -53,11 +61,8 @@ def write_story(events, place, apply_style, rev: Revisions, runs=None) -> list:
         if type(event) is Text:
             if not event.text:
                 continue
-            if runs is None:              # plain_runs' XML, made in place
-                if kind == EQ:
-                    add_run(p, event.text, event.fmt)
-                else:
-                    add_run(rev.add(p, TAGS[kind]), event.text, event.fmt, deleted=kind in _DELETED)
+            if runs is None:              # plain_runs, made in place
+                add_plain_run(p, kind, event.text, event.fmt, rev)
                 content.add(kind)
                 continue
             for run_kind, element in runs(kind, event.text, event.fmt, rev):
