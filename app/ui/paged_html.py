@@ -12,13 +12,14 @@ thousands of rows, is painted by app.ui.paged_grid on the same pages. PDFs are r
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QPageLayout, QPageSize, QPagedPaintDevice,
                            QPainter, QPdfWriter, QTextDocument)
 
-from app.io.atomic import display_text
+from app.io.atomic import atomic_write, check_target, display_path, display_text, pdf_problem
 from app.io.errors import ExportError
 from app.ui.stepped import Steps
 
@@ -129,3 +130,20 @@ def pdf_steps(paint: Callable[[QPdfWriter], Steps[int]], title: str, *, what: st
     data = bytes(buffer.data())
     buffer.close()
     return data
+
+
+def write_pdf_steps(out_path: str | Path, pdf: Steps[bytes], guard: dict, page_size: str) -> Steps[Path]:
+    """Write the PDF that the steps ``pdf`` render, through the safe-output routine
+    (``app.io.atomic.atomic_write``), in steps (app.ui.stepped): ``page_size`` and the target (``guard``:
+    the inputs and protected files of ``app.io.atomic``) are checked before any rendering; the bytes go
+    into a temporary file in the target folder, checked to be a whole PDF (non-empty, ending with
+    %%EOF), then renamed over the target. Returns the path; an ExportError of the rendering is raised
+    naming the file; the old file stays, and nothing is written when the steps are closed early."""
+    ensure_qt_app()
+    page_layout(page_size)                               # a bad size fails before any file is touched
+    check_target(out_path, **guard)                      # a refused name fails before the rendering
+    try:
+        data = yield from pdf
+    except ExportError as exc:                           # raised naming "sheet": name the file instead
+        raise ExportError(display_path(out_path), exc.reason) from None
+    return atomic_write(out_path, lambda fh: fh.write(data), verify=pdf_problem, **guard)

@@ -16,11 +16,11 @@ from PySide6.QtGui import QPagedPaintDevice
 
 from app.core.messages import term
 from app.core.model import Comparison
-from app.io.atomic import atomic_write, check_target, display_path, export_guard, pdf_problem
-from app.io.errors import ExportError
+from app.io.atomic import export_guard
 from app.io.sheet_html import sheet_grid
 from app.ui.paged_grid import paint_grid_steps
-from app.ui.paged_html import PAGE_SIZES, ensure_qt_app, page_layout, pdf_steps  # noqa: F401 (re-exported)
+from app.ui.paged_html import PAGE_SIZES, ensure_qt_app  # noqa: F401 (re-exported)
+from app.ui.paged_html import page_layout, pdf_steps, write_pdf_steps
 from app.ui.stepped import Steps, drain
 
 
@@ -73,18 +73,13 @@ def export_sheet_pdf(comparison: Comparison, out_path: str | Path, *, collapse_e
 def export_sheet_pdf_steps(comparison: Comparison, out_path: str | Path, *, collapse_equal: bool = False,
                            page_size: str = "A4", notes: Mapping[int, str] | None = None,
                            review: str | Path | None = None, language: str = "en") -> Steps[Path]:
-    """``export_sheet_pdf`` in steps (app.ui.stepped): File > Export runs it on the GUI thread. The
-    target is checked before the rendering, and nothing is written when it is closed early."""
-    ensure_qt_app()
-    page_layout(page_size)                               # a bad size fails before any file is touched
+    """``export_sheet_pdf`` in steps (app.ui.stepped, ``paged_html.write_pdf_steps``): File > Export
+    runs it on the GUI thread. The target is checked before the rendering, and nothing is written when
+    it is closed early."""
+    pdf = render_pdf_steps(comparison, collapse_equal=collapse_equal, page_size=page_size, notes=notes,
+                           language=language)
     guard = export_guard(comparison.draft.path, comparison.adopted.path, review)
-    check_target(out_path, **guard)                      # a refused name fails before the rendering
-    try:
-        data = yield from render_pdf_steps(comparison, collapse_equal=collapse_equal, page_size=page_size,
-                                           notes=notes, language=language)
-    except ExportError as exc:                           # raised naming "sheet": name the file instead
-        raise ExportError(display_path(out_path), exc.reason) from None
-    return atomic_write(out_path, lambda fh: fh.write(data), verify=pdf_problem, **guard)
+    return (yield from write_pdf_steps(out_path, pdf, guard, page_size))
 
 
 def _printer(page_size: str):

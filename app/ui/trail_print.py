@@ -6,10 +6,8 @@ from pathlib import Path
 
 from app.core.messages import term, trail_term
 from app.core.trail import Trail
-from app.io.atomic import atomic_write, check_target, display_path, pdf_problem
-from app.io.errors import ExportError
 from app.io.trail_sheet import trail_sheet_html
-from app.ui.paged_html import ensure_qt_app, page_layout, paint_html_steps, pdf_steps
+from app.ui.paged_html import paint_html_steps, pdf_steps, write_pdf_steps
 from app.ui.stepped import Steps, drain
 
 
@@ -32,15 +30,9 @@ def export_trail_pdf(trail: Trail, out_path: str | Path, *, language: str = "en"
 
 def export_trail_pdf_steps(trail: Trail, out_path: str | Path, *, language: str = "en",
                            page_size: str = "A4") -> Steps[Path]:
-    """``export_trail_pdf`` in steps (app.ui.stepped): File > Export runs it on the GUI thread; nothing
-    is written when it is closed early."""
-    ensure_qt_app()
-    page_layout(page_size)                               # a bad size fails before any file is touched
+    """``export_trail_pdf`` in steps (app.ui.stepped, ``paged_html.write_pdf_steps``): File > Export runs
+    it on the GUI thread; nothing is written when it is closed early."""
+    pdf = pdf_steps(lambda w: render_trail_steps(trail, w, language=language, page_size=page_size),
+                    f"{trail_term('title', language)} \u2014 {trail.names[-1]}", what="trail sheet")
     guard = {"inputs": tuple(d.path for d in trail.versions if d.path), "protect": ()}
-    check_target(out_path, **guard)
-    try:
-        data = yield from pdf_steps(lambda w: render_trail_steps(trail, w, language=language, page_size=page_size),
-                                    f"{trail_term('title', language)} \u2014 {trail.names[-1]}", what="trail sheet")
-    except ExportError as exc:
-        raise ExportError(display_path(out_path), exc.reason) from None
-    return atomic_write(out_path, lambda fh: fh.write(data), verify=pdf_problem, **guard)
+    return (yield from write_pdf_steps(out_path, pdf, guard, page_size))
