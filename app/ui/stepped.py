@@ -95,11 +95,14 @@ class SteppedTask(QObject):
         if self._end():
             self._on_cancel()
 
-    def finish_now(self) -> None:
-        """Run the remaining steps at once, with the usual callbacks: an export superseded by a new
-        task, or whose window closes, still writes the file the officer asked for."""
+    def supersede(self) -> None:
+        """A newer task takes over, or the window closes: the remaining steps run at once, with the
+        usual callbacks, so an export still writes the file the officer asked for. Asked from inside a
+        step (a nested event loop), it stops after that step instead, saying nothing more."""
         if self._steps is not None and not self._in_step:
             self._run(None)
+        self.active = False
+        self.cancel()
 
     def _run(self, deadline: float | None) -> None:
         """Steps until ``deadline`` (time.monotonic; None: to the end), then the progress, or the end."""

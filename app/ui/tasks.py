@@ -110,11 +110,9 @@ class TaskRunner(QObject):
             self._set_format(self.tr("Cancelling…"))
 
     def drop(self) -> None:
-        """Cancel the running task and ignore whatever it still reports (superseded, or the window
-        closes); an export running on the GUI thread is finished first, its file written and said."""
-        if isinstance(self.watcher, SteppedTask):
-            self.watcher.finish_now()            # on_finish: the watcher is None after it
+        """The running task superseded (a new task, or the window closes): a worker's is cancelled and
+        whatever it still reports ignored; an export on the GUI thread is finished first, its file
+        written and said (each watcher's ``supersede``)."""
         if self.watcher is not None:
             log.debug("task %s superseded", self.watcher.task.name)
-            self.watcher.active = False
-            self.watcher.task.cancel()
+            self.watcher.supersede()

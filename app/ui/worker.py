@@ -104,6 +104,11 @@ class TaskWatcher(QObject):
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
 
+    def supersede(self) -> None:
+        """A newer task takes over: this one is asked to stop and its late results are dropped."""
+        self.active = False
+        self.task.cancel()
+
     @Slot(str, float)
     def _progress(self, stage: str, fraction: float) -> None:
         if self.active:
